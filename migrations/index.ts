@@ -1,0 +1,4 @@
+import { CreateUsers1764140000000 } from './1764140000000-CreateUsers';
+
+/** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
+export const MIGRATIONS = [CreateUsers1764140000000];

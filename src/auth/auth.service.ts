@@ -1,0 +1,60 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
+import { AuthUser } from '../common/decorators/current-user.decorator';
+import { UserDto } from '../users/dtos/user.dto';
+import { PasswordHasher } from '../users/password-hasher.service';
+import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { TokenDto } from './dtos/login.dto';
+import { TokenPayload } from './token-payload';
+
+
+@Injectable()
+export class AuthService {
+  readonly tokenTtlSeconds: number;
+  /** Unknown emails are verified against this hash of a random password, so they take as long as known ones. */
+  private readonly timingDecoy: Promise<string>;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    config: AppConfig,
+  ) {
+    this.tokenTtlSeconds = parseDuration(config.jwt.ttl);
+    this.timingDecoy = hasher.hash(randomUUID());
+  }
+
+  /** Returns the user for valid credentials of an active account, otherwise null (no hint which part was wrong). */
+  async validateCredentials(email: string, password: string): Promise<User | null> {
+    const user = await this.users.findWithPasswordHash({ email: email.trim().toLowerCase() });
+    const valid = await this.hasher.verify(user?.passwordHash ?? (await this.timingDecoy), password);
+    return user && valid && user.active ? user : null;
+  }
+
+  async issueToken(user: User): Promise<TokenDto> {
+    const now = new Date();
+    await this.users.update(user.id, { lastLoginAt: now }, false);
+    const payload: TokenPayload = { sub: user.id, role: user.role, tv: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.tokenTtlSeconds });
+    return { accessToken, expiresIn: this.tokenTtlSeconds, user: UserDto.from({ ...user, lastLoginAt: now }) };
+  }
+
+  /** A token is honoured only while its user is active and neither role nor token version changed since it was issued. */
+  async verifyPayload(payload: TokenPayload): Promise<AuthUser> {
+    const user = typeof payload.sub === 'string' ? await this.users.findById(payload.sub).catch(() => null) : null;
+    if (!user || !user.active || user.tokenVersion !== payload.tv || user.role !== payload.role) {
+      throw new UnauthorizedException('Token revoked or user inactive');
+    }
+    return { id: user.id, email: user.email, role: user.role };
+  }
+}
+
+export function parseDuration(value: string): number {
+  const match = /^(\d+)([smhd]?)$/.exec(value);
+  if (!match) throw new Error(`Invalid duration: ${value}`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}

@@ -1,0 +1,8 @@
+import { QueryFailedError } from 'typeorm';
+
+/** True when a write failed on a unique constraint (optionally: this one). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' && (!constraint || driverError.constraint === constraint);
+}

@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Environment, validateEnvironment } from './environment';
+
+/** The typed configuration every module injects; built once from the validated environment. */
+export class AppConfig {
+  readonly nodeEnv: Environment['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly runMigrations: boolean;
+  readonly dbPoolSize: number;
+  readonly jwt: { secret: string; ttl: string };
+  readonly bootstrapAdmin?: { email: string; password: string };
+  readonly bodyLimit: number;
+  readonly logLevel: string;
+  readonly loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  readonly extractionThreshold?: number;
+
+  constructor(env: Environment) {
+    this.nodeEnv = env.NODE_ENV;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.databaseUrl = env.DATABASE_URL;
+    this.dataDir = resolve(env.DATA_DIR);
+    this.runMigrations = env.MIGRATIONS_RUN === 'true';
+    this.dbPoolSize = env.DB_POOL_SIZE;
+    this.jwt = { secret: env.JWT_SECRET ?? loadOrCreateDevSecret(this.dataDir), ttl: env.JWT_TTL };
+    this.bootstrapAdmin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
+    this.bodyLimit = env.BODY_LIMIT;
+    this.logLevel = env.LOG_LEVEL;
+    this.loginLimits = {
+      perEmail: env.LOGIN_LIMIT_PER_EMAIL,
+      perIp: env.LOGIN_LIMIT_PER_IP,
+      windowMs: env.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
+    };
+    this.extractionThreshold = env.EXTRACTION_THRESHOLD;
+  }
+
+  /** Loads `./.env` into process.env when present (real environment variables win). */
+  static loadDotEnv(file = '.env'): void {
+    if (existsSync(file)) process.loadEnvFile(file);
+  }
+
+  static fromEnvironment(raw: Record<string, unknown> = process.env): AppConfig {
+    return new AppConfig(validateEnvironment(raw));
+  }
+}
+
+// Outside production a secret is generated once and kept, so tokens survive restarts without any setup.
+function loadOrCreateDevSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  new Logger('AppConfig').warn(`JWT_SECRET is not set: generated one and stored it in ${file} (set JWT_SECRET in production)`);
+  return secret;
+}

@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/http/page.dto';
+import { Role } from '../role';
+import { User } from '../user.entity';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'editor@newsroom.example' })
+  email: string;
+
+  @ApiProperty({ example: 'Ana Dumbadze' })
+  displayName: string;
+
+  @ApiProperty({ enum: Role })
+  role: Role;
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+
+  @ApiProperty({ nullable: true, type: Date })
+  lastLoginAt: Date | null;
+
+  static from(user: User): UserDto {
+    const { id, email, displayName, role, active, createdAt, updatedAt, lastLoginAt } = user;
+    return { id, email, displayName, role, active, createdAt, updatedAt, lastLoginAt };
+  }
+}
+
+export class UserPageDto extends PageOf(UserDto) {}

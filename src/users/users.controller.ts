@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/decorators/roles.decorator';
+import { ErrorBody } from '../common/errors/error-body';
+import { CreateUserDto } from './dtos/create-user.dto';
+import { ListUsersQuery } from './dtos/list-users.query';
+import { ResetPasswordDto } from './dtos/password.dto';
+import { UpdateUserDto } from './dtos/update-user.dto';
+import { UserDto, UserPageDto } from './dtos/user.dto';
+import { Role } from './role';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Roles(Role.Admin)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiConflictResponse({ type: ErrorBody, description: 'Email already taken' })
+  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return UserDto.from(await this.users.create(dto));
+  }
+
+  @Get()
+  async list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
+    const page = await this.users.list(query);
+    return { ...page, items: page.items.map(UserDto.from) };
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return UserDto.from(await this.users.get(id));
+  }
+
+  @Patch(':id')
+  @ApiConflictResponse({ type: ErrorBody, description: 'Would leave no active admin' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return UserDto.from(await this.users.update(id, dto));
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  async resetPassword(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.users.resetPassword(id, dto.password);
+  }
+}

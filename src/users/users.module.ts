@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AdminBootstrapService } from './admin-bootstrap.service';
+import { PasswordHasher } from './password-hasher.service';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository, PasswordHasher, AdminBootstrapService],
+  exports: [UsersService, UsersRepository, PasswordHasher],
+})
+export class UsersModule {}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Page } from '../common/http/page.dto';
+import { isUniqueViolation } from '../common/errors/pg-errors';
+import { TransactionContext } from '../database/transaction-context';
+import { CreateUserDto } from './dtos/create-user.dto';
+import { ListUsersQuery } from './dtos/list-users.query';
+import { UpdateUserDto } from './dtos/update-user.dto';
+import { PasswordHasher } from './password-hasher.service';
+import { Role } from './role';
+import { User } from './user.entity';
+import { UserException } from './user.exception';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  async create(dto: CreateUserDto): Promise<User> {
+    const email = dto.email.toLowerCase();
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      return await this.users.insert({ email, displayName: dto.displayName, role: dto.role, passwordHash });
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) throw new UserException('USER_EMAIL_TAKEN', `A user with email ${email} already exists`);
+      throw error;
+    }
+  }
+
+  async list(query: ListUsersQuery): Promise<Page<User>> {
+    const [items, total] = await this.users.list({ role: query.role, active: query.active, emailContains: query.email }, query.limit, query.offset);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UserException('USER_NOT_FOUND', `User ${id} not found`);
+    return user;
+  }
+
+  /** Role and active changes revoke the user's tokens at once; the last active admin cannot lose admin rights. */
+  update(id: string, dto: UpdateUserDto): Promise<User> {
+    return this.tx.run(async () => {
+      const user = await this.get(id);
+      const losesAdmin = user.role === Role.Admin && user.active && (dto.role !== undefined && dto.role !== Role.Admin || dto.active === false);
+      if (losesAdmin) {
+        const admins = await this.users.lockActiveAdminIds();
+        if (admins.length <= 1) throw new UserException('LAST_ACTIVE_ADMIN', 'The last active admin cannot be demoted or deactivated');
+      }
+      const revokes = (dto.role !== undefined && dto.role !== user.role) || (dto.active !== undefined && dto.active !== user.active);
+      await this.users.update(id, dto, revokes);
+      return this.get(id);
+    });
+  }
+
+  async resetPassword(id: string, password: string): Promise<void> {
+    await this.get(id);
+    await this.users.update(id, { passwordHash: await this.hasher.hash(password) }, true);
+  }
+
+  async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<User> {
+    const user = await this.users.findWithPasswordHash({ id });
+    if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new UserException('CURRENT_PASSWORD_INCORRECT', 'The current password is incorrect');
+    }
+    await this.users.update(id, { passwordHash: await this.hasher.hash(newPassword) }, true);
+    return this.get(id);
+  }
+}
