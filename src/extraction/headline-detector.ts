@@ -1,6 +1,8 @@
 import { SentenceSpan } from './sentence-splitter';
 
 const FINAL_PUNCTUATION = /[.!?…:;]["”’')\]]*$/u;
+// A line ending in a comma or dash is an interrupted sentence (transcripts), not a title.
+const CONTINUATION = /[,\-–—(/]$/u;
 const MAX_HEADLINE_CHARS = 160;
 
 /**
@@ -16,6 +18,7 @@ export function detectHeadlines(sentences: SentenceSpan[]): boolean[] {
       perParagraph.get(s.paragraph) === 1 &&
       s.paragraph !== lastParagraph &&
       s.text.length <= MAX_HEADLINE_CHARS &&
-      !FINAL_PUNCTUATION.test(s.text),
+      !FINAL_PUNCTUATION.test(s.text) &&
+      !CONTINUATION.test(s.text),
   );
 }
