@@ -1,5 +1,6 @@
 import {
-  APPEAL_WORDS, ATTRIBUTION_VERBS, BYLINE_START, CEREMONY_WORDS, COMPARISON_WORDS, EVENT_VERBS,
+  APPEAL_WORDS, ATTRIBUTION_VERBS, BYLINE_START, CEREMONY_WORDS, COMPARATIVES, COMPARISON_WORDS, EVENT_VERBS,
+  LET_ME_DISCOURSE, PLAN_VERBS, RECORD_SCOPE, TREND_WORDS,
   FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, FUTURE_MARKERS, HEDGES, MODALS, MONTHS_AND_DAYS,
   OPINION_VERBS, PAST_MARKERS, PERSON_TITLES, QUANTITY_NOUNS, SECOND_PERSON, SUBJECTIVE_WORDS,
 } from './lexicons';
@@ -16,8 +17,10 @@ export interface ClaimFeatureVector {
   eventVerb: number;
   pastOrPerfect: number;
   comparison: number;
+  recordClaim: number;
   quantityNoun: number;
   logLength: number;
+  declarative: number;
   question: number;
   imperative: number;
   appeal: number;
@@ -25,6 +28,7 @@ export interface ClaimFeatureVector {
   firstPersonOpinion: number;
   secondPerson: number;
   modalSpeculation: number;
+  hypothetical: number;
   future: number;
   hedge: number;
   subjective: number;
@@ -44,6 +48,8 @@ const DISCOURSE_OPENERS = new Set(['so', 'and', 'but', 'now', 'please', 'well', 
 const NOT_SUPERLATIVE = new Set(['honest', 'modest', 'earnest', 'interest', 'west', 'rest', 'manifest', 'forest']);
 const TERMINAL = /[.!?…]["”’')\]]*$|[.!?…:;]$/;
 const YEAR = /^(1[89]\d\d|20\d\d)s?$/;
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re", 'went', 'go', 'goes', 'gone', 'going', 'come', 'came', 'has', 'have']);
+const isCopula = (lower: string | undefined): boolean => lower !== undefined && COPULAS.has(lower);
 const cap = (n: number, max = 3): number => (n > max ? max : n);
 
 const isCapitalised = (v: string): boolean => {
@@ -56,6 +62,7 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
   let attribution = 0, eventVerb = 0, past = 0, comparison = 0, quantityNoun = 0, verbs = 0;
   let firstSingular = 0, firstPlural = 0, opinion = 0, second = 0, modal = 0, future = 0, hedge = 0;
   let subjective = 0, ceremony = 0, appeal = 0, imperative = 0, question = 0;
+  let superlative = 0, recordScope = 0, conditional = 0;
   let inNameRun = false;
   let lastFirstPerson = -10;
   let clauseStart = true; // at the start of the sentence or just after ':' / ';'
@@ -102,10 +109,12 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
     if (ATTRIBUTION_VERBS.has(lower) && isVerb) attribution++;
     if (lower === 'according' && t.lower[i + 1] === 'to') attribution++;
     if (EVENT_VERBS.has(lower) && isVerb) eventVerb++;
+    else if (TREND_WORDS.has(lower) && (isVerb || pos === 'ADV' || pos === 'ADP') && (lower.endsWith('ing') || isCopula(t.lower[i - 1]))) eventVerb++;
     if (isVerb && (PAST_MARKERS.has(lower) || (lower.endsWith('ed') && lower.length > 4))) past++;
 
-    if (COMPARISON_WORDS.has(lower)) comparison++;
-    else if ((pos === 'ADJ' || pos === 'ADV') && lower.length > 5 && lower.endsWith('est') && !NOT_SUPERLATIVE.has(lower)) comparison++;
+    if (COMPARISON_WORDS.has(lower) || COMPARATIVES.has(lower)) comparison++;
+    else if ((pos === 'ADJ' || pos === 'ADV') && lower.length > 5 && lower.endsWith('est') && !NOT_SUPERLATIVE.has(lower)) { comparison++; superlative++; }
+    if (lower === 'most' || lower === 'least' || lower === 'best' || lower === 'worst' || lower === 'number-one') superlative++;
     else if (pos === 'ADJ' && lower.endsWith('er') && t.lower[i + 1] === 'than') comparison++;
 
     if (FIRST_PERSON_SINGULAR.has(lower)) { firstSingular++; lastFirstPerson = i; }
@@ -113,14 +122,19 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
     if (SECOND_PERSON.has(lower)) second++;
     if (OPINION_VERBS.has(lower) && isVerb && i - lastFirstPerson <= 3) opinion++;
     if (MODALS.has(lower)) modal++;
+    if (PLAN_VERBS.has(lower) && (t.lower[i + 1] === 'to' || t.lower[i + 1] === 'on') && isVerb) future++;
+    if (RECORD_SCOPE.has(lower)) recordScope++;
+    if (lower === 'if' || lower === 'unless' || lower === 'suppose') conditional++;
+    if (lower === 'first' && t.lower[i + 1] === 'time') recordScope++;
     if (FUTURE_MARKERS.has(lower)) future++;
     if (HEDGES.has(lower)) hedge++;
     if (SUBJECTIVE_WORDS.has(lower)) subjective++;
     if (CEREMONY_WORDS.has(lower)) ceremony++;
     if (APPEAL_WORDS.has(lower) && (isVerb || lower === 'please' || lower === "let's")) appeal++;
-    if (lower === 'let' && (t.lower[i + 1] === 'us' || t.lower[i + 1] === 'me')) appeal++;
+    const letMeSay = lower === 'let' && t.lower[i + 1] === 'me' && LET_ME_DISCOURSE.has(t.lower[i + 2] ?? '');
+    if (lower === 'let' && (t.lower[i + 1] === 'us' || t.lower[i + 1] === 'me') && !letMeSay) appeal++;
 
-    if (clauseStart) {
+    if (clauseStart && !letMeSay) {
       // The first word of a clause being a bare verb ("Help us…", "Join me…") marks an imperative.
       if (pos === 'VERB' && lower === t.value[i].toLowerCase() && !/(ed|ing|s)$/.test(lower)) imperative = 1;
       if (!DISCOURSE_OPENERS.has(lower)) clauseStart = false;
@@ -130,6 +144,8 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
 
   const factual = quantity + dateOrTime + percentOrMoney > 0;
   const lastValue = t.value[s.lastToken] ?? '';
+  // A plain statement about the world: a finite verb, no question, command, opinion, promise or guess.
+  const declarative = verbs > 0 && !question && !imperative && !appeal && !opinion && !modal && !future && firstSingular === 0;
   return {
     quantity: cap(quantity),
     percentOrMoney: cap(percentOrMoney, 2),
@@ -142,6 +158,8 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
     comparison: cap(comparison, 2),
     quantityNoun: cap(quantityNoun, 2),
     logLength: Math.log1p(words),
+    declarative: declarative ? 1 : 0,
+    recordClaim: superlative > 0 && recordScope > 0 ? 1 : 0,
     question,
     imperative,
     appeal: cap(appeal, 1),
@@ -149,6 +167,7 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
     firstPersonOpinion: cap(opinion, 1),
     secondPerson: cap(second, 2),
     modalSpeculation: modal > 0 && !factual ? 1 : 0,
+    hypothetical: conditional > 0 && (modal > 0 || future > 0) ? 1 : 0,
     future: cap(future, 1),
     hedge: cap(hedge, 1),
     subjective: cap(subjective, 2),

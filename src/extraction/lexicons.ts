@@ -30,6 +30,25 @@ export const EVENT_VERBS = set(`
   reached reaches exceeded exceeds totaled totalled ranked ranks
 `);
 
+/** Words that state a change or trend ("is rising", "went down"), which can be checked against data. */
+export const TREND_WORDS = set(`
+  increasing decreasing rising falling growing shrinking declining dropping soaring surging plunging
+  climbing improving worsening doubling tripling fleeing leaving losing gaining cutting raising
+  up down
+`);
+
+/** Scope words that turn a superlative into a record claim ("lowest ever", "biggest in history"). */
+export const RECORD_SCOPE = set(`ever history record all-time world country nation anywhere decades century since`);
+
+/** Verbs announcing a plan or request rather than a fact ("going to", "plan to", "calling on"). */
+export const PLAN_VERBS = set(`going plan plans planning intend intends propose proposes calling asking promise promised pledge vow`);
+
+/** Common comparative forms; a suffix test on "-er" catches too many nouns and fixed adjectives. */
+export const COMPARATIVES = set(`
+  better worse higher lower bigger smaller larger greater cheaper cleaner safer stronger weaker richer
+  poorer faster slower longer shorter fewer older younger wealthier healthier deadlier
+`);
+
 /** Irregular or auxiliary past/perfect markers; regular past is recognised by the -ed suffix. */
 export const PAST_MARKERS = set(`
   was were had did has have been went came made gave took got saw brought began became
@@ -52,6 +71,9 @@ export const OPINION_VERBS = set(`
 /** Appeals and calls to action. */
 export const APPEAL_WORDS = set(`appeal appeals urge urges ask call beg implore demand please let's`);
 
+/** "Let me say/be clear…" is a discourse marker before an assertion, not a call to action. */
+export const LET_ME_DISCOURSE = set(`say tell point make be add remind explain put talk give`);
+
 export const HEDGES = set(`maybe perhaps probably possibly presumably apparently seemingly`);
 
 /** Evaluative adjectives that express a judgement rather than something checkable. */
@@ -67,7 +89,7 @@ export const CEREMONY_WORDS = set(`thank thanks congratulations welcome bless ap
 /** Words that introduce comparison or extremes beyond -er/-est adjectives. */
 export const COMPARISON_WORDS = set(`
   than more less fewer most least ever never record highest lowest largest biggest smallest
-  worst best times twice half double triple majority minority compared versus unprecedented
+  worst best number-one times twice half double triple majority minority compared versus unprecedented
   historic history all-time
 `);
 
@@ -82,7 +104,7 @@ export const QUANTITY_NOUNS = set(`
 export const MONTHS_AND_DAYS = set(`
   january february march april june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-  yesterday today tonight tomorrow
+  yesterday today tomorrow
 `);
 
 /** Capitalised titles that often precede a person's name (custom NER: the lite model has none). */

@@ -11,15 +11,17 @@ export const SCORING_WEIGHTS: Readonly<Record<keyof ClaimFeatureVector, number>>
   // Things a fact-checker can look up.
   quantity: 1.2,
   percentOrMoney: 0.8,
-  dateOrTime: 0.6,
-  namedEntity: 0.4,
+  dateOrTime: 0.4, // a date or a name qualifies a fact more than it makes one
+  namedEntity: 0.3,
   titledPerson: 0.4,
   attribution: 0.7,
   eventVerb: 0.8,
   pastOrPerfect: 0.5,
   comparison: 0.6,
+  recordClaim: 1.0,
   quantityNoun: 0.5,
   logLength: 0.4,
+  declarative: 0.8,
   // Speech acts and fragments that carry no checkable fact.
   question: -2.5,
   imperative: -1.5,
@@ -28,6 +30,7 @@ export const SCORING_WEIGHTS: Readonly<Record<keyof ClaimFeatureVector, number>>
   firstPersonOpinion: -1.5,
   secondPerson: -0.4,
   modalSpeculation: -1.0,
+  hypothetical: -0.8,
   future: -0.5,
   hedge: -0.6,
   subjective: -0.3,
