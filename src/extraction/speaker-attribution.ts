@@ -151,7 +151,9 @@ function fullName(m: Mention, names: (string | null)[], at: number, sentences: S
 
 /** "the deputy minister" → an earlier named source with that title; "the statement" → its maker. */
 function resolveDescription(m: Mention, names: (string | null)[], resolved: (string | null)[], at: number, sentences: SentenceSpan[]): string | null {
-  const word = new RegExp(`\\b${m.head.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu');
+  const head = m.head.replace(/[^\p{L}\p{N}]/gu, '');
+  if (!head) return null;
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${head}(?![\\p{L}\\p{N}])`, 'iu');
   for (let k = at - 1; k >= 0; k--) if (names[k] && word.test(names[k]!)) return names[k];
   for (let k = at - 1; k >= 0; k--) if (resolved[k] && word.test(sentences[k].text)) return resolved[k];
   for (let k = at + 1; k < names.length; k++) if (names[k] && word.test(names[k]!)) return names[k];
