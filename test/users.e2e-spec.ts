@@ -1,0 +1,86 @@
+import { Role } from '../src/users/role';
+import { bearer, TestApp, uniqueSuffix } from './support/test-app';
+
+describe('users (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.adminToken();
+  });
+  afterAll(() => t.close());
+
+  const create = (body: Record<string, unknown>) => t.http.post('/users').set(bearer(admin)).send(body);
+
+  it('should create a user, store the email lower-cased and never return the hash', async () => {
+    const email = `Mixed.Case-${uniqueSuffix()}@Test.Example`;
+    const res = await create({ email, displayName: 'Mixed Case', role: 'editor', password: 'a-long-password' }).expect(201);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      email: email.toLowerCase(),
+      displayName: 'Mixed Case',
+      role: 'editor',
+      active: true,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      lastLoginAt: null,
+    });
+    const [row] = await t.db.query('SELECT password_hash FROM users WHERE id = $1', [res.body.id]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('should reject an email that differs only in case with 409', async () => {
+    const email = `dup-${uniqueSuffix()}@test.example`;
+    await create({ email, displayName: 'One', role: 'reviewer', password: 'a-long-password' }).expect(201);
+    const res = await create({ email: email.toUpperCase(), displayName: 'Two', role: 'reviewer', password: 'a-long-password' }).expect(409);
+    expect(res.body.code).toBe('USER_EMAIL_TAKEN');
+  });
+
+  it('should page and filter by role, active and email', async () => {
+    const tag = uniqueSuffix();
+    for (const role of [Role.Reviewer, Role.Reviewer, Role.Editor]) {
+      await create({ email: `${tag}-${role}-${Math.random().toString(36).slice(2)}@test.example`, displayName: tag, role, password: 'a-long-password' }).expect(201);
+    }
+    const reviewers = await t.http.get('/users').query({ email: tag, role: 'reviewer' }).set(bearer(admin)).expect(200);
+    expect(reviewers.body.total).toBe(2);
+    expect(reviewers.body.items.every((u: { role: string }) => u.role === 'reviewer')).toBe(true);
+    const page = await t.http.get('/users').query({ email: tag, limit: 1, offset: 1 }).set(bearer(admin)).expect(200);
+    expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
+    expect(page.body.items).toHaveLength(1);
+    const inactive = await t.http.get('/users').query({ email: tag, active: 'false' }).set(bearer(admin)).expect(200);
+    expect(inactive.body.total).toBe(0);
+    await t.http.get('/users').query({ limit: 0 }).set(bearer(admin)).expect(400);
+    await t.http.get('/users').query({ role: 'superuser' }).set(bearer(admin)).expect(400);
+  });
+
+  it('should 404 an unknown user and 400 a malformed id', async () => {
+    const res = await t.http.get('/users/3f2b8a4e-0000-4000-8000-000000000000').set(bearer(admin)).expect(404);
+    expect(res.body.code).toBe('USER_NOT_FOUND');
+    await t.http.get('/users/not-a-uuid').set(bearer(admin)).expect(400);
+  });
+
+  it('should never demote or deactivate the last active admin, even under concurrent requests', async () => {
+    const [{ id: firstAdmin }] = await t.db.query(`SELECT id FROM users WHERE email = 'admin@test.example'`);
+    const second = await t.createUser(Role.Admin);
+    // Each admin demotes the other at the same moment: exactly one may win.
+    const [a, b] = await Promise.all([
+      t.http.patch(`/users/${firstAdmin}`).set(bearer(second.token)).send({ role: 'editor' }),
+      t.http.patch(`/users/${second.id}`).set(bearer(admin)).send({ active: false }),
+    ]);
+    // The loser gets 409 — or 401 when the winner already revoked its token before its request was authenticated.
+    const statuses = [a.status, b.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([401, 409]).toContain(statuses[1]);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM users WHERE role = 'admin' AND active`);
+    expect(count).toBeGreaterThanOrEqual(1);
+    // restore whichever lost its admin rights so other tests keep a working admin
+    await t.db.query(`UPDATE users SET role = 'admin', active = true WHERE id IN ($1, $2)`, [firstAdmin, second.id]);
+    admin = await t.adminToken();
+    const last = await t.db.query(`UPDATE users SET active = false WHERE role = 'admin' AND id <> $1 RETURNING id`, [firstAdmin]);
+    expect(last.length).toBeGreaterThanOrEqual(1);
+    const res = await t.http.patch(`/users/${firstAdmin}`).set(bearer(admin)).send({ role: 'reviewer' }).expect(409);
+    expect(res.body).toMatchObject({ statusCode: 409, code: 'LAST_ACTIVE_ADMIN' });
+    await t.http.patch(`/users/${firstAdmin}`).set(bearer(admin)).send({ active: false }).expect(409);
+  });
+});
