@@ -84,7 +84,7 @@ export const SUBJECTIVE_WORDS = set(`
 `);
 
 /** Ceremony, greeting and discourse words that dominate non-factual speech. */
-export const CEREMONY_WORDS = set(`thank thanks congratulations welcome bless applause goodnight hello ladies gentlemen`);
+export const CEREMONY_WORDS = set(`thank thanks congratulations welcome bless applause goodnight hello ladies gentlemen tonight honored honoured`);
 
 /** Words that introduce comparison or extremes beyond -er/-est adjectives. */
 export const COMPARISON_WORDS = set(`
