@@ -21,7 +21,10 @@ export interface ExtractedSentence {
   isClaim: boolean;
 }
 
-/** Chosen on the evaluation sets (bench/eval-extraction.ts): balances precision and recall. */
+/**
+ * The logistic midpoint. On the balanced ClaimBuster set the F1-best cut is close (~0.45); on sparse
+ * speech transcripts it favours recall (see bench/eval-extraction.ts), which suits a review queue.
+ */
 export const DEFAULT_EXTRACTION_THRESHOLD = 0.5;
 
 export class ClaimExtractor {
