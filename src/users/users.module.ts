@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AdminBootstrapService } from './admin-bootstrap.service';
 import { PasswordHasher } from './password-hasher.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -7,7 +6,7 @@ import { UsersService } from './users.service';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, UsersRepository, PasswordHasher, AdminBootstrapService],
+  providers: [UsersService, UsersRepository, PasswordHasher],
   exports: [UsersService, UsersRepository, PasswordHasher],
 })
 export class UsersModule {}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { AppConfig } from '../config/app-config';
+import { registerMigrationCommands } from './migration.commands';
+import { registerUserCommands } from './users.commands';
+
+AppConfig.loadDotEnv();
+const program = new Command('factcheck').description('Operator commands for the fact-check workflow service');
+registerUserCommands(program);
+registerMigrationCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

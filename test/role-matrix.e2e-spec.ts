@@ -1,0 +1,98 @@
+import { Role } from '../src/users/role';
+import { bearer, TestApp, TestUser } from './support/test-app';
+
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', Role.Reviewer, Role.Editor, Role.Admin];
+
+interface Ctx {
+  t: TestApp;
+  users: Record<Role, TestUser>;
+}
+interface Call {
+  path?: string;
+  body?: unknown;
+  /** Acts with this token instead of the caller's shared one. */
+  token?: string;
+}
+interface Row {
+  /** As in the OpenAPI document, e.g. `PATCH /users/{id}`. */
+  route: string;
+  expect: Record<Caller, number>;
+  /** Builds a valid request for this caller (fresh fixtures where the call changes state). */
+  call?: (ctx: Ctx, caller: Caller) => Promise<Call> | Call;
+}
+
+const anyone = (status: number) => ({ anonymous: status, reviewer: status, editor: status, admin: status });
+const signedIn = (status: number) => ({ anonymous: 401, reviewer: status, editor: status, admin: status });
+const adminOnly = (status: number) => ({ anonymous: 401, reviewer: 403, editor: 403, admin: status });
+
+const throwaway = async ({ t }: Ctx) => (await t.createUser(Role.Reviewer)).id;
+
+/** Every route of the app with the status each kind of caller must get. A route missing here fails the test. */
+const MATRIX: Row[] = [
+  { route: 'GET /health', expect: anyone(200) },
+  {
+    route: 'POST /auth/login',
+    expect: anyone(200),
+    call: ({ users }, caller) => {
+      const user = users[caller === 'anonymous' ? Role.Reviewer : caller];
+      return { body: { email: user.email, password: user.password } };
+    },
+  },
+  { route: 'GET /auth/me', expect: signedIn(200) },
+  {
+    route: 'POST /auth/password',
+    expect: signedIn(200),
+    // Changing the password revokes the caller's tokens, so each caller gets a fresh account of its role.
+    call: async (ctx, caller) => {
+      if (caller === 'anonymous') return { body: { currentPassword: 'x', password: 'new-password-123' } };
+      const user = await ctx.t.createUser(caller);
+      return { token: user.token, body: { currentPassword: user.password, password: 'new-password-123' } };
+    },
+  },
+  {
+    route: 'POST /users',
+    expect: adminOnly(201),
+    call: () => ({ body: { email: `matrix-${Math.random().toString(36).slice(2)}@test.example`, displayName: 'M', role: 'reviewer', password: 'a-long-password' } }),
+  },
+  { route: 'GET /users', expect: adminOnly(200) },
+  { route: 'GET /users/{id}', expect: adminOnly(200), call: ({ users }) => ({ path: `/users/${users.reviewer.id}` }) },
+  { route: 'PATCH /users/{id}', expect: adminOnly(200), call: async (ctx) => ({ path: `/users/${await throwaway(ctx)}`, body: { displayName: 'Renamed' } }) },
+  {
+    route: 'POST /users/{id}/password',
+    expect: adminOnly(204),
+    call: async (ctx) => ({ path: `/users/${await throwaway(ctx)}/password`, body: { password: 'reset-password-1' } }),
+  },
+];
+
+describe('role × route matrix (e2e)', () => {
+  const ctx = {} as Ctx;
+
+  beforeAll(async () => {
+    ctx.t = await TestApp.start();
+    ctx.users = {
+      [Role.Reviewer]: await ctx.t.createUser(Role.Reviewer),
+      [Role.Editor]: await ctx.t.createUser(Role.Editor),
+      [Role.Admin]: await ctx.t.createUser(Role.Admin),
+    };
+  });
+  afterAll(() => ctx.t.close());
+
+  it('should cover every route the application serves', async () => {
+    const doc = (await ctx.t.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(MATRIX.map((r) => r.route).sort()).toEqual(served.sort());
+  });
+
+  describe.each(MATRIX)('$route', (row) => {
+    it.each(CALLERS)('should answer %s as the matrix says', async (caller) => {
+      const [method, template] = row.route.split(' ');
+      const call = (await row.call?.(ctx, caller)) ?? {};
+      const path = call.path ?? template;
+      let req = ctx.t.http[method.toLowerCase() as 'get'](path);
+      if (caller !== 'anonymous') req = req.set(bearer(call.token ?? ctx.users[caller].token));
+      const res = call.body === undefined ? await req : await req.send(call.body as object);
+      expect({ caller, status: res.status }).toEqual({ caller, status: row.expect[caller] });
+    });
+  });
+});
