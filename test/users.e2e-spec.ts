@@ -1,4 +1,5 @@
 import { Role } from '../src/users/role';
+import { createTestDatabase, TestDatabase } from './setup/test-database';
 import { bearer, TestApp, uniqueSuffix } from './support/test-app';
 
 describe('users (e2e)', () => {
@@ -59,8 +60,25 @@ describe('users (e2e)', () => {
     expect(res.body.code).toBe('USER_NOT_FOUND');
     await t.http.get('/users/not-a-uuid').set(bearer(admin)).expect(400);
   });
+});
+
+// Admin demotion touches state every suite relies on (the bootstrap admin), so it runs on a database of its own.
+describe('last active admin (e2e, own database)', () => {
+  let t: TestApp;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    process.env.DATABASE_URL = database.url;
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t.close();
+    await database.drop();
+  });
 
   it('should never demote or deactivate the last active admin, even under concurrent requests', async () => {
+    const admin = await t.adminToken();
     const [{ id: firstAdmin }] = await t.db.query(`SELECT id FROM users WHERE email = 'admin@test.example'`);
     const second = await t.createUser(Role.Admin);
     // Each admin demotes the other at the same moment: exactly one may win.
@@ -74,13 +92,14 @@ describe('users (e2e)', () => {
     expect([401, 409]).toContain(statuses[1]);
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM users WHERE role = 'admin' AND active`);
     expect(count).toBeGreaterThanOrEqual(1);
-    // restore whichever lost its admin rights so other tests keep a working admin
-    await t.db.query(`UPDATE users SET role = 'admin', active = true WHERE id IN ($1, $2)`, [firstAdmin, second.id]);
-    admin = await t.adminToken();
-    const last = await t.db.query(`UPDATE users SET active = false WHERE role = 'admin' AND id <> $1 RETURNING id`, [firstAdmin]);
-    expect(last.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should refuse to demote or deactivate the only active admin', async () => {
+    await t.db.query(`UPDATE users SET role = 'admin', active = true WHERE email = 'admin@test.example'`);
+    await t.db.query(`UPDATE users SET active = false WHERE role = 'admin' AND email <> 'admin@test.example'`);
+    const [{ id: firstAdmin }] = await t.db.query(`SELECT id FROM users WHERE email = 'admin@test.example'`);
+    const admin = await t.adminToken();
     const res = await t.http.patch(`/users/${firstAdmin}`).set(bearer(admin)).send({ role: 'reviewer' }).expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, code: 'LAST_ACTIVE_ADMIN' });
     await t.http.patch(`/users/${firstAdmin}`).set(bearer(admin)).send({ active: false }).expect(409);
   });
-});

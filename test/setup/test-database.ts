@@ -15,13 +15,15 @@ export interface TestDatabase {
 
 /**
  * A fresh database for one test run, built by the real migrations: on TEST_DATABASE_URL / DATABASE_URL's server
- * when given, else the local server on 127.0.0.1:5432 when reachable, else an embedded PostgreSQL.
+ * when given, else the local server on 127.0.0.1:5432 when reachable, else (or with TEST_DATABASE=embedded) an
+ * embedded PostgreSQL.
  */
 export async function createTestDatabase(log: (line: string) => void = () => undefined): Promise<TestDatabase> {
   let embedded: EmbeddedServer | undefined;
-  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const forceEmbedded = process.env.TEST_DATABASE === 'embedded';
+  let serverUrl = forceEmbedded ? undefined : (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
   if (!serverUrl) {
-    if (await reachable(LOCAL_SERVER)) serverUrl = LOCAL_SERVER;
+    if (!forceEmbedded && (await reachable(LOCAL_SERVER))) serverUrl = LOCAL_SERVER;
     else {
       log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
       embedded = await startEmbeddedPostgres({ dir: join(tmpdir(), `factcheck-test-pg-${process.pid}`), persistent: false });
