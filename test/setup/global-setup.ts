@@ -14,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
+    // Suites that need a database of their own create it on the same server.
+    TEST_DATABASE_URL: database.url,
     MIGRATIONS_RUN: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',

@@ -21,11 +21,11 @@ export interface TestDatabase {
 export async function createTestDatabase(log: (line: string) => void = () => undefined): Promise<TestDatabase> {
   let embedded: EmbeddedServer | undefined;
   const forceEmbedded = process.env.TEST_DATABASE === 'embedded';
-  let serverUrl = forceEmbedded ? undefined : (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+  let serverUrl = process.env.TEST_DATABASE_URL ?? (forceEmbedded ? undefined : process.env.DATABASE_URL);
   if (!serverUrl) {
     if (!forceEmbedded && (await reachable(LOCAL_SERVER))) serverUrl = LOCAL_SERVER;
     else {
-      log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
+      log(forceEmbedded ? 'TEST_DATABASE=embedded: starting an embedded PostgreSQL' : 'no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
       embedded = await startEmbeddedPostgres({ dir: join(tmpdir(), `factcheck-test-pg-${process.pid}`), persistent: false });
       serverUrl = embedded.url('postgres');
     }
