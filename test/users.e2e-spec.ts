@@ -103,3 +103,4 @@ describe('last active admin (e2e, own database)', () => {
     expect(res.body).toMatchObject({ statusCode: 409, code: 'LAST_ACTIVE_ADMIN' });
     await t.http.patch(`/users/${firstAdmin}`).set(bearer(admin)).send({ active: false }).expect(409);
   });
+});
