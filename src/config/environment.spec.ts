@@ -1,0 +1,36 @@
+import { EnvironmentError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('should apply defaults to an empty environment', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({ PORT: 3000, JWT_TTL: '12h', BODY_LIMIT: 1_048_576, NODE_ENV: 'development', MIGRATIONS_RUN: 'true' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('should convert numeric strings', () => {
+    expect(validateEnvironment({ PORT: '8080', EXTRACTION_THRESHOLD: '0.4' })).toMatchObject({ PORT: 8080, EXTRACTION_THRESHOLD: 0.4 });
+  });
+
+  it('should name every bad variable in one error', () => {
+    const run = () => validateEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_TTL: 'forever', BODY_LIMIT: '10' });
+    expect(run).toThrow(EnvironmentError);
+    const message = (() => {
+      try {
+        run();
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    for (const name of ['PORT', 'DATABASE_URL', 'JWT_TTL', 'BODY_LIMIT']) expect(message).toContain(name);
+  });
+
+  it('should require JWT_SECRET in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
+    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).not.toThrow();
+  });
+
+  it('should refuse a short secret and half of the admin bootstrap pair', () => {
+    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(() => validateEnvironment({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_EMAIL\/ADMIN_PASSWORD/);
+  });
+});
