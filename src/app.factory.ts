@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import { registerNdjsonParser } from './articles/ndjson-body';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
 
@@ -21,13 +22,14 @@ function requestId(req: IncomingMessage): string {
 
 /** Builds the fully configured application (used by main.ts, the CLI-less tests and benchmarks alike). */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const bodyLimit = AppConfig.fromEnvironment().bodyLimit;
+  const { bodyLimit, importBodyLimit } = AppConfig.fromEnvironment();
   const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerNdjsonParser(fastify, importBodyLimit);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

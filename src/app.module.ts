@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
+import { ClaimsModule } from './claims/claims.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersModule } from './users/users.module';
@@ -29,6 +32,9 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     AuthModule,
     HealthModule,
+    ExtractionModule,
+    ArticlesModule,
+    ClaimsModule,
   ],
   // The first-admin bootstrap belongs to the server, not to CLI contexts that import UsersModule.
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, AdminBootstrapService],

@@ -1,4 +1,5 @@
 import { Role } from '../src/users/role';
+import { postArticle, uniqueBody } from './support/articles';
 import { bearer, TestApp, TestUser } from './support/test-app';
 
 type Caller = 'anonymous' | Role;
@@ -13,6 +14,8 @@ interface Call {
   body?: unknown;
   /** Acts with this token instead of the caller's shared one. */
   token?: string;
+  /** Sent as the body's content type instead of JSON. */
+  contentType?: string;
 }
 interface Row {
   /** As in the OpenAPI document, e.g. `PATCH /users/{id}`. */
@@ -27,6 +30,12 @@ const signedIn = (status: number) => ({ anonymous: 401, reviewer: status, editor
 const adminOnly = (status: number) => ({ anonymous: 401, reviewer: 403, editor: 403, admin: status });
 
 const throwaway = async ({ t }: Ctx) => (await t.createUser(Role.Reviewer)).id;
+
+/** A fresh article (with its extracted claims), posted by the admin, for routes that change or remove it. */
+const freshArticle = async ({ t, users }: Ctx): Promise<{ id: string; claims: { id: string }[] }> =>
+  (await postArticle(t, users.admin.token).expect(201)).body;
+const freshClaim = async (ctx: Ctx) => (await freshArticle(ctx)).claims[0].id;
+const editors = { anonymous: 401, reviewer: 403, editor: 200, admin: 200 };
 
 /** Every route of the app with the status each kind of caller must get. A route missing here fails the test. */
 const MATRIX: Row[] = [
@@ -63,6 +72,27 @@ const MATRIX: Row[] = [
     expect: adminOnly(204),
     call: async (ctx) => ({ path: `/users/${await throwaway(ctx)}/password`, body: { password: 'reset-password-1' } }),
   },
+  { route: 'POST /extract', expect: editors, call: () => ({ body: { text: 'Officials said 12 people were injured on Monday.' } }) },
+  { route: 'POST /articles', expect: { ...editors, editor: 201, admin: 201 }, call: () => ({ body: { title: 'Matrix', body: uniqueBody() } }) },
+  {
+    route: 'POST /articles/import',
+    expect: editors,
+    call: () => ({ contentType: 'application/x-ndjson', body: `${JSON.stringify({ title: 'Matrix import', body: uniqueBody() })}\n` }),
+  },
+  { route: 'GET /articles', expect: signedIn(200) },
+  { route: 'GET /articles/{id}', expect: signedIn(200), call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}` }) },
+  { route: 'DELETE /articles/{id}', expect: adminOnly(204), call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}` }) },
+  { route: 'GET /articles/{id}/claims', expect: signedIn(200), call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}/claims` }) },
+  {
+    route: 'POST /articles/{id}/claims',
+    expect: { ...editors, editor: 201, admin: 201 },
+    // [0, 10) is never an extracted sentence's span, so it cannot collide with one.
+    call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}/claims`, body: { start: 0, end: 10 } }),
+  },
+  { route: 'GET /claims/{id}', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}` }) },
+  { route: 'PATCH /claims/{id}', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}`, body: { speaker: 'Council spokesperson' } }) },
+  { route: 'POST /claims/{id}/reject', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/reject` }) },
+  { route: 'GET /claims/{id}/similar', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/similar` }) },
 ];
 
 describe('role × route matrix (e2e)', () => {
@@ -91,6 +121,7 @@ describe('role × route matrix (e2e)', () => {
       const path = call.path ?? template;
       let req = ctx.t.http[method.toLowerCase() as 'get'](path);
       if (caller !== 'anonymous') req = req.set(bearer(call.token ?? ctx.users[caller].token));
+      if (call.contentType) req = req.set('content-type', call.contentType);
       const res = call.body === undefined ? await req : await req.send(call.body as object);
       expect({ caller, status: res.status }).toEqual({ caller, status: row.expect[caller] });
     });

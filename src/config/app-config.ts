@@ -19,6 +19,10 @@ export class AppConfig {
   readonly logLevel: string;
   readonly loginLimits: { perEmail: number; perIp: number; windowMs: number };
   readonly extractionThreshold?: number;
+  /** pg_trgm similarity above which a new claim is linked to a claim of another article. */
+  readonly similarityThreshold: number;
+  /** The NDJSON import streams, so it gets its own, much larger limit than BODY_LIMIT. */
+  readonly importBodyLimit: number;
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -38,6 +42,8 @@ export class AppConfig {
       windowMs: env.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
     };
     this.extractionThreshold = env.EXTRACTION_THRESHOLD;
+    this.similarityThreshold = env.SIMILARITY_THRESHOLD;
+    this.importBodyLimit = env.IMPORT_BODY_LIMIT;
   }
 
   /** Loads `./.env` into process.env when present (real environment variables win). */

@@ -93,6 +93,19 @@ export class Environment {
   @Min(0)
   @Max(1)
   EXTRACTION_THRESHOLD?: number;
+
+  @IsOptional()
+  @Transform(toFloat)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  SIMILARITY_THRESHOLD: number = 0.6;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_BODY_LIMIT: number = 268_435_456;
 }
 
 export class EnvironmentError extends Error {}

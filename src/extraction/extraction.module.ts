@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ClaimExtractor, DEFAULT_EXTRACTION_THRESHOLD } from './claim-extractor';
+import { AppConfig } from '../config/app-config';
+import { ClaimExtractor } from './claim-extractor';
+import { ExtractionController } from './extraction.controller';
 
 @Module({
+  controllers: [ExtractionController],
   providers: [
     {
       provide: ClaimExtractor,
-      useFactory: () => new ClaimExtractor({ threshold: Number(process.env.EXTRACTION_THRESHOLD) || DEFAULT_EXTRACTION_THRESHOLD }),
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new ClaimExtractor({ threshold: config.extractionThreshold }),
     },
   ],
   exports: [ClaimExtractor],

@@ -1,0 +1,17 @@
+import { DomainException } from '../common/errors/domain.exception';
+
+export type ArticleErrorCode = 'ARTICLE_NOT_FOUND' | 'ARTICLE_DUPLICATE' | 'ARTICLE_HAS_VERDICTS' | 'ARTICLE_IMPORT_TOO_LARGE';
+
+export class ArticleException extends DomainException<ArticleErrorCode> {
+  get status(): number {
+    switch (this.code) {
+      case 'ARTICLE_NOT_FOUND':
+        return 404;
+      case 'ARTICLE_DUPLICATE':
+      case 'ARTICLE_HAS_VERDICTS':
+        return 409;
+      case 'ARTICLE_IMPORT_TOO_LARGE':
+        return 413;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../database/transaction-context';
+import { Article } from './article.entity';
+
+export type NewArticle = Pick<Article, 'title' | 'body' | 'url' | 'source' | 'author' | 'language' | 'publishedAt' | 'bodySha256' | 'createdBy'>;
+
+export interface ArticleFilter {
+  source?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+}
+
+export interface ArticleSummary extends Pick<Article, 'id' | 'title' | 'url' | 'source' | 'author' | 'language' | 'publishedAt' | 'createdAt'> {
+  claimCount: number;
+}
+
+@Injectable()
+export class ArticlesRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  private get articles() {
+    return this.tx.manager.getRepository(Article);
+  }
+
+  async insert(row: NewArticle): Promise<Article> {
+    const article = Object.assign(new Article(), row);
+    await this.articles.insert(article);
+    return article;
+  }
+
+  findById(id: string): Promise<Article | null> {
+    return this.articles.findOneBy({ id });
+  }
+
+  /** The article a new one would duplicate: same normalized url or same normalized-body hash. */
+  async findDuplicateId(url: string | null, bodySha256: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.tx.manager.query(
+      `SELECT id FROM articles WHERE body_sha256 = $1 OR (url = $2 AND $2 IS NOT NULL) LIMIT 1`,
+      [bodySha256, url],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async list(filter: ArticleFilter, limit: number, offset: number): Promise<[ArticleSummary[], number]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
+    if (filter.source !== undefined) add((p) => `a.source = ${p}`, filter.source);
+    if (filter.from) add((p) => `a.published_at >= ${p}`, filter.from);
+    if (filter.to) add((p) => `a.published_at <= ${p}`, filter.to);
+    if (filter.q) add((p) => `a.search @@ websearch_to_tsquery('simple', ${p})`, filter.q);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.tx.manager.query(`SELECT count(*)::int AS total FROM articles a ${clause}`, params);
+    const items: ArticleSummary[] = await this.tx.manager.query(
+      `SELECT a.id, a.title, a.url, a.source, a.author, a.language, a.published_at AS "publishedAt", a.created_at AS "createdAt",
+              (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id) AS "claimCount"
+         FROM articles a ${clause}
+        ORDER BY a.published_at DESC NULLS LAST, a.created_at DESC, a.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    return [items, total];
+  }
+
+  /** Locks the article's claims (so none can move on meanwhile) and returns their statuses. */
+  async lockClaimStatuses(articleId: string): Promise<string[]> {
+    const rows: { status: string }[] = await this.tx.manager.query(`SELECT status FROM claims WHERE article_id = $1 FOR UPDATE`, [articleId]);
+    return rows.map((r) => r.status);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.articles.delete({ id });
+  }
+}

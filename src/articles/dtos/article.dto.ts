@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/http/page.dto';
+import { Claim } from '../../claims/claim.entity';
+import { ClaimDto } from '../../claims/dtos/claim.dto';
+import { Article } from '../article.entity';
+import { ArticleSummary } from '../articles.repository';
+
+export class ArticleSummaryDto implements ArticleSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) url: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) source: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
+  @ApiProperty() language: string;
+  @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() claimCount: number;
+}
+
+export class ArticlePageDto extends PageOf(ArticleSummaryDto) {}
+
+export class ArticleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Exactly as received; claim offsets point into it' }) body: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Normalized' }) url: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) source: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
+  @ApiProperty() language: string;
+  @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt: Date | null;
+  @ApiProperty({ description: 'sha-256 of the normalized body' }) bodySha256: string;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+  @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
+
+  static from({ article, claims }: { article: Article; claims: Claim[] }): ArticleDto {
+    return { ...article, claims: claims.map(ClaimDto.from) };
+  }
+}
+
+export class ImportLineResultDto {
+  @ApiProperty({ description: '1-based line number in the upload' }) line: number;
+  @ApiProperty({ enum: ['created', 'duplicate', 'invalid'] }) status: 'created' | 'duplicate' | 'invalid';
+  @ApiPropertyOptional({ format: 'uuid' }) id?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The article this line duplicates' }) existingId?: string;
+  @ApiPropertyOptional() error?: string;
+}
+
+export class ImportTotalsDto {
+  @ApiProperty() created: number;
+  @ApiProperty() duplicate: number;
+  @ApiProperty() invalid: number;
+  @ApiProperty({ description: 'Non-blank lines read' }) lines: number;
+}
+
+export class ImportReportDto {
+  @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
+  @ApiProperty({ type: [ImportLineResultDto], description: 'One entry per non-blank line, in order' }) results: ImportLineResultDto[];
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { ErrorBody } from '../common/errors/error-body';
+import { Role } from '../users/role';
+import { ClaimsService } from './claims.service';
+import { CreateClaimDto, UpdateClaimDto } from './dtos/claim-input.dto';
+import { ClaimDto, SimilarClaimDto } from './dtos/claim.dto';
+
+@ApiTags('claims')
+@ApiNotFoundResponse({ type: ErrorBody, description: 'No such claim or article' })
+@Controller()
+export class ClaimsController {
+  constructor(private readonly claims: ClaimsService) {}
+
+  @Get('articles/:id/claims')
+  @ApiOkResponse({ type: [ClaimDto] })
+  async listForArticle(@Param('id', ParseUUIDPipe) articleId: string): Promise<ClaimDto[]> {
+    return (await this.claims.listForArticle(articleId)).map(ClaimDto.from);
+  }
+
+  @Post('articles/:id/claims')
+  @Roles(Role.Editor, Role.Admin)
+  @ApiCreatedResponse({ type: ClaimDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CLAIM_TEXT_NOT_FOUND, CLAIM_TEXT_AMBIGUOUS, CLAIM_SPAN_OUT_OF_RANGE' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'CLAIM_DUPLICATE: a claim with this span exists (details.existingId)' })
+  async create(@Param('id', ParseUUIDPipe) articleId: string, @Body() dto: CreateClaimDto, @CurrentUser() user: AuthUser): Promise<ClaimDto> {
+    return ClaimDto.from(await this.claims.createManual(articleId, dto, user.id));
+  }
+
+  @Get('claims/:id')
+  @ApiOkResponse({ type: ClaimDto })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimDto> {
+    return ClaimDto.from(await this.claims.get(id));
+  }
+
+  @Patch('claims/:id')
+  @Roles(Role.Editor, Role.Admin)
+  @ApiOkResponse({ type: ClaimDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'The new text or span does not fit the body' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'CLAIM_DUPLICATE or CLAIM_PAST_REVIEW' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimDto> {
+    return ClaimDto.from(await this.claims.update(id, dto));
+  }
+
+  @Post('claims/:id/reject')
+  @HttpCode(200)
+  @Roles(Role.Editor, Role.Admin)
+  @ApiOkResponse({ type: ClaimDto, description: 'Status is now rejected (idempotent)' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'CLAIM_PAST_REVIEW: details.status is the current state' })
+  async reject(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimDto> {
+    return ClaimDto.from(await this.claims.reject(id));
+  }
+
+  @Get('claims/:id/similar')
+  @ApiOkResponse({ type: [SimilarClaimDto], description: 'Linked claims of other articles, most similar first' })
+  similar(@Param('id', ParseUUIDPipe) id: string): Promise<SimilarClaimDto[]> {
+    return this.claims.similar(id);
+  }
+}

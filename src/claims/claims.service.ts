@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { ArticleException } from '../articles/article.exception';
+import { isUniqueViolation } from '../common/errors/pg-errors';
+import { AppConfig } from '../config/app-config';
+import { TransactionContext } from '../database/transaction-context';
+import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
+import { Claim, PRE_REVIEW_STATUSES } from './claim.entity';
+import { ClaimException } from './claim.exception';
+import { SimilarClaimRow, ClaimSimilarityRepository } from './claim-similarity.repository';
+import { assertSpan, locateSpan, normalizeClaimText, Span, SpanInput } from './claim-text';
+import { ClaimsRepository, NewClaim } from './claims.repository';
+import { CreateClaimDto, UpdateClaimDto } from './dtos/claim-input.dto';
+
+const SPAN_CONSTRAINT = 'claims_article_span_key';
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly claims: ClaimsRepository,
+    private readonly similarities: ClaimSimilarityRepository,
+    private readonly extractor: ClaimExtractor,
+    private readonly config: AppConfig,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  /** Stores the extractor's claims of a new article and links them to similar claims elsewhere (caller's transaction). */
+  async addExtracted(article: { id: string; body: string }, sentences: ExtractedSentence[], createdBy: string): Promise<Claim[]> {
+    const rows: NewClaim[] = sentences
+      .filter((s) => s.isClaim)
+      .map((s) => {
+        assertSpan(article.body, s);
+        const { text, start, end, index: sentenceIndex, score, features, speaker } = s;
+        return { articleId: article.id, text, start, end, sentenceIndex, score, features, speaker, origin: 'extracted', status: 'pending', normalizedText: normalizeClaimText(text), createdBy };
+      });
+    const created = await this.claims.insertMany(rows);
+    await this.similarities.linkSimilar(created.map((c) => c.id), this.config.similarityThreshold);
+    return created;
+  }
+
+  async get(id: string): Promise<Claim> {
+    const claim = await this.claims.findById(id);
+    if (!claim) throw new ClaimException('CLAIM_NOT_FOUND', `Claim ${id} not found`);
+    return claim;
+  }
+
+  async listForArticle(articleId: string): Promise<Claim[]> {
+    await this.requireArticleBody(articleId);
+    return this.claims.findByArticle(articleId);
+  }
+
+  /** A claim the extractor missed: scored with the same scorer, so queues can rank it alongside. */
+  createManual(articleId: string, dto: CreateClaimDto, createdBy: string): Promise<Claim> {
+    return this.mapDuplicate(articleId, dto, () =>
+      this.tx.run(async () => {
+        const body = await this.requireArticleBody(articleId);
+        const span = locateSpan(body, dto);
+        const { score, features, speaker } = this.scoreManual(body, span);
+        const [claim] = await this.claims.insertMany([
+          { articleId, ...span, sentenceIndex: null, score, features, speaker: dto.speaker ?? speaker, origin: 'manual', status: 'pending', normalizedText: normalizeClaimText(span.text), createdBy },
+        ]);
+        await this.similarities.linkSimilar([claim.id], this.config.similarityThreshold);
+        return claim;
+      }),
+    );
+  }
+
+  async update(id: string, dto: UpdateClaimDto): Promise<Claim> {
+    const articleId = (await this.get(id)).articleId;
+    return this.mapDuplicate(articleId, dto, () =>
+      this.tx.run(async () => {
+        const claim = await this.requireEditable(id);
+        const moves = dto.start !== undefined || dto.end !== undefined || dto.text !== undefined;
+        const span = moves ? locateSpan(await this.requireArticleBody(claim.articleId), dto) : undefined;
+        const patch = { ...(span && { ...span, normalizedText: normalizeClaimText(span.text) }), ...(dto.speaker !== undefined && { speaker: dto.speaker }) };
+        if (Object.keys(patch).length) await this.claims.update(id, patch);
+        if (span && span.text !== claim.text) {
+          await this.similarities.unlink(id);
+          await this.similarities.linkSimilar([id], this.config.similarityThreshold);
+        }
+        return this.get(id);
+      }),
+    );
+  }
+
+  /** Not check-worthy: kept for the record, out of every queue. Rejecting twice is a no-op. */
+  reject(id: string): Promise<Claim> {
+    return this.tx.run(async () => {
+      const claim = await this.requireEditable(id);
+      if (claim.status !== 'rejected') await this.claims.setStatus(id, 'rejected');
+      return this.get(id);
+    });
+  }
+
+  async similar(id: string): Promise<SimilarClaimRow[]> {
+    await this.get(id);
+    return this.similarities.findSimilar(id);
+  }
+
+  private async requireEditable(id: string): Promise<Claim> {
+    const claim = await this.claims.findById(id, true);
+    if (!claim) throw new ClaimException('CLAIM_NOT_FOUND', `Claim ${id} not found`);
+    if (!PRE_REVIEW_STATUSES.includes(claim.status)) {
+      throw new ClaimException('CLAIM_PAST_REVIEW', `Claim ${id} is ${claim.status}: review has started`, { status: claim.status });
+    }
+    return claim;
+  }
+
+  private async requireArticleBody(articleId: string): Promise<string> {
+    const body = await this.claims.findArticleBody(articleId);
+    if (body === null) throw new ArticleException('ARTICLE_NOT_FOUND', `Article ${articleId} not found`);
+    return body;
+  }
+
+  /** The text's own best sentence gives score and features; the speaker comes from the article's sentence around it. */
+  private scoreManual(body: string, span: Span): Pick<Claim, 'score' | 'features' | 'speaker'> {
+    const best = this.extractor.extract(span.text).reduce<ExtractedSentence | undefined>((a, s) => (!a || s.score > a.score ? s : a), undefined);
+    const around = this.extractor.extract(body).find((s) => s.start <= span.start && span.end <= s.end);
+    return { score: best?.score ?? 1, features: best?.features ?? {}, speaker: around?.speaker ?? best?.speaker ?? null };
+  }
+
+  private async mapDuplicate(articleId: string, input: SpanInput, work: () => Promise<Claim>): Promise<Claim> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUniqueViolation(error, SPAN_CONSTRAINT)) throw error;
+      const body = await this.requireArticleBody(articleId);
+      const span = locateSpan(body, input);
+      const existing = await this.claims.findBySpan(articleId, span.start, span.end);
+      throw new ClaimException('CLAIM_DUPLICATE', `A claim with span [${span.start}, ${span.end}) already exists`, { existingId: existing?.id });
+    }
+  }
+}

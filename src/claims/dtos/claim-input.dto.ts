@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+
+/** Either { start, end } or { text }: which one is checked against the body by locateSpan (claim-text.ts). */
+export class CreateClaimDto {
+  @ApiPropertyOptional({ minimum: 0, description: 'UTF-16 offset into the article body (with end)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  start?: number;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'exclusive end offset (with start)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  end?: number;
+
+  @ApiPropertyOptional({ description: 'exact text, found once in the body (instead of start/end)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
+  text?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Olena Zelenska', description: 'inferred from the text when absent' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  speaker?: string | null;
+}
+
+/** The same fields; on update an absent field is kept and `speaker: null` clears the speaker. */
+export class UpdateClaimDto extends CreateClaimDto {}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bearer, TestApp, uniqueSuffix } from './test-app';
+
+export const SHARED_DIR = resolve(__dirname, '../../../shared');
+export const SEED_BODY = readFileSync(resolve(SHARED_DIR, 'fixtures/article-ukraine-live.txt'), 'utf8');
+
+export interface ClaimBody {
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  status: string;
+  origin: string;
+}
+
+/** A fresh article body (unique per call, so no two tests collide on the body hash). */
+export function uniqueBody(extra = ''): string {
+  const tag = uniqueSuffix();
+  return `The council said 14 bridges in district ${tag} were repaired in March 2024. ${extra}`.trim();
+}
+
+export function postArticle(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
+  return t.http.post('/articles').set(bearer(token)).send({ title: `Article ${uniqueSuffix()}`, body: uniqueBody(), ...overrides });
+}
+
+/** Counts rows written by one user, so suites running in parallel on the same database do not disturb each other. */
+export async function countWrittenBy(t: TestApp, userId: string): Promise<{ articles: number; claims: number }> {
+  const [row] = await t.db.query(
+    `SELECT (SELECT count(*)::int FROM articles WHERE created_by = $1) AS articles, (SELECT count(*)::int FROM claims WHERE created_by = $1) AS claims`,
+    [userId],
+  );
+  return row;
+}
+
+export function expectExactSpans(body: string, claims: ClaimBody[]): void {
+  for (const c of claims) expect({ id: c.id, text: body.slice(c.start, c.end) }).toEqual({ id: c.id, text: c.text });
+}
