@@ -1,0 +1,57 @@
+import { DomainException } from '../common/errors/domain.exception';
+
+export enum ClaimStatus {
+  Pending = 'pending',
+  Queued = 'queued',
+  InReview = 'in_review',
+  NeedsAdjudication = 'needs_adjudication',
+  Verified = 'verified',
+  Disputed = 'disputed',
+  Unverifiable = 'unverifiable',
+  Rejected = 'rejected',
+}
+
+export type FinalLabel = ClaimStatus.Verified | ClaimStatus.Disputed | ClaimStatus.Unverifiable;
+export const FINAL_LABELS: readonly FinalLabel[] = [ClaimStatus.Verified, ClaimStatus.Disputed, ClaimStatus.Unverifiable];
+/** States in which a claim sits in a queue and can be pulled. */
+export const PULLABLE: readonly ClaimStatus[] = [ClaimStatus.Queued, ClaimStatus.InReview, ClaimStatus.NeedsAdjudication];
+
+export const isFinal = (status: string): status is FinalLabel => (FINAL_LABELS as readonly string[]).includes(status);
+
+/**
+ * The claim life cycle, in one place. Each event names the states it may start from and where it leads
+ * (`final` = one of the verdict labels). Services check here before writing; SQL guards use `allowedFrom`.
+ */
+const EVENTS = {
+  route: { from: [ClaimStatus.Pending, ClaimStatus.Queued], to: ClaimStatus.Queued },
+  start_review: { from: [ClaimStatus.Queued], to: ClaimStatus.InReview },
+  requeue: { from: [ClaimStatus.InReview], to: ClaimStatus.Queued },
+  consensus: { from: [ClaimStatus.InReview], to: 'final' },
+  escalate: { from: [ClaimStatus.InReview], to: ClaimStatus.NeedsAdjudication },
+  resolve: { from: [ClaimStatus.Pending, ClaimStatus.Queued, ClaimStatus.InReview, ClaimStatus.NeedsAdjudication], to: 'final' },
+  reopen: { from: [...FINAL_LABELS], to: ClaimStatus.Queued },
+  reject: { from: [ClaimStatus.Pending, ClaimStatus.Queued], to: ClaimStatus.Rejected },
+} as const satisfies Record<string, { from: readonly ClaimStatus[]; to: ClaimStatus | 'final' }>;
+
+export type ClaimEvent = keyof typeof EVENTS;
+
+export class ClaimStateException extends DomainException<'ILLEGAL_TRANSITION'> {
+  get status(): number {
+    return 409;
+  }
+}
+
+export function allowedFrom(event: ClaimEvent): readonly ClaimStatus[] {
+  return EVENTS[event].from;
+}
+
+/** Returns the state `event` leads to from `current`, or throws 409 naming the current state. */
+export function transition(event: ClaimEvent, current: string, label?: FinalLabel): ClaimStatus {
+  const rule = EVENTS[event];
+  if (!(rule.from as readonly string[]).includes(current)) {
+    throw new ClaimStateException('ILLEGAL_TRANSITION', `Cannot ${event.replace('_', ' ')} a claim that is ${current}`, { status: current, event });
+  }
+  if (rule.to !== 'final') return rule.to;
+  if (!label) throw new Error(`${event} needs a final label`);
+  return label;
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { ErrorBody } from '../common/errors/error-body';
+import { Role } from '../users/role';
+import { AssignmentsService } from './assignments.service';
+import { AssignmentDto, LeaseDto, SkipResultDto } from './dtos/assignment.dto';
+
+@ApiTags('assignments')
+@Roles(Role.Reviewer, Role.Editor, Role.Admin)
+@Controller()
+export class AssignmentsController {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @Get('me/assignments')
+  @ApiOkResponse({ type: [AssignmentDto], description: 'The caller\'s live leases' })
+  mine(@CurrentUser() user: AuthUser): Promise<AssignmentDto[]> {
+    return this.assignments.mine(user);
+  }
+
+  @Post('assignments/:id/heartbeat')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LeaseDto })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Lease expired or assignment closed' })
+  heartbeat(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<LeaseDto> {
+    return this.assignments.heartbeat(user, id);
+  }
+
+  @Post('assignments/:id/skip')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SkipResultDto, description: 'Released; this claim is not served to you again this round' })
+  skip(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SkipResultDto> {
+    return this.assignments.skip(user, id);
+  }
+}

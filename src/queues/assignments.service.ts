@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/decorators/current-user.decorator';
+import { isUniqueViolation } from '../common/errors/pg-errors';
+import { TransactionContext } from '../database/transaction-context';
+import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
+import { AssignmentDto, LeaseDto, SkipResultDto } from './dtos/assignment.dto';
+import { QueueException } from './queue.exception';
+import { QueuesService } from './queues.service';
+
+/** Leases: pulling the next claim, keeping a lease alive, giving it back. */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly queues: QueuesService,
+    private readonly assignments: AssignmentsRepository,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  /** The caller's next claim in the queue under a fresh lease (or the lease they already hold); null when none. */
+  async pull(user: AuthUser, slug: string): Promise<AssignmentDto | null> {
+    const queue = await this.queues.pullable(user, slug);
+    const pull = () => this.assignments.pull(user.id, queue.id, queue.verdictsRequired, queue.leaseSeconds);
+    let lease;
+    try {
+      lease = await pull();
+    } catch (error) {
+      // Two pulls by one reviewer raced: the other one's lease is the answer (one lease per reviewer per queue).
+      if (!isUniqueViolation(error, 'assignments_one_active_per_queue_key')) throw error;
+      lease = await pull();
+    }
+    if (!lease) return null;
+    const [view] = await this.assignments.view([lease.id]);
+    return AssignmentDto.from(view);
+  }
+
+  async mine(user: AuthUser): Promise<AssignmentDto[]> {
+    const ids = await this.assignments.liveIdsOf(user.id);
+    return ids.length ? (await this.assignments.view(ids)).map(AssignmentDto.from) : [];
+  }
+
+  heartbeat(user: AuthUser, assignmentId: string): Promise<LeaseDto> {
+    return this.tx.run(async () => {
+      const assignment = await this.lockOwn(user, assignmentId);
+      if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', { leaseExpiresAt: assignment.leaseExpiresAt });
+      return { id: assignment.id, leaseExpiresAt: await this.assignments.extend(assignment.id, assignment.leaseSeconds) };
+    });
+  }
+
+  skip(user: AuthUser, assignmentId: string): Promise<SkipResultDto> {
+    return this.tx.run(async () => {
+      const assignment = await this.lockOwn(user, assignmentId);
+      return { id: assignment.id, claimStatus: await this.assignments.skip(assignment.id, user.id) };
+    });
+  }
+
+  /** Locks an assignment of the caller's (404 unknown, 403 someone else's). */
+  async lockMine(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
+    const assignment = await this.assignments.lock(assignmentId);
+    if (!assignment) throw new QueueException('ASSIGNMENT_NOT_FOUND', `Assignment ${assignmentId} not found`);
+    if (assignment.userId !== user.id) throw new QueueException('ASSIGNMENT_NOT_YOURS', 'This assignment belongs to another reviewer');
+    return assignment;
+  }
+
+  /** 409 unless the assignment is still open in the claim's current round. */
+  assertOpen(assignment: AssignmentRow): void {
+    if (assignment.status !== 'active' || assignment.round !== assignment.claimRound) {
+      throw new QueueException('ASSIGNMENT_CLOSED', `This assignment is ${assignment.status}`, { status: assignment.status });
+    }
+  }
+
+  private async lockOwn(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
+    const assignment = await this.lockMine(user, assignmentId);
+    this.assertOpen(assignment);
+    return assignment;
+  }
+}

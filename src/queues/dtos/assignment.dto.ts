@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AssignmentView } from '../assignments.repository';
+import { paragraphAround } from '../paragraph';
+
+class AssignedClaimDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ description: 'UTF-16 offset of the claim in the article body' }) start: number;
+  @ApiProperty() end: number;
+  @ApiProperty({ nullable: true, type: String }) speaker: string | null;
+  @ApiProperty() score: number;
+  @ApiProperty() status: string;
+}
+
+class ParagraphDto {
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+  @ApiProperty() text: string;
+}
+
+class AssignedArticleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty({ nullable: true, type: String }) source: string | null;
+  @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
+  @ApiProperty({ type: ParagraphDto, description: 'The paragraph around the claim' }) paragraph: ParagraphDto;
+}
+
+export class AssignmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() queue: string;
+  @ApiProperty() round: number;
+  @ApiProperty() leaseExpiresAt: Date;
+  @ApiProperty({ type: AssignedClaimDto }) claim: AssignedClaimDto;
+  @ApiProperty({ type: AssignedArticleDto }) article: AssignedArticleDto;
+
+  static from(view: AssignmentView): AssignmentDto {
+    const { body, ...article } = view.article;
+    return {
+      id: view.id,
+      queue: view.queue,
+      round: view.round,
+      leaseExpiresAt: new Date(view.leaseExpiresAt),
+      claim: view.claim,
+      article: { ...article, paragraph: paragraphAround(body, view.claim.start, view.claim.end) },
+    };
+  }
+}
+
+export class LeaseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() leaseExpiresAt: Date;
+}
+
+export class SkipResultDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The claim status after the skip' }) claimStatus: string;
+}

@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Role } from '../../users/role';
+import { Queue } from '../queue.entity';
+
+const trimmedList = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+
+export class CreateQueueDto {
+  @ApiProperty({ example: 'politics', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'slug must be lower-case letters, digits and dashes (max 63)' })
+  slug: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+
+  @ApiProperty({ enum: [Role.Reviewer, Role.Editor] })
+  @IsIn([Role.Reviewer, Role.Editor])
+  pullRole: Role.Reviewer | Role.Editor;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these users may pull (empty: everyone with the role)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  members?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 0 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  minScore?: number;
+
+  @ApiPropertyOptional({ type: [String], nullable: true, description: 'Route only claims of articles from these sources (null: any)' })
+  @IsOptional()
+  @Transform(trimmedList)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  sources?: string[] | null;
+
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['en'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true, message: 'languages must be language tags like en or pt-BR' })
+  languages?: string[] | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  verdictsRequired?: number;
+
+  @ApiPropertyOptional({ minimum: 10, maximum: 86400, default: 900 })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  leaseSeconds?: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ default: 100, description: 'Lower routes first' })
+  @IsOptional()
+  @IsInt()
+  @Min(-100000)
+  @Max(100000)
+  routingOrder?: number;
+
+  @ApiPropertyOptional({ default: true, description: 'Whether new claims are routed here automatically' })
+  @IsOptional()
+  @IsBoolean()
+  routable?: boolean;
+}
+
+export class UpdateQueueDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) description?: string;
+  @ApiPropertyOptional({ enum: [Role.Reviewer, Role.Editor] }) @IsOptional() @IsIn([Role.Reviewer, Role.Editor]) pullRole?: Role.Reviewer | Role.Editor;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) members?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) minScore?: number;
+  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional() @Transform(trimmedList) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) sources?: string[] | null;
+  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true }) languages?: string[] | null;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10) verdictsRequired?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(10) @Max(86400) leaseSeconds?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-100000) @Max(100000) routingOrder?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() routable?: boolean;
+}
+
+export class QueueDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: [Role.Reviewer, Role.Editor] }) pullRole: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) members: string[];
+  @ApiProperty() minScore: number;
+  @ApiProperty({ type: [String], nullable: true }) sources: string[] | null;
+  @ApiProperty({ type: [String], nullable: true }) languages: string[] | null;
+  @ApiProperty() verdictsRequired: number;
+  @ApiProperty() leaseSeconds: number;
+  @ApiProperty() active: boolean;
+  @ApiProperty() routingOrder: number;
+  @ApiProperty() routable: boolean;
+
+  static from(queue: Queue, members: string[]): QueueDto {
+    const { id, slug, description, pullRole, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable } = queue;
+    return { id, slug, description, pullRole, members, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable };
+  }
+}
+
+export class QueueStatsDto extends QueueDto {
+  @ApiProperty({ description: 'Claims waiting for review (queued, or awaiting adjudication in an adjudication queue)' }) depth: number;
+  @ApiProperty({ description: 'Claims with at least one verdict or lease' }) inReview: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Seconds the oldest waiting claim has waited' }) oldestWaitingSeconds: number | null;
+}
+
+export class RouteFilterDto {
+  @ApiPropertyOptional({ enum: ['pending', 'queued'], default: 'pending', description: 'Which claims to move' })
+  @IsOptional()
+  @IsIn(['pending', 'queued'])
+  status?: 'pending' | 'queued';
+
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) minScore?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) maxScore?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) source?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() articleId?: string;
+  @ApiPropertyOptional({ description: 'Only claims currently in this queue (slug)' }) @IsOptional() @IsString() @MaxLength(63) fromQueue?: string;
+}
+
+export class BulkRouteDto {
+  @ApiProperty({ type: RouteFilterDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RouteFilterDto)
+  filter: RouteFilterDto;
+}
+
+export class RouteClaimDto {
+  @ApiProperty({ example: 'default', description: 'Target queue slug' })
+  @IsString()
+  @MaxLength(63)
+  queue: string;
+}
+
+export class AssignClaimDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+}
+
+export class RoutedCountDto {
+  @ApiProperty() moved: number;
+}

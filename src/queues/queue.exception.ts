@@ -1,0 +1,36 @@
+import { DomainException } from '../common/errors/domain.exception';
+
+export type QueueErrorCode =
+  | 'QUEUE_NOT_FOUND'
+  | 'QUEUE_SLUG_TAKEN'
+  | 'QUEUE_INACTIVE'
+  | 'QUEUE_NOT_ALLOWED'
+  | 'CLAIM_NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'USER_CANNOT_PULL_QUEUE'
+  | 'ASSIGNMENT_NOT_FOUND'
+  | 'ASSIGNMENT_NOT_YOURS'
+  | 'LEASE_EXPIRED'
+  | 'ASSIGNMENT_CLOSED';
+
+export class QueueException extends DomainException<QueueErrorCode> {
+  get status(): number {
+    switch (this.code) {
+      case 'QUEUE_NOT_FOUND':
+      case 'CLAIM_NOT_FOUND':
+      case 'ASSIGNMENT_NOT_FOUND':
+        return 404;
+      case 'QUEUE_NOT_ALLOWED':
+      case 'ASSIGNMENT_NOT_YOURS':
+        return 403;
+      case 'USER_NOT_FOUND':
+      case 'USER_CANNOT_PULL_QUEUE':
+        return 422;
+      case 'QUEUE_SLUG_TAKEN':
+      case 'QUEUE_INACTIVE':
+      case 'LEASE_EXPIRED':
+      case 'ASSIGNMENT_CLOSED':
+        return 409;
+    }
+  }
+}

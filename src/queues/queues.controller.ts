@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { ErrorBody } from '../common/errors/error-body';
+import { Role } from '../users/role';
+import { AssignmentsService } from './assignments.service';
+import { ClaimRoutingService } from './claim-routing.service';
+import { AssignmentDto } from './dtos/assignment.dto';
+import { BulkRouteDto, CreateQueueDto, QueueDto, QueueStatsDto, RoutedCountDto, UpdateQueueDto } from './dtos/queue.dto';
+import { QueuesService } from './queues.service';
+
+@ApiTags('queues')
+@Controller('queues')
+export class QueuesController {
+  constructor(
+    private readonly queues: QueuesService,
+    private readonly routing: ClaimRoutingService,
+    private readonly assignments: AssignmentsService,
+  ) {}
+
+  @Get()
+  @Roles(Role.Reviewer, Role.Editor, Role.Admin)
+  @ApiOkResponse({ type: [QueueStatsDto], description: 'The queues the caller may pull from, with depth and age' })
+  list(@CurrentUser() user: AuthUser): Promise<QueueStatsDto[]> {
+    return this.queues.listFor(user);
+  }
+
+  @Post()
+  @Roles(Role.Admin)
+  @ApiCreatedResponse({ type: QueueDto })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Slug taken' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateQueueDto): Promise<QueueDto> {
+    return this.queues.create(user, dto);
+  }
+
+  @Patch(':slug')
+  @Roles(Role.Admin)
+  @ApiOkResponse({ type: QueueDto })
+  update(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: UpdateQueueDto): Promise<QueueDto> {
+    return this.queues.update(user, slug, dto);
+  }
+
+  @Post(':slug/route')
+  @HttpCode(200)
+  @Roles(Role.Editor, Role.Admin)
+  @ApiOkResponse({ type: RoutedCountDto, description: 'How many claims moved into the queue (one statement)' })
+  route(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: BulkRouteDto): Promise<RoutedCountDto> {
+    return this.routing.bulkRoute(user, slug, dto.filter);
+  }
+
+  /** The caller's next claim under a lease, or 204 when nothing is available to them. */
+  @Post(':slug/next')
+  @Roles(Role.Reviewer, Role.Editor, Role.Admin)
+  @ApiOkResponse({ type: AssignmentDto })
+  @ApiNoContentResponse({ description: 'Nothing to review for you in this queue right now' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Not allowed to pull from this queue' })
+  async next(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AssignmentDto | undefined> {
+    const assignment = await this.assignments.pull(user, slug);
+    if (!assignment) void reply.status(204);
+    else void reply.status(200);
+    return assignment ?? undefined;
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../database/transaction-context';
+import { Queue } from './queue.entity';
+
+export interface QueueStats {
+  queueId: string;
+  depth: number;
+  inReview: number;
+  oldestWaitingSeconds: number | null;
+}
+
+export interface BulkRouteFilter {
+  status: 'pending' | 'queued';
+  minScore?: number;
+  maxScore?: number;
+  source?: string;
+  articleId?: string;
+  fromQueueId?: string;
+}
+
+/** The first active routable queue whose filter matches claim `c` of article `a`. */
+const MATCHING_QUEUE = `(SELECT q.id FROM queues q
+   WHERE q.active AND q.routable AND c.score >= q.min_score
+     AND (q.sources IS NULL OR a.source = ANY (q.sources))
+     AND (q.languages IS NULL OR a.language = ANY (q.languages))
+   ORDER BY q.routing_order, q.slug LIMIT 1)`;
+
+/** Moves claims into a queue and records each move in the audit log, in one statement. */
+const MOVE_AND_AUDIT = `
+  moved AS (
+    UPDATE claims c SET queue_id = t.queue_id, status = 'queued', queued_at = now(), priority = 0, reserved_for = NULL, updated_at = now()
+    FROM targets t WHERE c.id = t.id
+    RETURNING c.id, t.queue_id, t.before_status, t.before_queue
+  ), audited AS (
+    INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
+    SELECT $1::uuid, 'claim.route', 'claim', m.id::text,
+           jsonb_build_object('status', m.before_status, 'queueId', m.before_queue),
+           jsonb_build_object('status', 'queued', 'queueId', m.queue_id)
+    FROM moved m
+  )
+  SELECT count(*)::int AS moved FROM moved`;
+
+@Injectable()
+export class QueuesRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  private get queues() {
+    return this.tx.manager.getRepository(Queue);
+  }
+
+  findBySlug(slug: string): Promise<Queue | null> {
+    return this.queues.findOneBy({ slug });
+  }
+
+  findAll(): Promise<Queue[]> {
+    return this.queues.find({ order: { routingOrder: 'ASC', slug: 'ASC' } });
+  }
+
+  async insert(queue: Partial<Queue>): Promise<Queue> {
+    const { identifiers } = await this.queues.insert(queue);
+    return (await this.queues.findOneBy({ id: identifiers[0].id as string }))!;
+  }
+
+  async update(id: string, patch: Partial<Queue>): Promise<void> {
+    if (Object.keys(patch).length) await this.queues.update({ id }, patch);
+  }
+
+  async membersOf(queueIds: string[]): Promise<Map<string, string[]>> {
+    const rows: { queue_id: string; user_id: string }[] = await this.tx.manager.query(
+      `SELECT queue_id, user_id FROM queue_members WHERE queue_id = ANY($1::uuid[]) ORDER BY user_id`,
+      [queueIds],
+    );
+    const members = new Map<string, string[]>(queueIds.map((id) => [id, []]));
+    for (const r of rows) members.get(r.queue_id)!.push(r.user_id);
+    return members;
+  }
+
+  async replaceMembers(queueId: string, userIds: string[]): Promise<void> {
+    await this.tx.manager.query(`DELETE FROM queue_members WHERE queue_id = $1`, [queueId]);
+    await this.tx.manager.query(`INSERT INTO queue_members (queue_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [queueId, userIds]);
+  }
+
+  async countExistingUsers(userIds: string[]): Promise<number> {
+    const [{ n }] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
+    return n;
+  }
+
+  async stats(queueIds: string[]): Promise<Map<string, QueueStats>> {
+    const rows: QueueStats[] = await this.tx.manager.query(
+      `SELECT q.id AS "queueId",
+              count(c.id) FILTER (WHERE c.status IN ('queued', 'needs_adjudication'))::int AS depth,
+              count(c.id) FILTER (WHERE c.status = 'in_review')::int AS "inReview",
+              extract(epoch FROM now() - min(c.queued_at) FILTER (WHERE c.status IN ('queued', 'needs_adjudication')))::int AS "oldestWaitingSeconds"
+       FROM queues q LEFT JOIN claims c ON c.queue_id = q.id AND c.status IN ('queued', 'in_review', 'needs_adjudication')
+       WHERE q.id = ANY($1::uuid[]) GROUP BY q.id`,
+      [queueIds],
+    );
+    return new Map(rows.map((r) => [r.queueId, r]));
+  }
+
+  /** Routes the given pending claims to the first matching active routable queue; the rest stay pending. */
+  async autoRoute(actorId: string | null, claimIds: string[]): Promise<number> {
+    const [{ moved }] = await this.tx.manager.query(
+      `WITH targets AS (
+         SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, ${MATCHING_QUEUE} AS queue_id
+         FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE c.id = ANY($2::uuid[]) AND c.status = 'pending'
+       ), ${MOVE_AND_AUDIT.replace('FROM targets t WHERE c.id = t.id', 'FROM targets t WHERE c.id = t.id AND t.queue_id IS NOT NULL')}`,
+      [actorId, claimIds],
+    );
+    return moved;
+  }
+
+  async matchingQueueId(claimId: string): Promise<string | null> {
+    const [row] = await this.tx.manager.query(
+      `SELECT ${MATCHING_QUEUE} AS queue_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
+      [claimId],
+    );
+    return row?.queue_id ?? null;
+  }
+
+  /** Moves claims matching `filter` (only ones without verdicts or leases) into `queueId`: one statement. */
+  async bulkRoute(actorId: string, queueId: string, filter: BulkRouteFilter): Promise<number> {
+    const [{ moved }] = await this.tx.manager.query(
+      `WITH targets AS (
+         SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, $2::uuid AS queue_id
+         FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE c.status = $3
+           AND ($4::real IS NULL OR c.score >= $4) AND ($5::real IS NULL OR c.score <= $5)
+           AND ($6::text IS NULL OR a.source = $6) AND ($7::uuid IS NULL OR c.article_id = $7)
+           AND ($8::uuid IS NULL OR c.queue_id = $8)
+           AND c.queue_id IS DISTINCT FROM $2::uuid
+         FOR UPDATE OF c SKIP LOCKED
+       ), ${MOVE_AND_AUDIT}`,
+      [actorId, queueId, filter.status, filter.minScore ?? null, filter.maxScore ?? null, filter.source ?? null, filter.articleId ?? null, filter.fromQueueId ?? null],
+    );
+    return moved;
+  }
+
+  /** Moves one claim (already locked by the caller) into `queueId`. */
+  async routeOne(actorId: string, claimId: string, queueId: string): Promise<number> {
+    const [{ moved }] = await this.tx.manager.query(
+      `WITH targets AS (SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, $3::uuid AS queue_id FROM claims c WHERE c.id = $2),
+       ${MOVE_AND_AUDIT}`,
+      [actorId, claimId, queueId],
+    );
+    return moved;
+  }
+}

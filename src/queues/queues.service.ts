@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import { AuthUser } from '../common/decorators/current-user.decorator';
+import { isUniqueViolation } from '../common/errors/pg-errors';
+import { TransactionContext } from '../database/transaction-context';
+import { Role } from '../users/role';
+import { CreateQueueDto, QueueDto, QueueStatsDto, UpdateQueueDto } from './dtos/queue.dto';
+import { Queue } from './queue.entity';
+import { QueueException } from './queue.exception';
+import { QueuesRepository } from './queues.repository';
+
+@Injectable()
+export class QueuesService {
+  constructor(
+    private readonly queues: QueuesRepository,
+    private readonly audit: AuditRepository,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  async get(slug: string): Promise<Queue> {
+    const queue = await this.queues.findBySlug(slug);
+    if (!queue) throw new QueueException('QUEUE_NOT_FOUND', `Queue ${slug} not found`);
+    return queue;
+  }
+
+  /** Who may pull: admins any queue; others the queue's role, and only listed members when it has members. */
+  canPull(user: Pick<AuthUser, 'id' | 'role'>, queue: Queue, members: string[]): boolean {
+    if (user.role === Role.Admin) return true;
+    return user.role === queue.pullRole && (members.length === 0 || members.includes(user.id));
+  }
+
+  /** The queue a user is about to pull from, or the reason they may not. */
+  async pullable(user: AuthUser, slug: string): Promise<Queue> {
+    const queue = await this.get(slug);
+    const members = (await this.queues.membersOf([queue.id])).get(queue.id)!;
+    if (!this.canPull(user, queue, members)) throw new QueueException('QUEUE_NOT_ALLOWED', `You may not pull from queue ${slug}`);
+    if (!queue.active) throw new QueueException('QUEUE_INACTIVE', `Queue ${slug} is inactive`);
+    return queue;
+  }
+
+  /** The queues the caller may pull from, with their depth and age. */
+  async listFor(user: AuthUser): Promise<QueueStatsDto[]> {
+    const all = await this.queues.findAll();
+    const members = await this.queues.membersOf(all.map((q) => q.id));
+    const visible = all.filter((q) => this.canPull(user, q, members.get(q.id)!));
+    const stats = await this.queues.stats(visible.map((q) => q.id));
+    return visible.map((q) => {
+      const s = stats.get(q.id)!;
+      return { ...QueueDto.from(q, members.get(q.id)!), depth: s.depth, inReview: s.inReview, oldestWaitingSeconds: s.oldestWaitingSeconds };
+    });
+  }
+
+  create(actor: AuthUser, dto: CreateQueueDto): Promise<QueueDto> {
+    return this.tx.run(async () => {
+      const { members = [], ...fields } = dto;
+      await this.assertUsersExist(members);
+      let queue: Queue;
+      try {
+        queue = await this.queues.insert(fields);
+      } catch (error) {
+        if (isUniqueViolation(error, 'queues_slug_key')) throw new QueueException('QUEUE_SLUG_TAKEN', `Queue ${dto.slug} already exists`);
+        throw error;
+      }
+      await this.queues.replaceMembers(queue.id, members);
+      const created = QueueDto.from(queue, members);
+      await this.audit.record({ actorId: actor.id, action: 'queue.create', entity: 'queue', entityId: queue.id, after: created });
+      return created;
+    });
+  }
+
+  update(actor: AuthUser, slug: string, dto: UpdateQueueDto): Promise<QueueDto> {
+    return this.tx.run(async () => {
+      const queue = await this.get(slug);
+      const before = QueueDto.from(queue, (await this.queues.membersOf([queue.id])).get(queue.id)!);
+      const { members, ...fields } = dto;
+      await this.queues.update(queue.id, fields);
+      if (members) {
+        await this.assertUsersExist(members);
+        await this.queues.replaceMembers(queue.id, members);
+      }
+      const after = QueueDto.from((await this.queues.findBySlug(slug))!, members ?? before.members);
+      await this.audit.record({ actorId: actor.id, action: 'queue.update', entity: 'queue', entityId: queue.id, before, after });
+      return after;
+    });
+  }
+
+  private async assertUsersExist(userIds: string[]): Promise<void> {
+    const unique = [...new Set(userIds)];
+    if (unique.length && (await this.queues.countExistingUsers(unique)) !== unique.length) {
+      throw new QueueException('USER_NOT_FOUND', 'Some members are not users');
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository, AuditRow } from '../audit/audit.repository';
+import { AuthUser } from '../common/decorators/current-user.decorator';
+import { transition } from '../claims/claim-lifecycle';
+import { TransactionContext } from '../database/transaction-context';
+import { ClaimWorkflowRepository, LockedClaim } from '../queues/claim-workflow.repository';
+import { DEFAULT_QUEUE } from '../queues/queue.entity';
+import { QueuesRepository } from '../queues/queues.repository';
+import { QueuesService } from '../queues/queues.service';
+import { ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
+import { VerdictException } from './verdict.exception';
+
+/** Editors' decisions on a claim: settling it directly, reopening a settled one, reading its history. */
+@Injectable()
+export class AdjudicationService {
+  constructor(
+    private readonly claims: ClaimWorkflowRepository,
+    private readonly queues: QueuesService,
+    private readonly queuesRepo: QueuesRepository,
+    private readonly audit: AuditRepository,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  resolve(editor: AuthUser, claimId: string, dto: ResolveClaimDto): Promise<ClaimOutcomeDto> {
+    return this.tx.run(async () => {
+      const claim = await this.lock(claimId);
+      const next = transition('resolve', claim.status, dto.label);
+      await this.claims.releaseLeases(claim.id);
+      await this.claims.finalize(claim.id, { label: next, source: 'adjudication', adjudicatorId: editor.id, rationale: dto.rationale });
+      await this.audit.record({
+        actorId: editor.id,
+        action: 'claim.resolve',
+        entity: 'claim',
+        entityId: claim.id,
+        before: { status: claim.status },
+        after: { status: next, rationale: dto.rationale, round: claim.round },
+      });
+      return { id: claim.id, status: next, round: claim.round };
+    });
+  }
+
+  reopen(editor: AuthUser, claimId: string, dto: ReopenClaimDto): Promise<ClaimOutcomeDto> {
+    return this.tx.run(async () => {
+      const claim = await this.lock(claimId);
+      const next = transition('reopen', claim.status);
+      const queueId = dto.queue ? (await this.queues.get(dto.queue)).id : ((await this.queuesRepo.matchingQueueId(claim.id)) ?? (await this.queues.get(DEFAULT_QUEUE)).id);
+      await this.claims.releaseLeases(claim.id);
+      const round = await this.claims.startNewRound(claim.id, queueId);
+      await this.audit.record({
+        actorId: editor.id,
+        action: 'claim.reopen',
+        entity: 'claim',
+        entityId: claim.id,
+        before: { status: claim.status, round: claim.round, label: claim.finalLabel },
+        after: { status: next, round, queueId, reason: dto.reason },
+      });
+      return { id: claim.id, status: next, round };
+    });
+  }
+
+  async history(claimId: string): Promise<AuditRow[]> {
+    const rows = await this.audit.historyOf('claim', claimId);
+    if (!rows.length && !(await this.claims.exists(claimId))) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
+    return rows;
+  }
+
+  private async lock(claimId: string): Promise<LockedClaim> {
+    const claim = await this.claims.lock(claimId);
+    if (!claim) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
+    return claim;
+  }
+}

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ClaimStatus, FINAL_LABELS, FinalLabel } from '../../claims/claim-lifecycle';
+
+export class EvidenceSourceDto {
+  @ApiProperty({ example: 'https://www.unicef.org/press-releases/…' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  @MaxLength(2048)
+  url: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) title?: string;
+  @ApiPropertyOptional({ description: 'The passage of the source that supports the verdict' }) @IsOptional() @IsString() @MaxLength(5000) quote?: string;
+}
+
+export class SubmitVerdictDto {
+  @ApiProperty({ enum: FINAL_LABELS })
+  @IsIn(FINAL_LABELS)
+  label: FinalLabel;
+
+  @ApiPropertyOptional({ description: 'Required for disputed and unverifiable' })
+  @ValidateIf((v: SubmitVerdictDto) => v.label !== ClaimStatus.Verified || v.rationale !== undefined)
+  @IsString()
+  @MinLength(1, { message: 'rationale is required for disputed and unverifiable verdicts' })
+  @MaxLength(10000)
+  rationale?: string;
+
+  @ApiProperty({ type: [EvidenceSourceDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceSourceDto)
+  sources: EvidenceSourceDto[];
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  confidence: number;
+}
+
+export class ResolveClaimDto {
+  @ApiProperty({ enum: FINAL_LABELS })
+  @IsIn(FINAL_LABELS)
+  label: FinalLabel;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  rationale: string;
+}
+
+export class ReopenClaimDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'Queue slug for the new round (default: routing rules, else `default`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
+  queue?: string;
+}
+
+export class VerdictDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) claimId: string;
+  @ApiProperty({ format: 'uuid' }) assignmentId: string;
+  @ApiProperty({ format: 'uuid' }) reviewerId: string;
+  @ApiProperty() round: number;
+  @ApiProperty({ enum: FINAL_LABELS }) label: string;
+  @ApiProperty({ nullable: true, type: String }) rationale: string | null;
+  @ApiProperty({ type: [EvidenceSourceDto] }) sources: EvidenceSourceDto[];
+  @ApiProperty() confidence: number;
+  @ApiProperty() createdAt: Date;
+}
+
+export class SubmittedVerdictDto extends VerdictDto {
+  @ApiProperty({ description: 'The claim status after this verdict' }) claimStatus: string;
+}
+
+export class ClaimOutcomeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() status: string;
+  @ApiProperty() round: number;
+}
+
+export class AuditEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() at: Date;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty() action: string;
+  @ApiProperty() entity: string;
+  @ApiProperty({ nullable: true, type: String }) entityId: string | null;
+  @ApiProperty({ nullable: true, type: Object }) before: unknown;
+  @ApiProperty({ nullable: true, type: Object }) after: unknown;
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../database/transaction-context';
+import { VerdictDto } from './dtos/verdict.dto';
+
+export interface VerdictWrite {
+  assignmentId: string;
+  userId: string;
+  label: string;
+  rationale: string | null;
+  sources: unknown[];
+  confidence: number;
+  idempotencyKey: string | null;
+  /** What the claim becomes, decided by the service from the locked, current claim row. */
+  claim: {
+    status: string;
+    roundLabels: string[];
+    finalLabel: string | null;
+    resolutionSource: 'consensus' | 'adjudication' | null;
+    adjudicatorId: string | null;
+    moveToQueue: string | null;
+    transition: { action: string; before: string } | null;
+  };
+}
+
+const VERDICT_COLUMNS = `v.id, v.claim_id AS "claimId", v.assignment_id AS "assignmentId", v.user_id AS "reviewerId", v.round, v.label,
+  v.rationale, v.sources, v.confidence, v.created_at AS "createdAt"`;
+
+/**
+ * Verdict: one statement that records the verdict, closes the lease, updates the claim (labels of the round,
+ * live leases, reviewers done, and the outcome when this was the K-th verdict) and writes the audit rows.
+ * The caller holds the assignment and claim locks (LOCK_ASSIGNMENT_SQL). Exported for the raw-SQL benchmark.
+ */
+export const VERDICT_SQL = `
+WITH a AS (SELECT id, claim_id, round, lease_expires_at FROM assignments WHERE id = $1),
+v AS (
+  INSERT INTO verdicts (claim_id, assignment_id, user_id, round, label, rationale, sources, confidence, idempotency_key)
+  SELECT a.claim_id, a.id, $2, a.round, $3, $4, $5, $6, $7 FROM a
+  RETURNING *
+), closed AS (
+  UPDATE assignments SET status = 'submitted', ended_at = now() WHERE id = $1
+), claim AS (
+  UPDATE claims c SET
+    round_labels = $8::text[],
+    lease_expiries = CASE WHEN $9 = c.status THEN ARRAY(SELECT e FROM unnest(c.lease_expiries) e WHERE e > now() AND e <> a.lease_expires_at) ELSE '{}' END,
+    excluded_reviewers = array_append(c.excluded_reviewers, $2::uuid),
+    status = $9, final_label = $10, resolution_source = $11, adjudicator_id = $12,
+    finalized_at = CASE WHEN $10::text IS NULL THEN NULL ELSE now() END,
+    queue_id = COALESCE((SELECT q.id FROM queues q WHERE q.slug = $13), c.queue_id),
+    queued_at = CASE WHEN $13::text IS NULL THEN c.queued_at ELSE now() END,
+    updated_at = now()
+  FROM a WHERE c.id = a.claim_id
+), audited AS (
+  INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
+  SELECT $2, 'verdict.submit', 'claim', v.claim_id::text, NULL,
+         jsonb_build_object('verdictId', v.id, 'assignmentId', v.assignment_id, 'round', v.round, 'label', v.label)
+  FROM v
+  UNION ALL
+  SELECT $2, $14, 'claim', v.claim_id::text, jsonb_build_object('status', $15::text), jsonb_build_object('status', $9::text, 'round', v.round)
+  FROM v WHERE $14::text IS NOT NULL
+)
+SELECT ${VERDICT_COLUMNS} FROM v`;
+
+@Injectable()
+export class VerdictsRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  async insert(w: VerdictWrite): Promise<VerdictDto> {
+    const c = w.claim;
+    const [row] = await this.tx.manager.query(VERDICT_SQL, [
+      w.assignmentId, w.userId, w.label, w.rationale, JSON.stringify(w.sources), w.confidence, w.idempotencyKey,
+      c.roundLabels, c.status, c.finalLabel, c.resolutionSource, c.adjudicatorId, c.moveToQueue,
+      c.transition?.action ?? null, c.transition?.before ?? null,
+    ]);
+    return row;
+  }
+
+  async findByAssignment(assignmentId: string): Promise<(VerdictDto & { idempotencyKey: string | null }) | null> {
+    const [row] = await this.tx.manager.query(
+      `SELECT ${VERDICT_COLUMNS}, v.idempotency_key AS "idempotencyKey" FROM verdicts v WHERE v.assignment_id = $1`,
+      [assignmentId],
+    );
+    return row ?? null;
+  }
+
+  /** All verdicts of a claim, or only one reviewer's. */
+  forClaim(claimId: string, reviewerId?: string): Promise<VerdictDto[]> {
+    return this.tx.manager.query(
+      `SELECT ${VERDICT_COLUMNS} FROM verdicts v WHERE v.claim_id = $1 AND ($2::uuid IS NULL OR v.user_id = $2) ORDER BY v.round, v.created_at`,
+      [claimId, reviewerId ?? null],
+    );
+  }
+
+  async claimStatus(claimId: string): Promise<string | null> {
+    const [row] = await this.tx.manager.query(`SELECT status FROM claims WHERE id = $1`, [claimId]);
+    return row?.status ?? null;
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../common/decorators/current-user.decorator';
+import { ClaimEvent, ClaimStatus, FinalLabel, isFinal, transition } from '../claims/claim-lifecycle';
+import { TransactionContext } from '../database/transaction-context';
+import { AssignmentRow } from '../queues/assignments.repository';
+import { AssignmentsService } from '../queues/assignments.service';
+import { QueueException } from '../queues/queue.exception';
+import { ADJUDICATION_QUEUE } from '../queues/queue.entity';
+import { Role } from '../users/role';
+import { SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
+import { VerdictException } from './verdict.exception';
+import { VerdictsRepository, VerdictWrite } from './verdicts.repository';
+
+@Injectable()
+export class VerdictsService {
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly verdicts: VerdictsRepository,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  /**
+   * Records a reviewer's verdict on their lease. The K-th verdict of the round settles the claim in the same
+   * transaction: unanimous → that label (consensus), otherwise → the adjudication queue. A verdict on an
+   * adjudication lease settles the claim (adjudication). A retry with the same Idempotency-Key returns the
+   * first result; any other second verdict on the assignment is a 409.
+   */
+  submit(user: AuthUser, assignmentId: string, dto: SubmitVerdictDto, idempotencyKey: string | null): Promise<{ verdict: SubmittedVerdictDto; replayed: boolean }> {
+    return this.tx.run(async () => {
+      const assignment = await this.assignments.lockMine(user, assignmentId);
+      if (assignment.status === 'submitted') return { verdict: await this.replay(assignment, idempotencyKey), replayed: true };
+      this.assignments.assertOpen(assignment);
+      if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull the claim again', { leaseExpiresAt: assignment.leaseExpiresAt });
+      const claim = this.outcome(assignment, dto.label, user);
+      const verdict = await this.verdicts.insert({
+        assignmentId,
+        userId: user.id,
+        label: dto.label,
+        rationale: dto.rationale ?? null,
+        sources: dto.sources,
+        confidence: dto.confidence,
+        idempotencyKey,
+        claim,
+      });
+      return { verdict: { ...verdict, claimStatus: claim.status }, replayed: false };
+    });
+  }
+
+  /** Blind review: until a claim is final a reviewer sees only their own verdicts; editors and admins see all. */
+  async forClaim(user: AuthUser, claimId: string): Promise<VerdictDto[]> {
+    const status = await this.verdicts.claimStatus(claimId);
+    if (!status) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
+    const seesAll = user.role !== Role.Reviewer || isFinal(status);
+    return this.verdicts.forClaim(claimId, seesAll ? undefined : user.id);
+  }
+
+  /** What the claim becomes with this verdict, from the locked (current) claim row. */
+  private outcome(a: AssignmentRow, label: FinalLabel, user: AuthUser): VerdictWrite['claim'] {
+    const labels = [...a.roundLabels, label];
+    const settle = (event: ClaimEvent, next: ClaimStatus, source: 'consensus' | 'adjudication' | null, moveToQueue: string | null = null) => ({
+      status: next,
+      roundLabels: next === ClaimStatus.NeedsAdjudication ? [] : labels,
+      finalLabel: isFinal(next) ? next : null,
+      resolutionSource: source,
+      adjudicatorId: source === 'adjudication' ? user.id : null,
+      moveToQueue,
+      transition: { action: `claim.${event}`, before: a.claimStatus },
+    });
+    if (a.claimStatus === ClaimStatus.NeedsAdjudication) return settle('resolve', transition('resolve', a.claimStatus, label), 'adjudication');
+    if (labels.length < a.verdictsRequired) {
+      return { status: a.claimStatus, roundLabels: labels, finalLabel: null, resolutionSource: null, adjudicatorId: null, moveToQueue: null, transition: null };
+    }
+    if (new Set(labels).size === 1) return settle('consensus', transition('consensus', a.claimStatus, label), 'consensus');
+    return settle('escalate', transition('escalate', a.claimStatus), null, ADJUDICATION_QUEUE);
+  }
+
+  private async replay(assignment: AssignmentRow, idempotencyKey: string | null): Promise<SubmittedVerdictDto> {
+    const existing = await this.verdicts.findByAssignment(assignment.id);
+    if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) {
+      const { idempotencyKey: _key, ...verdict } = existing;
+      return { ...verdict, claimStatus: (await this.verdicts.claimStatus(assignment.claimId))! };
+    }
+    throw new VerdictException('VERDICT_ALREADY_SUBMITTED', 'A verdict was already submitted for this assignment', { verdictId: existing?.id });
+  }
+}
