@@ -1,5 +1,6 @@
 import { CreateUsers1764140000000 } from './1764140000000-CreateUsers';
 import { CreateArticlesAndClaims1764140100000 } from './1764140100000-CreateArticlesAndClaims';
+import { CreateReviewWorkflow1764140200000 } from './1764140200000-CreateReviewWorkflow';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
-export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000];
+export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000, CreateReviewWorkflow1764140200000];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from './articles/articles.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -10,8 +11,10 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
+import { QueuesModule } from './queues/queues.module';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersModule } from './users/users.module';
+import { VerdictsModule } from './verdicts/verdicts.module';
 
 @Module({
   imports: [
@@ -29,12 +32,15 @@ import { UsersModule } from './users/users.module';
       }),
     }),
     DatabaseModule,
+    AuditModule,
     UsersModule,
     AuthModule,
     HealthModule,
     ExtractionModule,
     ArticlesModule,
     ClaimsModule,
+    QueuesModule,
+    VerdictsModule,
   ],
   // The first-admin bootstrap belongs to the server, not to CLI contexts that import UsersModule.
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, AdminBootstrapService],
