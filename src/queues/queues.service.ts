@@ -31,8 +31,9 @@ export class QueuesService {
 
   /** The queue a user is about to pull from, or the reason they may not. */
   async pullable(user: AuthUser, slug: string): Promise<Queue> {
-    const queue = await this.get(slug);
-    const members = (await this.queues.membersOf([queue.id])).get(queue.id)!;
+    const found = await this.queues.findBySlugWithMembers(slug);
+    if (!found) throw new QueueException('QUEUE_NOT_FOUND', `Queue ${slug} not found`);
+    const { queue, members } = found;
     if (!this.canPull(user, queue, members)) throw new QueueException('QUEUE_NOT_ALLOWED', `You may not pull from queue ${slug}`);
     if (!queue.active) throw new QueueException('QUEUE_INACTIVE', `Queue ${slug} is inactive`);
     return queue;

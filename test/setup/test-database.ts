@@ -18,7 +18,7 @@ export interface TestDatabase {
  * when given, else the local server on 127.0.0.1:5432 when reachable, else (or with TEST_DATABASE=embedded) an
  * embedded PostgreSQL.
  */
-export async function createTestDatabase(log: (line: string) => void = () => undefined): Promise<TestDatabase> {
+export async function createTestDatabase(log: (line: string) => void = () => undefined, prefix = 'factcheck_test'): Promise<TestDatabase> {
   let embedded: EmbeddedServer | undefined;
   const forceEmbedded = process.env.TEST_DATABASE === 'embedded';
   let serverUrl = process.env.TEST_DATABASE_URL ?? (forceEmbedded ? undefined : process.env.DATABASE_URL);
@@ -30,7 +30,7 @@ export async function createTestDatabase(log: (line: string) => void = () => und
       serverUrl = embedded.url('postgres');
     }
   }
-  const name = `factcheck_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -55,10 +55,10 @@ export async function createTestDatabase(log: (line: string) => void = () => und
   };
 }
 
-/** Tests truncate and seed freely: refuse any database whose name does not say it is for tests. */
+/** Tests and benchmarks seed freely: refuse any database whose name does not say it is for them. */
 export function assertTestDatabase(url: string): void {
   const name = new URL(url).pathname.slice(1);
-  if (!name.includes('test')) throw new Error(`Refusing to run tests against database "${name}" (name lacks "test")`);
+  if (!/test|bench/.test(name)) throw new Error(`Refusing to run tests against database "${name}" (name says neither test nor bench)`);
 }
 
 function withDatabase(url: string, database: string): string {

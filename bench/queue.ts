@@ -1,0 +1,169 @@
+/**
+ * bench/queue: pull → verdict cycles by N concurrent reviewers over HTTP against the running service, and the
+ * same workflow statements issued directly through `pg` by N clients (no HTTP, Nest or TypeORM), on the same
+ * database in the same run. Prints cycles/s, latency percentiles, the HTTP/raw ratio and the rate over the last
+ * 10 % of each run against the first 10 % (dead rows piling up must not collapse throughput).
+ *
+ *   npm run bench:queue                    # N = 8, 32, 64; 10 s per run; 100,000 queued claims
+ *   BENCH_SECONDS=5 BENCH_CLAIMS=20000 BENCH_N=8,32 npm run bench:queue
+ */
+import { hash } from '@node-rs/argon2';
+import { Pool } from 'pg';
+import { LOCK_ASSIGNMENT_SQL, PULL_SQL } from '../src/queues/assignments.repository';
+import { VERDICT_SQL } from '../src/verdicts/verdicts.repository';
+import { createTestDatabase } from '../test/setup/test-database';
+import { JsonClient } from './lib/http-client';
+import { startServer } from './lib/server-process';
+import { formatTable, percentile } from './lib/stats';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
+const CONCURRENCY = (process.env.BENCH_N ?? '8,32,64').split(',').map(Number);
+const K = 2;
+const LEASE_SECONDS = 900;
+const VERDICT = { label: 'verified', sources: [{ url: 'https://example.org/evidence' }], confidence: 4 };
+const VIEW_SQL = `SELECT a.id, c.text, c.start, c."end", ar.title, ar.body FROM assignments a JOIN claims c ON c.id = a.claim_id
+  JOIN articles ar ON ar.id = c.article_id WHERE a.id = $1`;
+
+interface RunResult {
+  cycles: number;
+  latencies: number[];
+  completions: number[];
+  errors: number;
+}
+
+async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; users: { id: string; email: string }[] }> {
+  const passwordHash = await hash('bench-password-1');
+  const [{ id: adminId }] = (await pool.query(
+    `INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-admin@bench.example', 'Bench', 'admin', $1) RETURNING id`,
+    [passwordHash],
+  )).rows;
+  const users = (await pool.query(
+    `INSERT INTO users (email, display_name, role, password_hash)
+     SELECT 'reviewer-' || i || '@bench.example', 'Reviewer ' || i, 'reviewer', $1 FROM generate_series(1, $2) i RETURNING id, email`,
+    [passwordHash, reviewers],
+  )).rows;
+  const [{ id: queueId }] = (await pool.query(
+    `INSERT INTO queues (slug, pull_role, verdicts_required, lease_seconds, routable) VALUES ('bench', 'reviewer', $1, $2, false) RETURNING id`,
+    [K, LEASE_SECONDS],
+  )).rows;
+  const sentence = 'The ministry said 42 schools were rebuilt in 2024 across 7 regions.';
+  const perArticle = 100;
+  const body = Array.from({ length: perArticle }, () => sentence).join('\n');
+  await pool.query(
+    `INSERT INTO articles (title, body, body_sha256, source, created_by)
+     SELECT 'Bench article ' || i, $1 || i, encode(sha256(convert_to($1 || i, 'UTF8')), 'hex'), 'Bench', $2 FROM generate_series(1, $3) i`,
+    [body, adminId, Math.ceil(CLAIMS / perArticle)],
+  );
+  await pool.query(
+    `INSERT INTO claims (article_id, text, start, "end", sentence_index, score, origin, status, normalized_text, queue_id, queued_at)
+     SELECT a.id, $1, s * ($2 + 1), s * ($2 + 1) + $2, s, random(), 'extracted', 'queued', lower($1), $3, now() - make_interval(secs => s)
+     FROM articles a CROSS JOIN generate_series(0, $4 - 1) s`,
+    [sentence, sentence.length, queueId, perArticle],
+  );
+  await pool.query('VACUUM ANALYZE');
+  return { queueId, users };
+}
+
+async function runFor(n: number, cycle: (worker: number) => Promise<void>): Promise<RunResult> {
+  const result: RunResult = { cycles: 0, latencies: [], completions: [], errors: 0 };
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: n }, async (_, worker) => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          await cycle(worker);
+          const t1 = performance.now();
+          result.latencies.push(t1 - t0);
+          result.completions.push(t1 - start);
+          result.cycles++;
+        } catch {
+          result.errors++;
+        }
+      }
+    }),
+  );
+  return result;
+}
+
+function summarize(name: string, n: number, r: RunResult) {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  const tenth = (SECONDS * 1000) / 10;
+  const first = r.completions.filter((t) => t < tenth).length;
+  const last = r.completions.filter((t) => t >= SECONDS * 1000 - tenth).length;
+  return { name, n, rate: r.cycles / SECONDS, p50: percentile(sorted, 50), p99: percentile(sorted, 99), drift: last / Math.max(1, first), errors: r.errors };
+}
+
+async function main(): Promise<void> {
+  const maxN = Math.max(...CONCURRENCY);
+  const database = await createTestDatabase((l) => console.log(l), 'factcheck_bench');
+  const pool = new Pool({ connectionString: database.url, max: maxN + 4 });
+  console.log(`seeding ${CLAIMS.toLocaleString()} queued claims and ${maxN} reviewers…`);
+  const { queueId, users } = await seed(pool, maxN);
+  const server = await startServer({ DATABASE_URL: database.url, DB_POOL_SIZE: String(Math.min(maxN, 40)), MIGRATIONS_RUN: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
+  const rows: ReturnType<typeof summarize>[] = [];
+  try {
+    const client = new JsonClient(server.url, maxN);
+    const tokens: string[] = [];
+    for (const u of users) tokens.push((await client.call('POST', '/auth/login', null, { email: u.email, password: 'bench-password-1' })).body.accessToken);
+
+    for (const n of CONCURRENCY) {
+      const http = await runFor(n, async (w) => {
+        const lease = await client.call('POST', '/queues/bench/next', tokens[w]);
+        if (lease.status !== 200) throw new Error(`pull ${lease.status}`);
+        const v = await client.call('POST', `/assignments/${lease.body.id}/verdict`, tokens[w], VERDICT);
+        if (v.status !== 201) throw new Error(`verdict ${v.status}`);
+      });
+      rows.push(summarize('HTTP', n, http));
+
+      const raw = await runFor(n, async (w) => {
+        const reviewer = users[w].id;
+        const [lease] = (await pool.query(PULL_SQL, [reviewer, queueId, K, LEASE_SECONDS])).rows;
+        if (!lease) throw new Error('queue empty');
+        await pool.query(VIEW_SQL, [lease.id]);
+        const conn = await pool.connect();
+        try {
+          await conn.query('BEGIN');
+          const [a] = (await conn.query(LOCK_ASSIGNMENT_SQL, [lease.id])).rows;
+          const labels = [...a.roundLabels, 'verified'];
+          const final = labels.length >= K;
+          await conn.query(VERDICT_SQL, [
+            lease.id, reviewer, 'verified', null, JSON.stringify(VERDICT.sources), 4, null,
+            labels, final ? 'verified' : a.claimStatus, final ? 'verified' : null, final ? 'consensus' : null, null, null,
+            final ? 'claim.consensus' : null, final ? a.claimStatus : null,
+          ]);
+          await conn.query('COMMIT');
+        } catch (error) {
+          await conn.query('ROLLBACK');
+          throw error;
+        } finally {
+          conn.release();
+        }
+      });
+      rows.push(summarize('raw pg', n, raw));
+      const h = rows[rows.length - 2];
+      console.log(`N=${n}: HTTP ${h.rate.toFixed(0)}/s vs raw ${rows[rows.length - 1].rate.toFixed(0)}/s`);
+    }
+    client.close();
+  } finally {
+    await server.stop();
+    const [{ verdicts }] = (await pool.query(`SELECT count(*)::int AS verdicts FROM verdicts`)).rows;
+    console.log(`\n${verdicts.toLocaleString()} verdicts written in all; ${SECONDS}s per run; K = ${K}\n`);
+    await pool.end();
+    if (process.env.BENCH_KEEP_DB) console.log(`kept ${database.url}`);
+    else await database.drop();
+  }
+
+  const table = rows.map((r) => {
+    const raw = rows.find((x) => x.name === 'raw pg' && x.n === r.n)!;
+    return [r.name, r.n, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), r.name === 'HTTP' ? `${((r.rate / raw.rate) * 100).toFixed(0)} %` : '100 %', r.drift.toFixed(2), r.errors];
+  });
+  console.log(formatTable(['path', 'N', 'cycles/s', 'p50 ms', 'p99 ms', 'of raw', 'last/first 10 %', 'errors'], table));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
