@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
 
-/** Global: every feature records what it changes. */
+/** Global: every feature records what it changes, in the transaction of the change. */
 @Global()
-@Module({ providers: [AuditRepository], exports: [AuditRepository] })
+@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService], exports: [AuditRepository] })
 export class AuditModule {}

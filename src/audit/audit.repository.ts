@@ -35,12 +35,32 @@ export class AuditRepository {
   }
 
   historyOf(entity: string, entityId: string): Promise<AuditRow[]> {
-    return this.tx.manager.query(
-      `SELECT id::text, at, actor_id AS "actorId", action, entity, entity_id AS "entityId", before, after
-       FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
-      [entity, entityId],
-    );
+    return this.tx.manager.query(`SELECT ${COLUMNS} FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id`, [entity, entityId]);
   }
+
+  /** Newest first. An action ending in "." matches as a prefix. */
+  async search(f: AuditFilter, limit: number, offset: number): Promise<[AuditRow[], number]> {
+    const where = `($1::uuid IS NULL OR actor_id = $1) AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)
+      AND ($4::text IS NULL OR action = $4 OR (right($4, 1) = '.' AND starts_with(action, $4)))
+      AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)`;
+    const params = [f.actorId ?? null, f.entity ?? null, f.entityId ?? null, f.action ?? null, f.from ?? null, f.to ?? null];
+    const [rows, [{ total }]] = await Promise.all([
+      this.tx.manager.query(`SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY id DESC LIMIT $7 OFFSET $8`, [...params, limit, offset]),
+      this.tx.manager.query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params),
+    ]);
+    return [rows, total];
+  }
+}
+
+const COLUMNS = `id::text, at, actor_id AS "actorId", action, entity, entity_id AS "entityId", before, after`;
+
+export interface AuditFilter {
+  actorId?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
 }
 
 export interface AuditRow {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
@@ -26,8 +26,8 @@ export class AuthController {
   @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failed logins for this email or IP; see Retry-After' })
-  login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown): Promise<TokenDto> {
-    return this.auth.issueToken(user as User);
+  login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown, @Ip() ip: string): Promise<TokenDto> {
+    return this.auth.issueToken(user as User, ip);
   }
 
   @Get('me')
@@ -44,8 +44,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: TokenDto })
   @ApiBadRequestResponse({ type: ErrorBody })
-  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<TokenDto> {
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<TokenDto> {
     const updated = await this.users.changeOwnPassword(user.id, dto.currentPassword, dto.password);
-    return this.auth.issueToken(updated);
+    return this.auth.issueToken(updated, ip);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import { AuditRepository } from '../audit/audit.repository';
 import { AppConfig } from '../config/app-config';
+import { TransactionContext } from '../database/transaction-context';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { UserDto } from '../users/dtos/user.dto';
 import { PasswordHasher } from '../users/password-hasher.service';
@@ -21,6 +23,8 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly audit: AuditRepository,
+    private readonly tx: TransactionContext,
     config: AppConfig,
   ) {
     this.tokenTtlSeconds = parseDuration(config.jwt.ttl);
@@ -34,12 +38,27 @@ export class AuthService {
     return user && valid && user.active ? user : null;
   }
 
-  async issueToken(user: User): Promise<TokenDto> {
+  async issueToken(user: User, ip: string): Promise<TokenDto> {
     const now = new Date();
-    await this.users.update(user.id, { lastLoginAt: now }, false);
+    await this.tx.run(async () => {
+      await this.users.update(user.id, { lastLoginAt: now }, false);
+      await this.audit.record({ actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, after: { ip } });
+    });
     const payload: TokenPayload = { sub: user.id, role: user.role, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.tokenTtlSeconds });
     return { accessToken, expiresIn: this.tokenTtlSeconds, user: UserDto.from({ ...user, lastLoginAt: now }) };
+  }
+
+  /** Failed and refused logins are kept too: they are what an admin looks for after an incident. */
+  async recordRefusedLogin(email: string, ip: string, reason: 'bad_credentials' | 'rate_limited'): Promise<void> {
+    const user = await this.users.findWithPasswordHash({ email: email.trim().toLowerCase() });
+    await this.audit.record({
+      actorId: null,
+      action: reason === 'rate_limited' ? 'auth.login_blocked' : 'auth.login_failed',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      after: { email: email.trim().toLowerCase(), ip },
+    });
   }
 
   /** A token is honoured only while its user is active and neither role nor token version changed since it was issued. */

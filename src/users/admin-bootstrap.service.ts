@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuditRepository } from '../audit/audit.repository';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { PasswordHasher } from './password-hasher.service';
@@ -23,6 +24,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionContext,
+    private readonly audit: AuditRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,7 +35,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const created = await this.tx.run(async () => {
       await this.users.lockBootstrap();
       if ((await this.users.countAdmins()) > 0) return false;
-      await this.users.insert({ email, displayName: 'Administrator', role: Role.Admin, passwordHash: await this.hasher.hash(password) });
+      const admin = await this.users.insert({ email, displayName: 'Administrator', role: Role.Admin, passwordHash: await this.hasher.hash(password) });
+      await this.audit.record({ actorId: null, action: 'user.bootstrap_admin', entity: 'user', entityId: admin.id, after: { email, role: admin.role } });
       return true;
     });
     if (!created) return;

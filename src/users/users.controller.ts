@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
 import { CreateUserDto } from './dtos/create-user.dto';
@@ -19,8 +20,8 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ type: ErrorBody, description: 'Email already taken' })
-  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
-    return UserDto.from(await this.users.create(dto));
+  async create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return UserDto.from(await this.users.create(actor.id, dto));
   }
 
   @Get()
@@ -40,14 +41,14 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiConflictResponse({ type: ErrorBody, description: 'Would leave no active admin' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
-    return UserDto.from(await this.users.update(id, dto));
+  async update(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return UserDto.from(await this.users.update(actor.id, id, dto));
   }
 
   @Post(':id/password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password replaced; the user\'s tokens are revoked' })
-  async resetPassword(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
-    await this.users.resetPassword(id, dto.password);
+  async resetPassword(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.users.resetPassword(actor.id, id, dto.password);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
 import { TransactionContext } from '../database/transaction-context';
@@ -17,13 +18,19 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionContext,
+    private readonly audit: AuditRepository,
   ) {}
 
-  async create(dto: CreateUserDto): Promise<User> {
+  /** `actorId` null: created by an operator on the command line. */
+  async create(actorId: string | null, dto: CreateUserDto): Promise<User> {
     const email = dto.email.toLowerCase();
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      return await this.users.insert({ email, displayName: dto.displayName, role: dto.role, passwordHash });
+      return await this.tx.run(async () => {
+        const user = await this.users.insert({ email, displayName: dto.displayName, role: dto.role, passwordHash });
+        await this.audit.record({ actorId, action: 'user.create', entity: 'user', entityId: user.id, after: snapshot(user) });
+        return user;
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw new UserException('USER_EMAIL_TAKEN', `A user with email ${email} already exists`);
       throw error;
@@ -42,7 +49,7 @@ export class UsersService {
   }
 
   /** Role and active changes revoke the user's tokens at once; the last active admin cannot lose admin rights. */
-  update(id: string, dto: UpdateUserDto): Promise<User> {
+  update(actorId: string, id: string, dto: UpdateUserDto): Promise<User> {
     return this.tx.run(async () => {
       const user = await this.get(id);
       const losesAdmin = user.role === Role.Admin && user.active && (dto.role !== undefined && dto.role !== Role.Admin || dto.active === false);
@@ -52,13 +59,19 @@ export class UsersService {
       }
       const revokes = (dto.role !== undefined && dto.role !== user.role) || (dto.active !== undefined && dto.active !== user.active);
       await this.users.update(id, dto, revokes);
-      return this.get(id);
+      const updated = await this.get(id);
+      await this.audit.record({ actorId, action: 'user.update', entity: 'user', entityId: id, before: snapshot(user), after: snapshot(updated) });
+      return updated;
     });
   }
 
-  async resetPassword(id: string, password: string): Promise<void> {
+  async resetPassword(actorId: string, id: string, password: string): Promise<void> {
     await this.get(id);
-    await this.users.update(id, { passwordHash: await this.hasher.hash(password) }, true);
+    const passwordHash = await this.hasher.hash(password);
+    await this.tx.run(async () => {
+      await this.users.update(id, { passwordHash }, true);
+      await this.audit.record({ actorId, action: 'user.password_reset', entity: 'user', entityId: id });
+    });
   }
 
   async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<User> {
@@ -66,7 +79,17 @@ export class UsersService {
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new UserException('CURRENT_PASSWORD_INCORRECT', 'The current password is incorrect');
     }
-    await this.users.update(id, { passwordHash: await this.hasher.hash(newPassword) }, true);
-    return this.get(id);
+    const passwordHash = await this.hasher.hash(newPassword);
+    return this.tx.run(async () => {
+      await this.users.update(id, { passwordHash }, true);
+      await this.audit.record({ actorId: id, action: 'user.password_change', entity: 'user', entityId: id });
+      return this.get(id);
+    });
   }
+}
+
+/** What the audit log keeps of a user (never the hash). */
+function snapshot(user: User) {
+  const { id, email, displayName, role, active } = user;
+  return { id, email, displayName, role, active };
 }

@@ -6,7 +6,8 @@ import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
 import { Role } from '../users/role';
 import { AdjudicationService } from './adjudication.service';
-import { AuditEntryDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
+import { AuditEntryDto } from '../audit/dtos/audit-entry.dto';
+import { ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
 
 @ApiTags('claims')
 @Roles(Role.Editor, Role.Admin)

@@ -3,6 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createValidationPipe } from '../../common/http/validation';
 import { LoginDto } from '../dtos/login.dto';
+import { AuthService } from '../auth.service';
 import { LoginAttemptsService, TooManyLoginAttempts } from '../login-attempts.service';
 
 const validation = createValidationPipe();
@@ -13,7 +14,10 @@ const validation = createValidationPipe();
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  constructor(private readonly attempts: LoginAttemptsService) {
+  constructor(
+    private readonly attempts: LoginAttemptsService,
+    private readonly auth: AuthService,
+  ) {
     super();
   }
 
@@ -25,8 +29,14 @@ export class LocalAuthGuard extends AuthGuard('local') {
       this.attempts.assertAllowed(email, request.ip);
       return (await super.canActivate(context)) as boolean;
     } catch (error) {
-      if (error instanceof UnauthorizedException) await this.attempts.recordFailure(email, request.ip);
-      if (error instanceof TooManyLoginAttempts) void reply.header('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof UnauthorizedException) {
+        await this.attempts.recordFailure(email, request.ip);
+        await this.auth.recordRefusedLogin(email, request.ip, 'bad_credentials');
+      }
+      if (error instanceof TooManyLoginAttempts) {
+        void reply.header('Retry-After', String(error.retryAfterSeconds));
+        await this.auth.recordRefusedLogin(email, request.ip, 'rate_limited');
+      }
       throw error;
     }
   }

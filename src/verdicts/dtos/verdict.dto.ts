@@ -87,14 +87,3 @@ export class ClaimOutcomeDto {
   @ApiProperty() status: string;
   @ApiProperty() round: number;
 }
-
-export class AuditEntryDto {
-  @ApiProperty() id: string;
-  @ApiProperty() at: Date;
-  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
-  @ApiProperty() action: string;
-  @ApiProperty() entity: string;
-  @ApiProperty({ nullable: true, type: String }) entityId: string | null;
-  @ApiProperty({ nullable: true, type: Object }) before: unknown;
-  @ApiProperty({ nullable: true, type: Object }) after: unknown;
-}

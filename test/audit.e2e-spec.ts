@@ -1,0 +1,64 @@
+import { Role } from '../src/users/role';
+import { createQueue, pull, reviewers, seedQueuedClaims, submit } from './support/review';
+import { bearer, TestApp } from './support/test-app';
+
+describe('audit trail (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.adminToken();
+  });
+  afterAll(() => t.close());
+
+  const audit = (query: Record<string, string | number>) => t.http.get('/audit').query(query).set(bearer(admin));
+
+  it('should be append-only in the database itself', async () => {
+    await expect(t.db.query(`UPDATE audit_log SET action = 'forged' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('should record user management and logins, successful, failed and blocked', async () => {
+    const user = await t.createUser(Role.Reviewer);
+    await t.http.patch(`/users/${user.id}`).set(bearer(admin)).send({ role: 'editor' }).expect(200);
+    await t.http.post(`/users/${user.id}/password`).set(bearer(admin)).send({ password: 'another-password-9' }).expect(204);
+    await t.http.post('/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+    const story = (await audit({ entity: 'user', entityId: user.id }).expect(200)).body;
+    expect(story.items.map((e: { action: string }) => e.action).reverse()).toEqual([
+      'user.create', 'auth.login', 'user.update', 'user.password_reset', 'auth.login_failed',
+    ]);
+    const update = story.items.find((e: { action: string }) => e.action === 'user.update');
+    expect(update).toMatchObject({ before: { role: 'reviewer' }, after: { role: 'editor' }, actorId: expect.any(String) });
+    expect(JSON.stringify(story)).not.toMatch(/argon2|password_hash|passwordHash/);
+  });
+
+  it('should show the whole story of one claim and filter by actor, action prefix and time', async () => {
+    const slug = await createQueue(t, admin, { verdictsRequired: 1 });
+    const editor = await t.createUser(Role.Editor);
+    const [claim] = await seedQueuedClaims(t, slug, 1, editor.id);
+    const [r] = await reviewers(t, 1);
+    const lease = (await pull(t, r.token, slug).expect(200)).body;
+    await submit(t, r.token, lease.id).expect(201);
+    await t.http.post(`/claims/${claim}/reopen`).set(bearer(editor.token)).send({ reason: 'Recheck', queue: slug }).expect(200);
+    const story = (await audit({ entity: 'claim', entityId: claim }).expect(200)).body.items.map((e: { action: string }) => e.action).reverse();
+    expect(story).toEqual(['claim.start_review', 'verdict.submit', 'claim.consensus', 'claim.reopen']);
+    const mine = (await audit({ actor: r.id, action: 'claim.' }).expect(200)).body;
+    expect(mine.items.map((e: { action: string }) => e.action)).toEqual(['claim.consensus', 'claim.start_review']);
+    const future = (await audit({ actor: r.id, from: new Date(Date.now() + 60_000).toISOString() }).expect(200)).body;
+    expect(future).toMatchObject({ total: 0, items: [] });
+    const paged = (await audit({ entity: 'claim', entityId: claim, limit: 2, offset: 1 }).expect(200)).body;
+    expect(paged).toMatchObject({ total: 4, limit: 2, offset: 1 });
+    expect(paged.items.map((e: { action: string }) => e.action)).toEqual(['claim.consensus', 'verdict.submit']);
+  });
+
+  it('should be for admins only and reject bad filters', async () => {
+    const [r] = await reviewers(t, 1);
+    await t.http.get('/audit').set(bearer(r.token)).expect(403);
+    await audit({ actor: 'not-a-uuid' }).expect(400);
+    await audit({ from: 'yesterday' }).expect(400);
+    await audit({ action: 'DROP TABLE' }).expect(400);
+    await audit({ from: '2026-02-01', to: '2026-01-01' }).expect(400);
+  });
+});
