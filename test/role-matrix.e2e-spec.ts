@@ -1,5 +1,6 @@
 import { Role } from '../src/users/role';
 import { postArticle, uniqueBody } from './support/articles';
+import { createQueue, seedQueuedClaims, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser } from './support/test-app';
 
 type Caller = 'anonymous' | Role;
@@ -36,6 +37,22 @@ const freshArticle = async ({ t, users }: Ctx): Promise<{ id: string; claims: { 
   (await postArticle(t, users.admin.token).expect(201)).body;
 const freshClaim = async (ctx: Ctx) => (await freshArticle(ctx)).claims[0].id;
 const editors = { anonymous: 401, reviewer: 403, editor: 200, admin: 200 };
+
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A claim waiting alone in a fresh queue pulled by `role`. */
+const queuedClaim = async ({ t, users }: Ctx, role: Role.Reviewer | Role.Editor = Role.Reviewer) => {
+  const slug = await createQueue(t, users.admin.token, { pullRole: role });
+  const [claimId] = await seedQueuedClaims(t, slug, 1, users.editor.id);
+  return { slug, claimId };
+};
+
+/** A live lease of the caller's own (anonymous callers get a made-up id: they are refused before it matters). */
+const ownLease = async (ctx: Ctx, caller: Caller): Promise<string> => {
+  if (caller === 'anonymous') return NO_SUCH_ID;
+  const { slug } = await queuedClaim(ctx, caller === Role.Editor ? Role.Editor : Role.Reviewer);
+  return (await ctx.t.http.post(`/queues/${slug}/next`).set(bearer(ctx.users[caller].token)).expect(200)).body.id;
+};
 
 /** Every route of the app with the status each kind of caller must get. A route missing here fails the test. */
 const MATRIX: Row[] = [
@@ -93,6 +110,54 @@ const MATRIX: Row[] = [
   { route: 'PATCH /claims/{id}', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}`, body: { speaker: 'Council spokesperson' } }) },
   { route: 'POST /claims/{id}/reject', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/reject` }) },
   { route: 'GET /claims/{id}/similar', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/similar` }) },
+  { route: 'GET /queues', expect: signedIn(200) },
+  { route: 'POST /queues', expect: adminOnly(201), call: () => ({ body: { slug: `m-${Math.random().toString(36).slice(2, 10)}`, pullRole: 'reviewer' } }) },
+  {
+    route: 'PATCH /queues/{slug}',
+    expect: adminOnly(200),
+    call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}`, body: { description: 'Matrix' } }),
+  },
+  {
+    route: 'POST /queues/{slug}/route',
+    expect: editors,
+    call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}/route`, body: { filter: { articleId: NO_SUCH_ID } } }),
+  },
+  {
+    route: 'POST /queues/{slug}/next',
+    expect: { anonymous: 401, reviewer: 200, editor: 403, admin: 200 },
+    call: async (ctx) => ({ path: `/queues/${(await queuedClaim(ctx)).slug}/next` }),
+  },
+  { route: 'GET /me/assignments', expect: signedIn(200) },
+  { route: 'POST /assignments/{id}/heartbeat', expect: signedIn(200), call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/heartbeat` }) },
+  { route: 'POST /assignments/{id}/skip', expect: signedIn(200), call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/skip` }) },
+  {
+    route: 'POST /assignments/{id}/verdict',
+    expect: signedIn(201),
+    call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/verdict`, body: VERIFIED }),
+  },
+  { route: 'GET /claims/{id}/verdicts', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/verdicts` }) },
+  { route: 'POST /claims/{id}/route', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/route`, body: { queue: 'default' } }) },
+  {
+    route: 'POST /claims/{id}/assign',
+    expect: { anonymous: 401, reviewer: 403, editor: 204, admin: 204 },
+    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/assign`, body: { userId: ctx.users.reviewer.id } }),
+  },
+  {
+    route: 'POST /claims/{id}/resolution',
+    expect: editors,
+    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/resolution`, body: { label: 'verified', rationale: 'Checked.' } }),
+  },
+  {
+    route: 'POST /claims/{id}/reopen',
+    expect: editors,
+    call: async (ctx) => {
+      const { claimId } = await queuedClaim(ctx);
+      await ctx.t.http.post(`/claims/${claimId}/resolution`).set(bearer(ctx.users.admin.token)).send({ label: 'disputed', rationale: 'x' }).expect(200);
+      return { path: `/claims/${claimId}/reopen`, body: { reason: 'Matrix' } };
+    },
+  },
+  { route: 'GET /claims/{id}/history', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/history` }) },
+  { route: 'GET /audit', expect: adminOnly(200) },
 ];
 
 describe('role × route matrix (e2e)', () => {
