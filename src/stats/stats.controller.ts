@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/decorators/roles.decorator';
+import { ErrorBody } from '../common/errors/error-body';
+import { Role } from '../users/role';
+import { AgreementQueryDto } from './dtos/agreement-query.dto';
+import { AgreementDto } from './dtos/agreement.dto';
+import { QueueWorkloadDto } from './dtos/queue-workload.dto';
+import { StatsService } from './stats.service';
+
+@ApiTags('stats')
+@Roles(Role.Editor, Role.Admin)
+@Controller('stats')
+export class StatsController {
+  constructor(private readonly stats: StatsService) {}
+
+  @Get('agreement')
+  @ApiOkResponse({ type: AgreementDto, description: 'Inter-reviewer agreement on claims with at least 2 review verdicts in a round' })
+  @ApiBadRequestResponse({ type: ErrorBody, description: 'Malformed dates, or from after to' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'Unknown queue' })
+  agreement(@Query() query: AgreementQueryDto): Promise<AgreementDto> {
+    return this.stats.agreement(query);
+  }
+
+  @Get('queues')
+  @ApiOkResponse({ type: [QueueWorkloadDto], description: 'Every queue\'s backlog and verdict rate' })
+  queues(): Promise<QueueWorkloadDto[]> {
+    return this.stats.workload();
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../database/transaction-context';
+import { ADJUDICATION_QUEUE } from '../queues/queue.entity';
+import { Coincidence } from './krippendorff-alpha';
+
+export interface AgreementFilter {
+  queueId: string | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+/** Coincidences of one queue's units, or (queueId null) of all units whatever the queue. */
+export interface QueueCoincidence extends Coincidence {
+  queueId: string | null;
+}
+
+export interface UnitCounts {
+  queueId: string | null;
+  queue: string | null;
+  units: number;
+  verdicts: number;
+}
+
+export interface PairCell {
+  reviewerA: string;
+  reviewerB: string;
+  labelA: string;
+  labelB: string;
+  n: number;
+}
+
+export interface ReviewerRow {
+  reviewerId: string;
+  displayName: string;
+  verdicts: number;
+  finalVerdicts: number;
+  agreeingVerdicts: number;
+  medianSecondsToVerdict: number | null;
+}
+
+export interface QueueWorkloadRow {
+  queue: string;
+  active: boolean;
+  depth: number;
+  inReview: number;
+  awaitingAdjudication: number;
+  oldestWaitingSeconds: number | null;
+  verdictsLastHour: number;
+  verdictsLast24h: number;
+}
+
+/**
+ * Review verdicts ($1 queue, $2 from, $3 to, both inclusive). An adjudicator's verdict is left out: it is given
+ * after seeing the reviewers disagree, so it is a resolution, not an independent rating.
+ */
+const REVIEW_VERDICTS = `
+  rv AS (
+    SELECT v.id, v.claim_id, v.round, v.user_id, v.label, v.created_at, a.queue_id, a.leased_at
+    FROM verdicts v
+    JOIN assignments a ON a.id = v.assignment_id
+    JOIN queues q ON q.id = a.queue_id
+    WHERE q.slug <> '${ADJUDICATION_QUEUE}'
+      AND ($1::uuid IS NULL OR a.queue_id = $1)
+      AND ($2::timestamptz IS NULL OR v.created_at >= $2)
+      AND ($3::timestamptz IS NULL OR v.created_at <= $3)
+  )`;
+
+/**
+ * n_uc per unit and label, where a unit is (claim, round) within one queue (queue_id set) or across queues
+ * (queue_id NULL), with m_u = the unit's number of values; only pairable units (m_u ≥ 2) are kept.
+ * Each verdict is counted under both scopes through a VALUES list, not GROUPING SETS: on Postgres < 18 a
+ * `queue_id = $1` filter lets the planner treat queue_id as a constant and mix the grouping sets' NULL rows into the
+ * queue's (split units came out with m_u = 1).
+ */
+const PAIRABLE_CELLS = `
+  ${REVIEW_VERDICTS},
+  counts AS (
+    SELECT s.queue_id, rv.claim_id, rv.round, rv.label, count(*)::int AS n
+    FROM rv CROSS JOIN LATERAL (VALUES (rv.queue_id), (NULL::uuid)) AS s (queue_id)
+    GROUP BY s.queue_id, rv.claim_id, rv.round, rv.label
+  ),
+  cells AS (SELECT *, sum(n) OVER (PARTITION BY queue_id, claim_id, round)::int AS m FROM counts),
+  pairable AS (SELECT * FROM cells WHERE m >= 2)`;
+
+/** Aggregates only: the coincidence matrices, pair confusion tables and per-reviewer figures are built in SQL. */
+@Injectable()
+export class StatsRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  async queueIdBySlug(slug: string): Promise<string | null> {
+    const [row] = await this.tx.manager.query(`SELECT id FROM queues WHERE slug = $1`, [slug]);
+    return row?.id ?? null;
+  }
+
+  /** o_ck = Σ_u (n_uc · n_uk − [c = k] · n_uc) / (m_u − 1), per queue and over all queues. */
+  coincidences(f: AgreementFilter): Promise<QueueCoincidence[]> {
+    return this.tx.manager.query(
+      `WITH ${PAIRABLE_CELLS}
+       SELECT c1.queue_id AS "queueId", c1.label AS a, c2.label AS b,
+              sum((c1.n * c2.n - CASE WHEN c1.label = c2.label THEN c1.n ELSE 0 END)::float8 / (c1.m - 1)) AS count
+       FROM pairable c1
+       JOIN pairable c2 ON c2.queue_id IS NOT DISTINCT FROM c1.queue_id AND c2.claim_id = c1.claim_id AND c2.round = c1.round
+       GROUP BY c1.queue_id, c1.label, c2.label`,
+      params(f),
+    );
+  }
+
+  unitCounts(f: AgreementFilter): Promise<UnitCounts[]> {
+    return this.tx.manager.query(
+      `WITH ${PAIRABLE_CELLS}
+       SELECT p.queue_id AS "queueId", q.slug AS queue, count(DISTINCT (p.claim_id, p.round))::int AS units, sum(p.n)::int AS verdicts
+       FROM pairable p LEFT JOIN queues q ON q.id = p.queue_id
+       GROUP BY p.queue_id, q.slug ORDER BY q.slug NULLS FIRST`,
+      params(f),
+    );
+  }
+
+  /** Each pair's confusion table (first reviewer = the smaller id), for pairs sharing at least `minUnits` units. */
+  pairTables(f: AgreementFilter, minUnits: number): Promise<PairCell[]> {
+    return this.tx.manager.query(
+      `WITH ${REVIEW_VERDICTS},
+       cells AS (
+         SELECT r1.user_id AS reviewer_a, r2.user_id AS reviewer_b, r1.label AS label_a, r2.label AS label_b, count(*)::int AS n
+         FROM rv r1 JOIN rv r2 ON r2.claim_id = r1.claim_id AND r2.round = r1.round AND r2.user_id > r1.user_id
+         GROUP BY 1, 2, 3, 4
+       ),
+       shared AS (SELECT *, sum(n) OVER (PARTITION BY reviewer_a, reviewer_b) AS units FROM cells)
+       SELECT reviewer_a AS "reviewerA", reviewer_b AS "reviewerB", label_a AS "labelA", label_b AS "labelB", n
+       FROM shared WHERE units >= $4 ORDER BY reviewer_a, reviewer_b`,
+      [...params(f), minUnits],
+    );
+  }
+
+  /**
+   * Per reviewer, over all their review verdicts in the filter (not only pairable ones). Agreement with the final
+   * label counts only verdicts of the round that was finalized: after a reopening, an earlier round's verdicts
+   * answered a different question.
+   */
+  reviewers(f: AgreementFilter): Promise<ReviewerRow[]> {
+    return this.tx.manager.query(
+      `WITH ${REVIEW_VERDICTS}
+       SELECT rv.user_id AS "reviewerId", u.display_name AS "displayName", count(*)::int AS verdicts,
+              count(*) FILTER (WHERE c.final_label IS NOT NULL AND c.round = rv.round)::int AS "finalVerdicts",
+              count(*) FILTER (WHERE c.final_label = rv.label AND c.round = rv.round)::int AS "agreeingVerdicts",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM rv.created_at - rv.leased_at)::float8) AS "medianSecondsToVerdict"
+       FROM rv JOIN claims c ON c.id = rv.claim_id JOIN users u ON u.id = rv.user_id
+       GROUP BY rv.user_id, u.display_name ORDER BY verdicts DESC, rv.user_id`,
+      params(f),
+    );
+  }
+
+  /** Every queue's backlog now, and the verdicts given on its leases in the last hour and the last 24 hours. */
+  workload(): Promise<QueueWorkloadRow[]> {
+    return this.tx.manager.query(
+      `WITH backlog AS (
+         SELECT queue_id,
+                count(*) FILTER (WHERE status IN ('queued', 'needs_adjudication'))::int AS depth,
+                count(*) FILTER (WHERE status = 'in_review')::int AS in_review,
+                count(*) FILTER (WHERE status = 'needs_adjudication')::int AS awaiting,
+                min(queued_at) FILTER (WHERE status IN ('queued', 'needs_adjudication')) AS oldest
+         FROM claims WHERE status IN ('queued', 'in_review', 'needs_adjudication') GROUP BY queue_id
+       ), recent AS (
+         SELECT a.queue_id,
+                count(*) FILTER (WHERE v.created_at > now() - interval '1 hour')::int AS last_hour,
+                count(*)::int AS last_day
+         FROM verdicts v JOIN assignments a ON a.id = v.assignment_id
+         WHERE v.created_at > now() - interval '24 hours' GROUP BY a.queue_id
+       )
+       SELECT q.slug AS queue, q.active,
+              coalesce(b.depth, 0) AS depth, coalesce(b.in_review, 0) AS "inReview", coalesce(b.awaiting, 0) AS "awaitingAdjudication",
+              floor(extract(epoch FROM now() - b.oldest))::int AS "oldestWaitingSeconds",
+              coalesce(r.last_hour, 0) AS "verdictsLastHour", coalesce(r.last_day, 0) AS "verdictsLast24h"
+       FROM queues q LEFT JOIN backlog b ON b.queue_id = q.id LEFT JOIN recent r ON r.queue_id = q.id
+       ORDER BY q.routing_order, q.slug`,
+    );
+  }
+}
+
+const params = (f: AgreementFilter) => [f.queueId, f.from, f.to];

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { FINAL_LABELS } from '../claims/claim-lifecycle';
+import { TransactionContext } from '../database/transaction-context';
+import { cohenKappa, pooledKappa } from './cohen-kappa';
+import { AgreementQueryDto } from './dtos/agreement-query.dto';
+import { AgreementDto, PairKappaDto, QueueAgreementDto, ReviewerAgreementDto } from './dtos/agreement.dto';
+import { QueueWorkloadDto } from './dtos/queue-workload.dto';
+import { nominalAlpha } from './krippendorff-alpha';
+import { AgreementFilter, PairCell, QueueCoincidence, ReviewerRow, StatsRepository } from './stats.repository';
+import { StatsException } from './stats.exception';
+
+/**
+ * Reviewer agreement and queue workload. SQL returns aggregates only (coincidence matrices, pair confusion tables,
+ * per-reviewer counts); the formulas run here on those few rows.
+ */
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly stats: StatsRepository,
+    private readonly tx: TransactionContext,
+  ) {}
+
+  /** All figures come from one snapshot, so overall, per-queue and per-pair numbers describe the same verdicts. */
+  agreement(query: AgreementQueryDto): Promise<AgreementDto> {
+    return this.tx.run(async () => {
+      const filter = await this.filter(query);
+      const coincidences = await this.stats.coincidences(filter);
+      const counts = await this.stats.unitCounts(filter);
+      const cells = await this.stats.pairTables(filter, query.minSharedUnits);
+      const reviewers = await this.stats.reviewers(filter);
+      const overall = counts.find((c) => c.queueId === null);
+      const pairs = pairKappas(cells);
+      const pooled = pooledKappa(pairs.map((p) => ({ n: p.units, kappa: p.kappa })));
+      return {
+        queue: query.queue ?? null,
+        from: filter.from?.toISOString() ?? null,
+        to: filter.to?.toISOString() ?? null,
+        minSharedUnits: query.minSharedUnits,
+        units: overall?.units ?? 0,
+        verdicts: overall?.verdicts ?? 0,
+        alpha: alphaOf(coincidences, null),
+        kappa: { kappa: pooled.kappa, pairs: pooled.pairs, units: pooled.n },
+        pairs,
+        queues: counts
+          .filter((c) => c.queueId !== null)
+          .map((c): QueueAgreementDto => ({ queue: c.queue!, units: c.units, verdicts: c.verdicts, alpha: alphaOf(coincidences, c.queueId) })),
+        reviewers: reviewers.map(reviewerAgreement),
+      };
+    }, 'REPEATABLE READ');
+  }
+
+  async workload(): Promise<QueueWorkloadDto[]> {
+    const rows = await this.stats.workload();
+    return rows.map(({ verdictsLast24h, ...row }) => ({ ...row, verdictsPerHourLast24h: verdictsLast24h / 24 }));
+  }
+
+  private async filter(query: AgreementQueryDto): Promise<AgreementFilter> {
+    const from = query.from ? new Date(query.from) : null;
+    const to = query.to ? new Date(query.to) : null;
+    if (from && to && from > to) throw new StatsException('STATS_INVALID_RANGE', 'from must not be after to', { from: query.from, to: query.to });
+    if (!query.queue) return { queueId: null, from, to };
+    const queueId = await this.stats.queueIdBySlug(query.queue);
+    if (!queueId) throw new StatsException('STATS_QUEUE_NOT_FOUND', `Queue ${query.queue} not found`);
+    return { queueId, from, to };
+  }
+}
+
+function alphaOf(coincidences: QueueCoincidence[], queueId: string | null): number | null {
+  return nominalAlpha(coincidences.filter((c) => c.queueId === queueId));
+}
+
+/** Cells arrive ordered by pair; each pair's cells become one confusion table over the verdict labels. */
+function pairKappas(cells: PairCell[]): PairKappaDto[] {
+  const index = new Map<string, number>(FINAL_LABELS.map((label, i) => [label, i]));
+  const tables = new Map<string, { reviewerA: string; reviewerB: string; table: number[][] }>();
+  for (const cell of cells) {
+    const key = `${cell.reviewerA}/${cell.reviewerB}`;
+    let pair = tables.get(key);
+    if (!pair) {
+      pair = { reviewerA: cell.reviewerA, reviewerB: cell.reviewerB, table: FINAL_LABELS.map(() => FINAL_LABELS.map(() => 0)) };
+      tables.set(key, pair);
+    }
+    pair.table[index.get(cell.labelA)!][index.get(cell.labelB)!] += cell.n;
+  }
+  return [...tables.values()].map(({ reviewerA, reviewerB, table }) => {
+    const { n, observed, kappa } = cohenKappa(table);
+    return { reviewerA, reviewerB, units: n, observed, kappa };
+  });
+}
+
+function reviewerAgreement(r: ReviewerRow): ReviewerAgreementDto {
+  const { agreeingVerdicts, ...rest } = r;
+  return { ...rest, agreementWithFinal: r.finalVerdicts === 0 ? null : agreeingVerdicts / r.finalVerdicts };
+}
