@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
+import { StatsModule } from './stats/stats.module';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersModule } from './users/users.module';
 import { VerdictsModule } from './verdicts/verdicts.module';
@@ -41,6 +42,7 @@ import { VerdictsModule } from './verdicts/verdicts.module';
     ClaimsModule,
     QueuesModule,
     VerdictsModule,
+    StatsModule,
   ],
   // The first-admin bootstrap belongs to the server, not to CLI contexts that import UsersModule.
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, AdminBootstrapService],

@@ -158,6 +158,8 @@ const MATRIX: Row[] = [
   },
   { route: 'GET /claims/{id}/history', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/history` }) },
   { route: 'GET /audit', expect: adminOnly(200) },
+  { route: 'GET /stats/agreement', expect: editors },
+  { route: 'GET /stats/queues', expect: editors },
 ];
 
 describe('role × route matrix (e2e)', () => {
