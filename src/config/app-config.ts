@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Environment, validateEnvironment } from './environment';
+import { ClaimReviewRatings, Environment, parseClaimReviewRatings, validateEnvironment } from './environment';
 
 /** The typed configuration every module injects; built once from the validated environment. */
 export class AppConfig {
@@ -23,6 +23,8 @@ export class AppConfig {
   readonly similarityThreshold: number;
   /** The NDJSON import streams, so it gets its own, much larger limit than BODY_LIMIT. */
   readonly importBodyLimit: number;
+  /** ClaimReview exports: public claim URLs (`<publicBaseUrl>/claims/<id>`), the reviewing organization, the rating scale. */
+  readonly claimReview: { publicBaseUrl: string; orgName: string; orgUrl: string; ratings: ClaimReviewRatings };
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -44,6 +46,13 @@ export class AppConfig {
     this.extractionThreshold = env.EXTRACTION_THRESHOLD;
     this.similarityThreshold = env.SIMILARITY_THRESHOLD;
     this.importBodyLimit = env.IMPORT_BODY_LIMIT;
+    const publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    this.claimReview = {
+      publicBaseUrl,
+      orgName: env.CLAIMREVIEW_ORG_NAME,
+      orgUrl: env.CLAIMREVIEW_ORG_URL ?? publicBaseUrl,
+      ratings: parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).ratings,
+    };
   }
 
   /** Loads `./.env` into process.env when present (real environment variables win). */

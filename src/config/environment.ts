@@ -1,8 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toFloat = toInt;
+const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 /**
  * Every environment variable the service reads, validated once at boot. Nothing else reads process.env.
@@ -106,6 +107,58 @@ export class Environment {
   @IsInt()
   @Min(1024)
   IMPORT_BODY_LIMIT: number = 268_435_456;
+
+  @IsOptional()
+  @IsUrl(HTTP_URL, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CLAIMREVIEW_ORG_NAME: string = 'Fact-check desk';
+
+  @IsOptional()
+  @IsUrl(HTTP_URL, { message: 'CLAIMREVIEW_ORG_URL must be an http(s) URL' })
+  CLAIMREVIEW_ORG_URL?: string;
+
+  /** JSON, see parseClaimReviewRatings. */
+  @IsOptional()
+  @IsString()
+  CLAIMREVIEW_RATINGS?: string;
+}
+
+/** How our final labels become a schema.org Rating in ClaimReview exports. */
+export interface ClaimReviewRatings {
+  best: number;
+  worst: number;
+  labels: Record<string, { value: number; name: string }>;
+}
+
+export const DEFAULT_CLAIMREVIEW_RATINGS: ClaimReviewRatings = {
+  best: 5,
+  worst: 1,
+  labels: { verified: { value: 5, name: 'Verified' }, disputed: { value: 1, name: 'Disputed' }, unverifiable: { value: 3, name: 'Unverifiable' } },
+};
+
+/**
+ * CLAIMREVIEW_RATINGS, e.g. {"best":5,"worst":1,"labels":{"verified":{"value":5,"name":"Verified"},…}}; every label
+ * value must lie in [worst, best] and carry a name (Google requires the Rating's alternateName).
+ */
+export function parseClaimReviewRatings(raw: string | undefined): { ratings: ClaimReviewRatings; problems: string[] } {
+  if (raw === undefined || raw === '') return { ratings: DEFAULT_CLAIMREVIEW_RATINGS, problems: [] };
+  const fail = (why: string) => ({ ratings: DEFAULT_CLAIMREVIEW_RATINGS, problems: [`CLAIMREVIEW_RATINGS: ${why}`] });
+  let parsed: ClaimReviewRatings;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return fail('must be JSON');
+  }
+  const { best, worst, labels } = parsed ?? {};
+  if (!Number.isFinite(best) || !Number.isFinite(worst) || worst >= best) return fail('needs numbers best > worst');
+  if (!labels || typeof labels !== 'object' || !Object.keys(labels).length) return fail('needs a non-empty "labels" object');
+  const bad = Object.entries(labels).filter(([, r]) => !(Number.isFinite(r?.value) && r.value >= worst && r.value <= best && typeof r.name === 'string' && r.name.trim()));
+  if (bad.length) return fail(`labels ${bad.map(([label]) => label).join(', ')} need a value in [worst, best] and a name`);
+  return { ratings: { best, worst, labels }, problems: [] };
 }
 
 export class EnvironmentError extends Error {}
@@ -116,6 +169,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  problems.push(...parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).problems);
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }

@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ClaimStatus, FINAL_LABELS } from '../../claims/claim-lifecycle';
+
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'claimreview'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_STATUSES = [...FINAL_LABELS, ClaimStatus.NeedsAdjudication] as const;
+
+// `a,b` and repeated parameters (`status=a&status=b`) both give a list.
+const commaList = ({ value }: { value: unknown }) => [value].flat().flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format: ExportFormat = 'csv';
+
+  @ApiPropertyOptional({ description: `Comma list of ${EXPORT_STATUSES.join(', ')} (default: the three final labels)`, example: 'verified,disputed' })
+  @IsOptional()
+  @Transform(commaList)
+  @ArrayNotEmpty()
+  @IsIn(EXPORT_STATUSES, { each: true })
+  status?: string[];
+
+  @ApiPropertyOptional({ description: 'Finalized at or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Finalized at or before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: "Exact source of the claim's article" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  source?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  articleId?: string;
+
+  @ApiPropertyOptional({ description: 'Queue slug: claims in it or leased from it' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'queue must be a queue slug' })
+  queue?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only claims this reviewer gave a verdict on (any round)' })
+  @IsOptional()
+  @IsUUID()
+  reviewer?: string;
+
+  @ApiPropertyOptional({ enum: ['verdicts'], description: "Add every reviewer's verdict (all rounds)" })
+  @IsOptional()
+  @IsIn(['verdicts'])
+  include?: 'verdicts';
+
+  @ApiPropertyOptional({ description: 'Cursor of a previous export (X-Export-Cursor): only claims changed since' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  since?: string;
+
+  @ApiPropertyOptional({ description: "CSV only: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection)" })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  safe?: boolean;
+}

@@ -1,0 +1,26 @@
+import { ExportFormat } from '../dtos/export-query.dto';
+import { ClaimReviewConfig } from './claim-review';
+import { ClaimReviewFormatter } from './claim-review.formatter';
+import { CsvFormatter } from './csv.formatter';
+import { ExportFormatter } from './export-formatter';
+import { JsonFormatter, NdjsonFormatter } from './json.formatter';
+
+export interface FormatterOptions {
+  cursor: string;
+  includeVerdicts: boolean;
+  safe: boolean;
+  claimReview: ClaimReviewConfig;
+}
+
+export function createFormatter(format: ExportFormat, o: FormatterOptions): ExportFormatter {
+  switch (format) {
+    case 'csv':
+      return new CsvFormatter(o.includeVerdicts, o.safe);
+    case 'json':
+      return new JsonFormatter(o.cursor);
+    case 'ndjson':
+      return new NdjsonFormatter();
+    case 'claimreview':
+      return new ClaimReviewFormatter(o.claimReview, o.cursor);
+  }
+}

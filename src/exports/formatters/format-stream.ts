@@ -1,0 +1,39 @@
+import { Transform, TransformCallback } from 'node:stream';
+import { ExportFormatter } from './export-formatter';
+
+/** Rows formatted per batch, so one chunk of bytes goes out per batch, not one tiny write per row. */
+const BATCH_ROWS = 500;
+
+/** Object-mode rows in, file bytes out; the formatter's prologue leaves at once, before the first row arrives. */
+export class FormatStream extends Transform {
+  /** Rows seen so far (the CLI's progress bar reads it). */
+  rows = 0;
+  private pending: string[][] = [];
+
+  constructor(private readonly formatter: ExportFormatter) {
+    super({ writableObjectMode: true, writableHighWaterMark: BATCH_ROWS });
+    const head = formatter.begin();
+    if (head) this.push(head);
+  }
+
+  override _transform(row: string[], _encoding: BufferEncoding, done: TransformCallback): void {
+    this.pending.push(row);
+    this.rows++;
+    if (this.pending.length >= BATCH_ROWS) this.pushBatch();
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.pushBatch();
+    const tail = this.formatter.end();
+    if (tail) this.push(tail);
+    done();
+  }
+
+  private pushBatch(): void {
+    if (!this.pending.length) return;
+    const text = this.formatter.batch(this.pending);
+    this.pending = [];
+    if (text) this.push(text);
+  }
+}

@@ -1,0 +1,344 @@
+import { parse } from 'csv-parse/sync';
+import { get } from 'node:http';
+import { decodeCursor } from '../src/exports/export-cursor';
+import { EXPORT_SQL_TAG } from '../src/exports/export-query.sql';
+import { Role } from '../src/users/role';
+import { createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
+import { bearer, TestApp, TestUser } from './support/test-app';
+
+const UNVERIFIABLE = { label: 'unverifiable', rationale: 'No record either way.', sources: [{ url: 'https://example.org/archive' }], confidence: 2 };
+const CURSOR_HEADER = 'x-export-cursor';
+
+describe('editor exports (e2e)', () => {
+  let t: TestApp;
+  let admin: string;
+  let editor: TestUser;
+  let r1: TestUser;
+  let r2: TestUser;
+
+  const exportAs = async (token: string | null, params: Record<string, string>) => {
+    const res = await fetch(`${t.url}/exports/verdicts?${new URLSearchParams(params)}`, { headers: token ? bearer(token) : {} });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  };
+  const exportOk = async (params: Record<string, string>, token = editor.token) => {
+    const res = await exportAs(token, params);
+    expect({ status: res.status, text: res.status === 200 ? '' : res.text }).toEqual({ status: 200, text: '' });
+    return res;
+  };
+  const ndjson = async (params: Record<string, string>) => {
+    const res = await exportOk({ ...params, format: 'ndjson' });
+    return { cursor: res.headers.get(CURSOR_HEADER)!, claims: res.text.split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  };
+
+  /**
+   * Waits until an export's horizon passes every transaction committed so far: transactions still running anywhere
+   * in this database (other suites share it) hold the horizon back for a moment.
+   */
+  async function settle(): Promise<void> {
+    const [{ xid }] = await t.db.query(`SELECT pg_current_xact_id()::text AS xid`);
+    for (let i = 0; i < 100; i++) {
+      const res = await exportOk({ format: 'ndjson', to: '2000-01-01T00:00:00Z' });
+      if (BigInt(decodeCursor(res.headers.get(CURSOR_HEADER)!)) > BigInt(xid)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the export horizon did not move');
+  }
+
+  /** Two reviewers pull the same claim and give it these verdicts; returns the claim id. */
+  async function review(slug: string, labels: [object, object], pair: [TestUser, TestUser] = [r1, r2]): Promise<string> {
+    const a = (await pull(t, pair[0].token, slug).expect(200)).body;
+    const b = (await pull(t, pair[1].token, slug).expect(200)).body;
+    expect(b.claim.id).toBe(a.claim.id);
+    await submit(t, pair[0].token, a.id, labels[0]).expect(201);
+    await submit(t, pair[1].token, b.id, labels[1]).expect(201);
+    return a.claim.id;
+  }
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.adminToken();
+    editor = await t.createUser(Role.Editor);
+    [r1, r2] = await reviewers(t, 2);
+  });
+  afterAll(() => t.close());
+
+  describe('a settled queue', () => {
+    let slug: string;
+    let articleWithUrl: string;
+    const ids = {} as Record<'vv' | 'dd' | 'adjudicated' | 'uu' | 'split' | 'noUrl', string>;
+
+    beforeAll(async () => {
+      slug = await createQueue(t, admin, { verdictsRequired: 2 });
+      const claims = await seedQueuedClaims(t, slug, 5, editor.id);
+      const [noUrl] = await seedQueuedClaims(t, slug, 1, editor.id);
+      [{ article_id: articleWithUrl }] = await t.db.query(`SELECT article_id FROM claims WHERE id = $1`, [claims[0]]);
+      await t.db.query(`UPDATE articles SET url = 'https://news.example/bridges', published_at = '2024-03-02T08:00:00Z' WHERE id = $1`, [articleWithUrl]);
+      await t.http.patch(`/claims/${claims[0]}`).set(bearer(editor.token)).send({ speaker: 'Ministry of Transport' }).expect(200);
+      await t.http.patch(`/claims/${claims[1]}`).set(bearer(editor.token)).send({ speaker: 'Jane Doe' }).expect(200);
+      // Reviewed in pull order (best score first); the no-url article's claim goes last.
+      await t.db.query(`UPDATE claims SET priority = -1 WHERE id = $1`, [noUrl]);
+      ids.vv = await review(slug, [VERIFIED, { ...VERIFIED, sources: [{ url: 'https://example.org/second' }] }]);
+      ids.dd = await review(slug, [DISPUTED, DISPUTED]);
+      ids.adjudicated = await review(slug, [VERIFIED, DISPUTED]);
+      await t.http.post(`/claims/${ids.adjudicated}/resolution`).set(bearer(editor.token)).send({ label: 'disputed', rationale: 'Primary source.' }).expect(200);
+      ids.uu = await review(slug, [UNVERIFIABLE, UNVERIFIABLE]);
+      ids.split = await review(slug, [VERIFIED, DISPUTED]);
+      ids.noUrl = await review(slug, [VERIFIED, VERIFIED]);
+      expect(ids.noUrl).toBe(noUrl);
+      expect([ids.vv, ids.dd]).toEqual(claims.slice(0, 2));
+      await settle();
+    });
+
+    it('should stream CSV with RFC 4180 quoting, the lineage of each final claim and the download headers', async () => {
+      const res = await exportOk({ format: 'csv', queue: slug });
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="verdicts-\d{8}T\d{6}Z\.csv"$/);
+      expect(res.headers.get(CURSOR_HEADER)).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(res.text).toContain('\r\n');
+      const rows: Record<string, string>[] = parse(res.text, { columns: true });
+      expect(rows.map((r) => r.claimId).sort()).toEqual([ids.vv, ids.dd, ids.adjudicated, ids.uu, ids.noUrl].sort());
+      const [claim] = await t.db.query(`SELECT text, start, "end", to_char(finalized_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS fin FROM claims WHERE id = $1`, [ids.vv]);
+      expect(rows.find((r) => r.claimId === ids.vv)).toEqual({
+        claimId: ids.vv, text: claim.text, start: String(claim.start), end: String(claim.end), speaker: 'Ministry of Transport',
+        articleId: articleWithUrl, articleTitle: `Seed ${slug}`, articleUrl: 'https://news.example/bridges', articleSource: 'Seed',
+        articlePublishedAt: '2024-03-02T08:00:00.000Z', status: 'verified', finalLabel: 'verified', settledBy: 'consensus', round: '1',
+        verdictCount: '2', agreement: '1', reviewerIds: `${r1.id} ${r2.id}`, adjudicatorId: '',
+        sourceUrls: 'https://example.org/second https://example.org/source', finalizedAt: claim.fin,
+      });
+      expect(rows.find((r) => r.claimId === ids.adjudicated)).toMatchObject({
+        finalLabel: 'disputed', settledBy: 'adjudication', adjudicatorId: editor.id, verdictCount: '2', agreement: '0.5',
+      });
+    });
+
+    it('should stream JSON and NDJSON with the same lineage objects, the cursor inside the JSON document', async () => {
+      const json = await exportOk({ format: 'json', queue: slug });
+      expect(json.headers.get('content-type')).toBe('application/json');
+      expect(json.headers.get('content-disposition')).toMatch(/filename="verdicts-\d{8}T\d{6}Z\.json"/);
+      const doc = JSON.parse(json.text);
+      expect(doc.cursor).toBe(json.headers.get(CURSOR_HEADER));
+      const nd = await exportOk({ format: 'ndjson', queue: slug });
+      expect(nd.headers.get('content-type')).toBe('application/x-ndjson');
+      const lines = nd.text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const byId = (a: { claimId: string }, b: { claimId: string }) => a.claimId.localeCompare(b.claimId);
+      expect(lines.sort(byId)).toEqual(doc.claims.sort(byId));
+      expect(doc.claims.find((c: { claimId: string }) => c.claimId === ids.dd)).toEqual({
+        claimId: ids.dd, text: expect.any(String), start: expect.any(Number), end: expect.any(Number), speaker: 'Jane Doe',
+        article: { id: articleWithUrl, title: `Seed ${slug}`, url: 'https://news.example/bridges', source: 'Seed', publishedAt: '2024-03-02T08:00:00.000Z' },
+        status: 'disputed', finalLabel: 'disputed', settledBy: 'consensus', round: 1, verdictCount: 2, agreement: 1,
+        reviewerIds: [r1.id, r2.id], adjudicatorId: null, sourceUrls: ['https://example.org/other'],
+        finalizedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      });
+    });
+
+    it('should emit valid ClaimReview for final claims with the configured rating mapping, and report the rest', async () => {
+      const res = await exportOk({ format: 'claimreview', queue: slug, status: 'verified,disputed,unverifiable,needs_adjudication' });
+      expect(res.headers.get('content-type')).toBe('application/ld+json');
+      const doc = JSON.parse(res.text);
+      expect(doc['@context']).toBe('https://schema.org');
+      const items = doc['@graph'] as Record<string, any>[];
+      const item = (id: string) => items.find((i) => i.url === `http://localhost:3000/claims/${id}`)!;
+      expect(items).toHaveLength(4);
+      for (const i of items) {
+        expect(i).toMatchObject({ '@type': 'ClaimReview', claimReviewed: expect.any(String), datePublished: expect.any(String), author: { '@type': 'Organization', name: 'Fact-check desk' } });
+        expect(i.itemReviewed).toMatchObject({ '@type': 'Claim', datePublished: '2024-03-02T08:00:00.000Z', appearance: { '@type': 'CreativeWork', url: 'https://news.example/bridges' } });
+      }
+      const rating = (id: string) => item(id).reviewRating;
+      expect(rating(ids.vv)).toEqual({ '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Verified' });
+      expect(rating(ids.dd)).toMatchObject({ ratingValue: 1, alternateName: 'Disputed' });
+      expect(rating(ids.adjudicated)).toMatchObject({ ratingValue: 1, alternateName: 'Disputed' });
+      expect(rating(ids.uu)).toMatchObject({ ratingValue: 3, alternateName: 'Unverifiable' });
+      expect(item(ids.vv).itemReviewed.author).toEqual({ '@type': 'Organization', name: 'Ministry of Transport' });
+      expect(item(ids.dd).itemReviewed.author).toEqual({ '@type': 'Person', name: 'Jane Doe' });
+      expect(doc.skipped.sort((a: { claimId: string }, b: { claimId: string }) => a.claimId.localeCompare(b.claimId))).toEqual(
+        [
+          { claimId: ids.split, problems: ['claim is not final (status needs_adjudication)', 'reviewRating.alternateName is missing', 'reviewRating.ratingValue is missing'] },
+          { claimId: ids.noUrl, problems: ['itemReviewed.appearance.url is missing'] },
+        ].sort((a, b) => a.claimId.localeCompare(b.claimId)),
+      );
+    });
+
+    it('should apply every filter', async () => {
+      const idsOf = async (params: Record<string, string>) => (await ndjson({ queue: slug, ...params })).claims.map((c) => c.claimId).sort();
+      expect(await idsOf({ status: 'needs_adjudication' })).toEqual([ids.split]);
+      expect(await idsOf({ status: 'verified,unverifiable' })).toEqual([ids.vv, ids.uu, ids.noUrl].sort());
+      expect(await idsOf({ from: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
+      expect(await idsOf({ to: '2000-01-01T00:00:00Z' })).toEqual([]);
+      expect(await idsOf({ from: '2000-01-01T00:00:00Z', to: new Date(Date.now() + 60_000).toISOString() })).toHaveLength(5);
+      expect(await idsOf({ source: 'Seed' })).toHaveLength(5);
+      expect(await idsOf({ source: 'Elsewhere' })).toEqual([]);
+      expect(await idsOf({ articleId: articleWithUrl })).toEqual([ids.vv, ids.dd, ids.adjudicated, ids.uu].sort());
+      const [other] = await reviewers(t, 1);
+      const otherQueue = await createQueue(t, admin, { verdictsRequired: 2 });
+      await seedQueuedClaims(t, otherQueue, 1, editor.id);
+      const elsewhere = await review(otherQueue, [VERIFIED, VERIFIED], [r1, other]);
+      await settle();
+      expect((await ndjson({ reviewer: other.id })).claims.map((c) => c.claimId)).toEqual([elsewhere]);
+      expect(await idsOf({ reviewer: other.id })).toEqual([]);
+      expect((await exportAs(editor.token, { queue: 'no-such-queue' })).status).toBe(404);
+    });
+
+    it("should add every reviewer's verdicts with include=verdicts, in JSON and as a CSV column", async () => {
+      const { claims } = await ndjson({ queue: slug, include: 'verdicts' });
+      const adjudicated = claims.find((c) => c.claimId === ids.adjudicated);
+      expect(adjudicated.verdicts).toEqual([
+        { reviewerId: r1.id, round: 1, label: 'verified', rationale: null, sources: VERIFIED.sources, confidence: 4, createdAt: expect.any(String) },
+        { reviewerId: r2.id, round: 1, label: 'disputed', rationale: DISPUTED.rationale, sources: DISPUTED.sources, confidence: 3, createdAt: expect.any(String) },
+      ]);
+      const rows: Record<string, string>[] = parse((await exportOk({ format: 'csv', queue: slug, include: 'verdicts' })).text, { columns: true });
+      expect(JSON.parse(rows.find((r) => r.claimId === ids.adjudicated)!.verdicts)).toEqual(adjudicated.verdicts);
+      expect((await ndjson({ queue: slug })).claims[0]).not.toHaveProperty('verdicts');
+    });
+
+    it('should record each export in the audit log with its format, filters and cursor', async () => {
+      const res = await exportOk({ format: 'csv', queue: slug, status: 'verified' });
+      const [row] = await t.db.query(`SELECT actor_id, entity_id, after FROM audit_log WHERE action = 'export.download' AND entity = 'export' AND after ->> 'cursor' = $1 AND actor_id = $2`, [
+        res.headers.get(CURSOR_HEADER), editor.id,
+      ]);
+      expect(row).toEqual({ actor_id: editor.id, entity_id: null, after: { format: 'csv', filters: { queue: slug, status: ['verified'] }, cursor: res.headers.get(CURSOR_HEADER) } });
+    });
+  });
+
+  it('should neutralise formula cells with safe=true and leave them verbatim without it', async () => {
+    const slug = await createQueue(t, admin, { verdictsRequired: 2 });
+    const [claim] = await seedQueuedClaims(t, slug, 1, editor.id);
+    const formula = '=HYPERLINK("http://evil.example/?x=1","Click, here")';
+    await t.db.query(`UPDATE claims SET text = $2, speaker = '@handle' WHERE id = $1`, [claim, formula]);
+    await review(slug, [VERIFIED, VERIFIED]);
+    await settle();
+    const cells = async (safe?: string) => parse((await exportOk({ format: 'csv', queue: slug, ...(safe && { safe }) })).text, { columns: true })[0];
+    expect(await cells()).toMatchObject({ text: formula, speaker: '@handle' });
+    expect(await cells('false')).toMatchObject({ text: formula });
+    expect(await cells('true')).toMatchObject({ text: `'${formula}`, speaker: "'@handle", claimId: claim, finalLabel: 'verified' });
+  });
+
+  describe('the incremental cursor', () => {
+    it('should hold back a claim finalized by an open transaction and deliver it in the next poll', async () => {
+      const slug = await createQueue(t, admin, { verdictsRequired: 1 });
+      const [first, second] = await seedQueuedClaims(t, slug, 2, editor.id);
+      const lease = (await pull(t, r1.token, slug).expect(200)).body;
+      await submit(t, r1.token, lease.id).expect(201);
+      await settle();
+      const runner = t.db.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await runner.query(
+          `UPDATE claims SET status = 'disputed', final_label = 'disputed', resolution_source = 'adjudication', finalized_at = now() WHERE id = $1`,
+          [second],
+        );
+        const poll1 = await ndjson({ queue: slug });
+        expect(poll1.claims.map((c) => c.claimId)).toEqual([first]);
+        await runner.commitTransaction();
+        await settle();
+        const poll2 = await ndjson({ queue: slug, since: poll1.cursor });
+        expect(poll2.claims.map((c) => c.claimId)).toEqual([second]);
+        expect((await ndjson({ queue: slug, since: poll2.cursor })).claims).toEqual([]);
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
+
+    it('should cover every final claim exactly once across polls while verdicts keep landing in parallel', async () => {
+      const slug = await createQueue(t, admin, { verdictsRequired: 2 });
+      await seedQueuedClaims(t, slug, 40, editor.id);
+      const team = await reviewers(t, 6);
+      let reviewing = true;
+      const work = Promise.all(
+        team.map(async (r) => {
+          for (;;) {
+            const res = await pull(t, r.token, slug);
+            if (res.status === 204) return;
+            await submit(t, r.token, res.body.id, Math.random() < 0.8 ? VERIFIED : DISPUTED).expect(201);
+          }
+        }),
+      ).finally(() => (reviewing = false));
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let polls = 0;
+      do {
+        const poll = await ndjson({ queue: slug, status: 'verified,disputed,needs_adjudication', ...(cursor && { since: cursor }) });
+        seen.push(...poll.claims.filter((c) => c.status !== 'needs_adjudication').map((c) => c.claimId));
+        cursor = poll.cursor;
+        polls++;
+      } while (reviewing);
+      await work;
+      await settle();
+      seen.push(...(await ndjson({ queue: slug, status: 'verified,disputed', since: cursor! })).claims.map((c) => c.claimId));
+      const finals: { id: string }[] = await t.db.query(
+        `SELECT c.id FROM claims c JOIN queues q ON q.id = c.queue_id WHERE q.slug = $1 AND c.status IN ('verified', 'disputed')
+         UNION SELECT a.claim_id FROM assignments a JOIN queues q ON q.id = a.queue_id JOIN claims c ON c.id = a.claim_id
+         WHERE q.slug = $1 AND c.status IN ('verified', 'disputed')`,
+        [slug],
+      );
+      expect(polls).toBeGreaterThan(2);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.sort()).toEqual(finals.map((f) => f.id).sort());
+    });
+  });
+
+  it('should stop the query and release the connection when the client disconnects mid-stream', async () => {
+    const [{ id: article }] = await t.db.query(
+      `INSERT INTO articles (title, body, body_sha256, source, created_by)
+       VALUES ('Bulk', 'bulk', encode(sha256(convert_to('bulk ' || gen_random_uuid(), 'UTF8')), 'hex'), 'Bulk', $1) RETURNING id`,
+      [editor.id],
+    );
+    await t.db.query(
+      `INSERT INTO claims (article_id, text, start, "end", score, origin, status, normalized_text, final_label, resolution_source, finalized_at)
+       SELECT $1, repeat('A bulk claim about bridges and budgets. ', 8), i * 10, i * 10 + 5, 0.5, 'manual', 'verified', 'x', 'verified', 'consensus', now()
+       FROM generate_series(1, 30000) i`,
+      [article],
+    );
+    await settle();
+    const exportBackends = () =>
+      t.db.query(`SELECT pid, state FROM pg_stat_activity WHERE datname = current_database() AND query LIKE $1 AND state <> 'idle'`, [`${EXPORT_SQL_TAG}%`]);
+    try {
+      const url = `${t.url}/exports/verdicts?format=ndjson&articleId=${article}`;
+      const midStream = await new Promise<unknown[]>((resolve, reject) => {
+        const req = get(url, { headers: bearer(editor.token) }, (res) => {
+          res.once('data', async () => {
+            res.pause();
+            const backends = await exportBackends().catch(reject);
+            req.destroy();
+            resolve(backends);
+          });
+        });
+        req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+      });
+      expect(midStream).toHaveLength(1); // the cursor was open when the client went away
+      let left: unknown[] = [];
+      for (let i = 0; i < 50; i++) {
+        left = await exportBackends();
+        if (!left.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(left).toEqual([]);
+      expect((await ndjson({ articleId: article, to: '2000-01-01T00:00:00Z' })).claims).toEqual([]); // the pool still serves exports
+    } finally {
+      await t.db.query(`DELETE FROM articles WHERE id = $1`, [article]);
+    }
+  });
+
+  it('should answer 400 on an unknown format, a bad date, status or cursor, and an unknown parameter', async () => {
+    const bad = async (params: Record<string, string>) => {
+      const res = await exportAs(editor.token, params);
+      expect({ params, status: res.status }).toEqual({ params, status: 400 });
+      return JSON.parse(res.text);
+    };
+    await bad({ format: 'xml' });
+    await bad({ from: 'yesterday' });
+    await bad({ to: '2024-13-40' });
+    await bad({ status: 'pending' });
+    await bad({ status: '' });
+    await bad({ safe: 'yes' });
+    await bad({ limit: '5' });
+    expect((await bad({ since: 'not-a-cursor' })).code).toBe('EXPORT_BAD_CURSOR');
+    expect((await bad({ since: Buffer.from('{"v":2,"h":"5"}').toString('base64url') })).code).toBe('EXPORT_BAD_CURSOR');
+    expect((await bad({ since: Buffer.from('{"v":1,"h":"-5"}').toString('base64url') })).code).toBe('EXPORT_BAD_CURSOR');
+  });
+
+  it('should refuse reviewers (403) and anonymous callers (401), and serve admins', async () => {
+    expect((await exportAs(r1.token, { format: 'csv' })).status).toBe(403);
+    expect((await exportAs(null, { format: 'csv' })).status).toBe(401);
+    expect((await exportAs(admin, { format: 'json', to: '2000-01-01T00:00:00Z' })).status).toBe(200);
+  });
+});
