@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
@@ -42,6 +43,7 @@ import { VerdictsModule } from './verdicts/verdicts.module';
     ClaimsModule,
     QueuesModule,
     VerdictsModule,
+    ExportsModule,
     StatsModule,
   ],
   // The first-admin bootstrap belongs to the server, not to CLI contexts that import UsersModule.

@@ -160,6 +160,7 @@ const MATRIX: Row[] = [
   { route: 'GET /audit', expect: adminOnly(200) },
   { route: 'GET /stats/agreement', expect: editors },
   { route: 'GET /stats/queues', expect: editors },
+  { route: 'GET /exports/verdicts', expect: editors, call: () => ({ path: '/exports/verdicts?format=json&to=2000-01-01T00:00:00Z' }) },
 ];
 
 describe('role × route matrix (e2e)', () => {
