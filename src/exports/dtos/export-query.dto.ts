@@ -8,7 +8,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_STATUSES = [...FINAL_LABELS, ClaimStatus.NeedsAdjudication] as const;
 
 // `a,b` and repeated parameters (`status=a&status=b`) both give a list.
-const commaList = ({ value }: { value: unknown }) => [value].flat().flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+const commaList = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ExportQueryDto {
