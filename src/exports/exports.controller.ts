@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -25,6 +25,7 @@ export class ExportsController {
   })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'Unknown format, bad filter or malformed cursor' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'Unknown queue' })
+  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'Too many exports running (EXPORT_BUSY)' })
   async verdicts(@CurrentUser() user: AuthUser, @Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const file = await this.exports.open(user, query);
     void reply.header('x-export-cursor', file.cursor);

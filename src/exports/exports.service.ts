@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { ExportQueryDto } from './dtos/export-query.dto';
 import { decodeCursor, encodeCursor } from './export-cursor';
 import { ExportFilters } from './export-filters';
+import { ExportSnapshot } from './export-snapshot';
 import { ExportException } from './export.exception';
 import { ExportsRepository } from './exports.repository';
 import { createFormatter } from './formatters/create-formatter';
@@ -24,6 +25,8 @@ export interface ExportFile {
 
 @Injectable()
 export class ExportsService {
+  private running = 0;
+
   constructor(
     private readonly exports: ExportsRepository,
     private readonly audit: AuditRepository,
@@ -36,20 +39,29 @@ export class ExportsService {
    * `actor` is null for the CLI.
    */
   async open(actor: AuthUser | null, query: ExportQueryDto, options: { count?: boolean } = {}): Promise<ExportFile> {
-    const filters = await this.filters(query);
-    const snapshot = await this.exports.openSnapshot();
+    // Each export holds a pool connection for its whole stream and briefly needs a second one for the audit row:
+    // capping them at half the pool keeps a burst of downloads from taking every connection and waiting forever.
+    const limit = Math.max(1, Math.floor(this.config.dbPoolSize / 2));
+    if (this.running >= limit) throw new ExportException('EXPORT_BUSY', `At most ${limit} exports run at once; retry shortly`);
+    this.running++;
+    let snapshot: ExportSnapshot | undefined;
     try {
+      const filters = await this.filters(query);
+      snapshot = await this.exports.openSnapshot();
+      const scoped = { ...filters, horizon: snapshot.horizon };
       const cursor = encodeCursor(snapshot.horizon);
-      const total = options.count ? await snapshot.count({ ...filters, horizon: snapshot.horizon }) : undefined;
+      const total = options.count ? await snapshot.count(scoped) : undefined;
       // Written on another connection, so the export's own transaction stays read-only (see ExportSnapshot).
       await this.audit.record({ actorId: actor?.id ?? null, action: 'export.download', entity: 'export', entityId: null, after: { format: query.format, filters: describe(query), cursor } });
       const formatter = createFormatter(query.format, { cursor, includeVerdicts: filters.includeVerdicts, safe: query.safe === true, claimReview: this.config.claimReview });
       const stream = new FormatStream(formatter);
-      pipeline(snapshot.rows({ ...filters, horizon: snapshot.horizon }, formatter.projection), stream, () => void snapshot.close());
+      const opened = snapshot;
+      pipeline(opened.rows(scoped, formatter.projection), stream, () => void opened.close().finally(() => this.running--));
       const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '');
       return { cursor, contentType: formatter.contentType, filename: `verdicts-${stamp}.${formatter.extension}`, stream, total };
     } catch (error) {
-      await snapshot.close();
+      await snapshot?.close();
+      this.running--;
       throw error;
     }
   }
