@@ -176,6 +176,7 @@ async function main(): Promise<void> {
     const server = await startServer({ DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', PORT: port, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
     try {
       const pid = serverPid();
+      console.log(`server RSS before any export (baseline): ${(statusKb(pid, 'VmRSS') / 1024).toFixed(0)} MB`);
       const login = await fetch(`${server.url}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
