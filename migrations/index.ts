@@ -1,7 +1,9 @@
 import { CreateUsers1764140000000 } from './1764140000000-CreateUsers';
 import { CreateArticlesAndClaims1764140100000 } from './1764140100000-CreateArticlesAndClaims';
+import { TuneClaimSimilarityIndexes1764140150000 } from './1764140150000-TuneClaimSimilarityIndexes';
 import { CreateReviewWorkflow1764140200000 } from './1764140200000-CreateReviewWorkflow';
 import { AddExportCursor1764140300000 } from './1764140300000-AddExportCursor';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
-export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000, CreateReviewWorkflow1764140200000, AddExportCursor1764140300000];
+export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000,
+  TuneClaimSimilarityIndexes1764140150000, CreateReviewWorkflow1764140200000, AddExportCursor1764140300000];

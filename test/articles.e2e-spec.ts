@@ -1,6 +1,6 @@
 import { readGold } from '../src/extraction/gold-fixture';
 import { Role } from '../src/users/role';
-import { ClaimBody, countWrittenBy, expectExactSpans, postArticle, SEED_BODY, SHARED_DIR, uniqueBody } from './support/articles';
+import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, postArticle, SEED_BODY, SHARED_DIR, uniqueBody } from './support/articles';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
 
 describe('articles (e2e)', () => {
@@ -130,7 +130,7 @@ describe('articles (e2e)', () => {
     it('should delete an article with its claims while no claim is in review', async () => {
       const res = await postArticle(t, editor.token).expect(201);
       expect(res.body.claims.length).toBeGreaterThan(0);
-      await t.db.query(`UPDATE claims SET status = 'rejected' WHERE id = $1`, [res.body.claims[0].id]);
+      await forceStatus(t, res.body.claims[0].id, 'rejected');
       await t.http.delete(`/articles/${res.body.id}`).set(bearer(admin.token)).expect(204);
       await t.http.get(`/articles/${res.body.id}`).set(bearer(admin.token)).expect(404);
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM claims WHERE article_id = $1`, [res.body.id]);
@@ -139,7 +139,7 @@ describe('articles (e2e)', () => {
 
     it('should refuse with 409 once a claim has entered review, and keep everything', async () => {
       const res = await postArticle(t, editor.token).expect(201);
-      await t.db.query(`UPDATE claims SET status = 'verified' WHERE id = $1`, [res.body.claims[0].id]);
+      await forceStatus(t, res.body.claims[0].id, 'verified');
       const refused = await t.http.delete(`/articles/${res.body.id}`).set(bearer(admin.token)).expect(409);
       expect(refused.body).toMatchObject({ code: 'ARTICLE_HAS_VERDICTS', details: { statuses: ['verified'] } });
       await t.http.get(`/articles/${res.body.id}`).set(bearer(admin.token)).expect(200);

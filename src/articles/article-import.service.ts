@@ -23,6 +23,7 @@ export class ArticleImportService {
   constructor(private readonly articles: ArticlesService) {}
 
   async import(input: Readable, createdBy: string, onLine?: (result: ImportLineResultDto) => void): Promise<ImportReportDto> {
+    if (!(input instanceof Readable)) throw new ArticleException('ARTICLE_IMPORT_NOT_NDJSON', 'Send the import as application/x-ndjson');
     const results: ImportLineResultDto[] = [];
     const inFlight = new Set<Promise<void>>();
     // Same url or body hash as a line still being stored: wait for it, so the earlier line is the one created.

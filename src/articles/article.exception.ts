@@ -1,6 +1,6 @@
 import { DomainException } from '../common/errors/domain.exception';
 
-export type ArticleErrorCode = 'ARTICLE_NOT_FOUND' | 'ARTICLE_DUPLICATE' | 'ARTICLE_HAS_VERDICTS' | 'ARTICLE_IMPORT_TOO_LARGE';
+export type ArticleErrorCode = 'ARTICLE_NOT_FOUND' | 'ARTICLE_DUPLICATE' | 'ARTICLE_HAS_VERDICTS' | 'ARTICLE_IMPORT_TOO_LARGE' | 'ARTICLE_IMPORT_NOT_NDJSON';
 
 export class ArticleException extends DomainException<ArticleErrorCode> {
   get status(): number {
@@ -12,6 +12,8 @@ export class ArticleException extends DomainException<ArticleErrorCode> {
         return 409;
       case 'ARTICLE_IMPORT_TOO_LARGE':
         return 413;
+      case 'ARTICLE_IMPORT_NOT_NDJSON':
+        return 415;
     }
   }
 }

@@ -31,7 +31,9 @@ export class ClaimSimilarityRepository {
    */
   async linkSimilar(claimIds: string[], threshold: number): Promise<void> {
     if (!claimIds.length) return;
-    await this.tx.manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
+    // jit off: before autovacuum has analyzed a fresh table the planner's row guesses are huge, and compiling the
+    // query would cost far more than running it.
+    await this.tx.manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('jit', 'off', true)`, [String(threshold)]);
     await this.tx.manager.query(
       `WITH pairs AS (
          SELECT n.id AS a, o.id AS b, o.similarity
@@ -47,7 +49,7 @@ export class ClaimSimilarityRepository {
                LIMIT ${MAX_LINKS_PER_CLAIM})
              LIMIT ${MAX_LINKS_PER_CLAIM}
            ) o
-          WHERE n.id = ANY($1::uuid[])
+          WHERE n.id = ANY($1::uuid[]) AND n.normalized_text <> ''
        )
        INSERT INTO claim_similarities (claim_id, similar_claim_id, similarity)
        SELECT a, b, similarity FROM pairs UNION ALL SELECT b, a, similarity FROM pairs

@@ -13,9 +13,16 @@ export interface SpanInput {
   text?: string;
 }
 
-/** What pg_trgm compares: case, accents' composition, punctuation and spacing do not make claims differ. */
+// Function words and reporting verbs occur in nearly every claim: their trigrams make every GIN posting list long
+// and lift the similarity of unrelated sentences, so only content words are compared.
+const STOPWORDS = new Set(
+  'a an the of in on at to for by and or but that this these those with from as is are was were be been being has have had it its their his her they he she we said says say told would could will should since after before near than more about into over'.split(' '),
+);
+
+/** What pg_trgm compares: content words only, case, composition, punctuation and spacing do not make claims differ. */
 export function normalizeClaimText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const words = text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return words.filter((w) => w && !STOPWORDS.has(w)).join(' ');
 }
 
 /** Resolves either form against the body; every failure is a ClaimException the caller can show. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { AppConfig } from '../config/app-config';
+import { registerArticleCommands } from './articles.commands';
 import { registerExportCommands } from './export.commands';
 import { registerMigrationCommands } from './migration.commands';
 import { registerUserCommands } from './users.commands';
@@ -8,6 +9,7 @@ import { registerUserCommands } from './users.commands';
 AppConfig.loadDotEnv();
 const program = new Command('factcheck').description('Operator commands for the fact-check workflow service');
 registerUserCommands(program);
+registerArticleCommands(program);
 registerMigrationCommands(program);
 registerExportCommands(program);
 

@@ -37,3 +37,12 @@ export async function countWrittenBy(t: TestApp, userId: string): Promise<{ arti
 export function expectExactSpans(body: string, claims: ClaimBody[]): void {
   for (const c of claims) expect({ id: c.id, text: body.slice(c.start, c.end) }).toEqual({ id: c.id, text: c.text });
 }
+
+/** Moves a claim to a state the review workflow would reach (final states carry their label, as the schema requires). */
+export async function forceStatus(t: TestApp, claimId: string, status: string): Promise<void> {
+  const final = ['verified', 'disputed', 'unverifiable'].includes(status);
+  await t.db.query(`UPDATE claims SET status = $2, final_label = $3, resolution_source = $4 WHERE id = $1`, [claimId, status, final ? status : null, final ? 'consensus' : null]);
+}
+
+/** Freshly stored claims wait for review: pending, or queued when a queue takes them at once. */
+export const WAITING = ['pending', 'queued'];

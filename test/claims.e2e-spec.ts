@@ -1,0 +1,155 @@
+import { Role } from '../src/users/role';
+import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, postArticle, uniqueBody, WAITING } from './support/articles';
+import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
+
+describe('claims (e2e)', () => {
+  let t: TestApp;
+  let editor: TestUser;
+  let reviewer: TestUser;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    editor = await t.createUser(Role.Editor);
+    reviewer = await t.createUser(Role.Reviewer);
+  });
+  afterAll(() => t.close());
+
+  const twice = 'The bridge was closed.';
+  const article = async () => {
+    const body = uniqueBody(`${twice} Local press, quoting the mayor, said 9 ferries ran late. ${twice} Zelenska said it was a dark day.`);
+    const res = await postArticle(t, editor.token, { body }).expect(201);
+    return { id: res.body.id as string, body, claims: res.body.claims as ClaimBody[] };
+  };
+  const addClaim = (articleId: string, payload: object) => t.http.post(`/articles/${articleId}/claims`).set(bearer(editor.token)).send(payload);
+
+  describe('manual claims', () => {
+    it('should add a claim by span and by text, with exact spans, origin manual and a score', async () => {
+      const a = await article();
+      const bySpan = await addClaim(a.id, { start: 0, end: 11 }).expect(201);
+      expect(bySpan.body).toMatchObject({ text: a.body.slice(0, 11), origin: 'manual', sentenceIndex: null, createdBy: editor.id });
+      expect(WAITING).toContain(bySpan.body.status);
+      const text = '9 ferries ran late';
+      const byText = await addClaim(a.id, { text, speaker: 'Local press' }).expect(201);
+      expect(byText.body).toMatchObject({ text, start: a.body.indexOf(text), speaker: 'Local press' });
+      expect(byText.body.score).toBeGreaterThanOrEqual(0);
+      expect(byText.body.score).toBeLessThanOrEqual(1);
+      const listed = await t.http.get(`/articles/${a.id}/claims`).set(bearer(reviewer.token)).expect(200);
+      expect(listed.body.map((c: ClaimBody) => c.id)).toEqual(expect.arrayContaining([bySpan.body.id, byText.body.id]));
+      expectExactSpans(a.body, listed.body);
+    });
+
+    it.each([
+      ['text that is absent', () => ({ text: 'not in the body' }), 422, 'CLAIM_TEXT_NOT_FOUND'],
+      ['text that occurs twice', () => ({ text: twice }), 422, 'CLAIM_TEXT_AMBIGUOUS'],
+      ['a span past the end', () => ({ start: 5, end: 100_000 }), 422, 'CLAIM_SPAN_OUT_OF_RANGE'],
+      ['an empty span', () => ({ start: 5, end: 5 }), 422, 'CLAIM_SPAN_OUT_OF_RANGE'],
+      ['both forms', () => ({ start: 0, end: 4, text: 'The ' }), 400, 'CLAIM_FORM_INVALID'],
+      ['half a span', () => ({ start: 0 }), 400, 'CLAIM_FORM_INVALID'],
+      ['neither form', () => ({ speaker: 'X' }), 400, 'CLAIM_FORM_INVALID'],
+    ])('should refuse %s and write nothing', async (_name, payload, status, code) => {
+      const a = await article();
+      const before = await countWrittenBy(t, editor.id);
+      const res = await addClaim(a.id, payload()).expect(status);
+      expect(res.body.code).toBe(code);
+      expect(await countWrittenBy(t, editor.id)).toEqual(before);
+    });
+
+    it('should refuse a negative offset with 400 and an unknown article with 404', async () => {
+      const a = await article();
+      await addClaim(a.id, { start: -1, end: 3 }).expect(400);
+      const missing = await addClaim('00000000-0000-4000-8000-000000000000', { start: 0, end: 3 }).expect(404);
+      expect(missing.body.code).toBe('ARTICLE_NOT_FOUND');
+    });
+
+    it('should refuse a duplicate span with 409 naming the existing claim', async () => {
+      const a = await article();
+      const extracted = a.claims[0];
+      const res = await addClaim(a.id, { start: extracted.start, end: extracted.end }).expect(409);
+      expect(res.body).toMatchObject({ code: 'CLAIM_DUPLICATE', details: { existingId: extracted.id } });
+    });
+
+    it('should let reviewers read but not write', async () => {
+      const a = await article();
+      await t.http.post(`/articles/${a.id}/claims`).set(bearer(reviewer.token)).send({ start: 0, end: 3 }).expect(403);
+      await t.http.get(`/claims/${a.claims[0].id}`).set(bearer(reviewer.token)).expect(200);
+    });
+  });
+
+  describe('PATCH', () => {
+    const patch = (id: string, payload: object) => t.http.patch(`/claims/${id}`).set(bearer(editor.token)).send(payload);
+
+    it('should move a claim by text or span, keeping the span exact, and set or clear the speaker', async () => {
+      const a = await article();
+      const id = a.claims[0].id;
+      const moved = await patch(id, { text: 'quoting the mayor, said 9 ferries' }).expect(200);
+      expect(moved.body.start).toBe(a.body.indexOf('quoting the mayor'));
+      expectExactSpans(a.body, [moved.body]);
+      const bySpan = await patch(id, { start: 4, end: 20, speaker: 'The council' }).expect(200);
+      expect(bySpan.body).toMatchObject({ start: 4, end: 20, text: a.body.slice(4, 20), speaker: 'The council' });
+      expect((await patch(id, { speaker: null }).expect(200)).body.speaker).toBeNull();
+    });
+
+    it('should re-validate the new span and leave the claim unchanged when it is refused', async () => {
+      const a = await article();
+      const claim = a.claims[0];
+      expect((await patch(claim.id, { text: 'nowhere to be found' }).expect(422)).body.code).toBe('CLAIM_TEXT_NOT_FOUND');
+      expect((await patch(claim.id, { text: twice }).expect(422)).body.code).toBe('CLAIM_TEXT_AMBIGUOUS');
+      expect((await patch(claim.id, { start: 0, end: a.body.length + 1 }).expect(422)).body.code).toBe('CLAIM_SPAN_OUT_OF_RANGE');
+      const other = await addClaim(a.id, { start: 0, end: 7 }).expect(201);
+      expect((await patch(claim.id, { start: 0, end: 7 }).expect(409)).body).toMatchObject({ code: 'CLAIM_DUPLICATE', details: { existingId: other.body.id } });
+      const read = await t.http.get(`/claims/${claim.id}`).set(bearer(editor.token)).expect(200);
+      expect(read.body).toMatchObject({ text: claim.text, start: claim.start, end: claim.end });
+    });
+
+    it('should refuse to edit a claim in review', async () => {
+      const a = await article();
+      await forceStatus(t, a.claims[0].id, 'in_review');
+      const res = await patch(a.claims[0].id, { speaker: 'X' }).expect(409);
+      expect(res.body).toMatchObject({ code: 'CLAIM_PAST_REVIEW', details: { status: 'in_review' } });
+    });
+  });
+
+  describe('reject', () => {
+    const reject = (id: string) => t.http.post(`/claims/${id}/reject`).set(bearer(editor.token));
+
+    it('should mark a claim rejected, keep it, and accept a second reject', async () => {
+      const a = await article();
+      expect((await reject(a.claims[0].id).expect(200)).body.status).toBe('rejected');
+      expect((await reject(a.claims[0].id).expect(200)).body.status).toBe('rejected');
+      expect((await t.http.get(`/claims/${a.claims[0].id}`).set(bearer(reviewer.token)).expect(200)).body.status).toBe('rejected');
+    });
+
+    it.each(['verified', 'needs_adjudication'])('should refuse a claim that is %s with 409 and the current state', async (status) => {
+      const a = await article();
+      await forceStatus(t, a.claims[0].id, status);
+      const res = await reject(a.claims[0].id).expect(409);
+      expect(res.body).toMatchObject({ code: 'CLAIM_PAST_REVIEW', details: { status } });
+    });
+
+    it('should answer 404 for an unknown claim and 400 for a malformed id', async () => {
+      expect((await reject('00000000-0000-4000-8000-000000000000').expect(404)).body.code).toBe('CLAIM_NOT_FOUND');
+      await reject('not-a-uuid').expect(400);
+    });
+  });
+
+  describe('similarity', () => {
+    it('should link a claim to a near-identical claim of another article, both ways', async () => {
+      const tag = uniqueSuffix();
+      const shared = (n: string) => `Regional governor Oleh ${tag} said that ${n} drones were shot down over the Odesa region overnight on Tuesday.`;
+      const first = await postArticle(t, editor.token, { title: 'First', url: `https://a.example.com/${tag}`, body: `${shared('twenty-four')} Markets were calm.` }).expect(201);
+      const second = await postArticle(t, editor.token, { title: 'Second', body: `Another outlet ${tag} reported. ${shared('twenty four')}` }).expect(201);
+      const mine = (second.body.claims as ClaimBody[]).find((c) => c.text.includes('drones'))!;
+      const theirs = (first.body.claims as ClaimBody[]).find((c) => c.text.includes('drones'))!;
+      const similar = await t.http.get(`/claims/${mine.id}/similar`).set(bearer(reviewer.token)).expect(200);
+      expect(similar.body).toEqual([
+        expect.objectContaining({ id: theirs.id, articleId: first.body.id, articleTitle: 'First', articleUrl: `https://a.example.com/${tag}`, text: theirs.text }),
+      ]);
+      expect(similar.body[0].similarity).toBeGreaterThan(0.6);
+      expect(WAITING).toContain(similar.body[0].status);
+      const back = await t.http.get(`/claims/${theirs.id}/similar`).set(bearer(reviewer.token)).expect(200);
+      expect(back.body.map((c: ClaimBody) => c.id)).toEqual([mine.id]);
+      const unrelated = (second.body.claims as ClaimBody[]).filter((c) => c.id !== mine.id);
+      for (const c of unrelated) expect((await t.http.get(`/claims/${c.id}/similar`).set(bearer(reviewer.token)).expect(200)).body).toEqual([]);
+    });
+  });
+});
