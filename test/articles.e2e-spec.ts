@@ -1,6 +1,7 @@
 import { readGold } from '../src/extraction/gold-fixture';
 import { Role } from '../src/users/role';
 import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, postArticle, SEED_BODY, SHARED_DIR, uniqueBody } from './support/articles';
+import { createQueue, pull, reviewers, submit } from './support/review';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
 
 describe('articles (e2e)', () => {
@@ -137,12 +138,25 @@ describe('articles (e2e)', () => {
       expect(n).toBe(0);
     });
 
-    it('should refuse with 409 once a claim has entered review, and keep everything', async () => {
-      const res = await postArticle(t, editor.token).expect(201);
-      await forceStatus(t, res.body.claims[0].id, 'verified');
+    it('should refuse with 409 once a claim has a verdict, and keep everything', async () => {
+      const source = `Delete ${uniqueSuffix()}`;
+      const slug = await createQueue(t, admin.token, { routable: true, routingOrder: -1000, sources: [source], verdictsRequired: 2 });
+      const res = await postArticle(t, editor.token, { source }).expect(201);
+      const [reviewer] = await reviewers(t, 1);
+      const lease = (await pull(t, reviewer.token, slug).expect(200)).body;
+      await submit(t, reviewer.token, lease.id).expect(201);
       const refused = await t.http.delete(`/articles/${res.body.id}`).set(bearer(admin.token)).expect(409);
-      expect(refused.body).toMatchObject({ code: 'ARTICLE_HAS_VERDICTS', details: { statuses: ['verified'] } });
+      expect(refused.body).toMatchObject({ code: 'ARTICLE_HAS_VERDICTS', details: { verdicts: 1 } });
       await t.http.get(`/articles/${res.body.id}`).set(bearer(admin.token)).expect(200);
+    });
+
+    it('should still delete while claims are only leased, not judged', async () => {
+      const source = `Delete ${uniqueSuffix()}`;
+      const slug = await createQueue(t, admin.token, { routable: true, routingOrder: -1000, sources: [source] });
+      const res = await postArticle(t, editor.token, { source }).expect(201);
+      const [reviewer] = await reviewers(t, 1);
+      await pull(t, reviewer.token, slug).expect(200);
+      await t.http.delete(`/articles/${res.body.id}`).set(bearer(admin.token)).expect(204);
     });
 
     it('should answer 404 for an unknown article', async () => {

@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 /** Starts the built service (dist/src/main.js) as its own process, as in production, and waits for /health. */
 export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = env.PORT ?? '3999';
-  const child: ChildProcess = spawn(process.execPath, [resolve(__dirname, '../../src/main.js')], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server side of a run.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, resolve(__dirname, '../../src/main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env, PORT: port, HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -64,9 +64,17 @@ export class ArticlesRepository {
   }
 
   /** Locks the article's claims (so none can move on meanwhile) and returns their statuses. */
-  async lockClaimStatuses(articleId: string): Promise<string[]> {
-    const rows: { status: string }[] = await this.tx.manager.query(`SELECT status FROM claims WHERE article_id = $1 FOR UPDATE`, [articleId]);
-    return rows.map((r) => r.status);
+  /**
+   * Locks the article's claims (a verdict locks its claim too, so the two cannot interleave), then counts the
+   * verdicts on them with a fresh snapshot.
+   */
+  async lockAndCountVerdicts(articleId: string): Promise<number> {
+    await this.tx.manager.query(`SELECT 1 FROM claims WHERE article_id = $1 FOR UPDATE`, [articleId]);
+    const [{ n }] = await this.tx.manager.query(
+      `SELECT count(*)::int AS n FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = $1`,
+      [articleId],
+    );
+    return n;
   }
 
   async delete(id: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
 import { TransactionContext } from '../database/transaction-context';
-import { Claim, ClaimStatus, PRE_REVIEW_STATUSES } from '../claims/claim.entity';
+import { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
 import { ClaimExtractor } from '../extraction/claim-extractor';
 import { Article } from './article.entity';
@@ -69,13 +69,13 @@ export class ArticlesService {
     return { article, claims: await this.claims.listForArticle(id) };
   }
 
-  /** Only while no claim has entered review; the verdicts issue tightens this to "no claim has a verdict". */
+  /** Only while no claim of it has a verdict: a verdict is a reviewer's work and the audit trail points at it. */
   delete(id: string): Promise<void> {
     return this.tx.run(async () => {
       if (!(await this.articles.findById(id))) throw new ArticleException('ARTICLE_NOT_FOUND', `Article ${id} not found`);
-      const reviewed = (await this.articles.lockClaimStatuses(id)).filter((s) => !PRE_REVIEW_STATUSES.includes(s as ClaimStatus));
-      if (reviewed.length) {
-        throw new ArticleException('ARTICLE_HAS_VERDICTS', `Article ${id} has ${reviewed.length} claim(s) in or past review`, { statuses: [...new Set(reviewed)] });
+      const verdicts = await this.articles.lockAndCountVerdicts(id);
+      if (verdicts) {
+        throw new ArticleException('ARTICLE_HAS_VERDICTS', `Article ${id} has ${verdicts} verdict(s) on its claims`, { verdicts });
       }
       await this.articles.delete(id);
     });

@@ -13,6 +13,9 @@ export enum ClaimStatus {
 
 export type FinalLabel = ClaimStatus.Verified | ClaimStatus.Disputed | ClaimStatus.Unverifiable;
 export const FINAL_LABELS: readonly FinalLabel[] = [ClaimStatus.Verified, ClaimStatus.Disputed, ClaimStatus.Unverifiable];
+export const CLAIM_STATUSES = Object.values(ClaimStatus);
+/** Before any review work: the claim may still be edited, rejected, or deleted with its article. */
+export const PRE_REVIEW: readonly ClaimStatus[] = [ClaimStatus.Pending, ClaimStatus.Queued, ClaimStatus.Rejected];
 /** States in which a claim sits in a queue and can be pulled. */
 export const PULLABLE: readonly ClaimStatus[] = [ClaimStatus.Queued, ClaimStatus.InReview, ClaimStatus.NeedsAdjudication];
 

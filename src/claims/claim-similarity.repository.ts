@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
-import { ClaimStatus } from './claim.entity';
+import { ClaimStatus } from './claim-lifecycle';
 
 export interface SimilarClaimRow {
   id: string;

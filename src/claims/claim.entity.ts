@@ -1,10 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const CLAIM_STATUSES = ['pending', 'queued', 'in_review', 'needs_adjudication', 'verified', 'disputed', 'unverifiable', 'rejected'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-/** Before any review work: such a claim may still be edited, rejected, or deleted with its article. */
-export const PRE_REVIEW_STATUSES: readonly ClaimStatus[] = ['pending', 'queued', 'rejected'];
+import { ClaimStatus } from './claim-lifecycle';
 
 export type ClaimOrigin = 'extracted' | 'manual';
 

@@ -51,8 +51,8 @@ export class ClaimsController {
   @Roles(Role.Editor, Role.Admin)
   @ApiOkResponse({ type: ClaimDto, description: 'Status is now rejected (idempotent)' })
   @ApiConflictResponse({ type: ErrorBody, description: 'CLAIM_PAST_REVIEW: details.status is the current state' })
-  async reject(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimDto> {
-    return ClaimDto.from(await this.claims.reject(id));
+  async reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ClaimDto> {
+    return ClaimDto.from(await this.claims.reject(user.id, id));
   }
 
   @Get('claims/:id/similar')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
-import { Claim, ClaimStatus } from './claim.entity';
+import { ClaimStatus } from './claim-lifecycle';
+import { Claim } from './claim.entity';
 
 export type NewClaim = Pick<
   Claim,

@@ -4,7 +4,10 @@ import { isUniqueViolation } from '../common/errors/pg-errors';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
-import { Claim, PRE_REVIEW_STATUSES } from './claim.entity';
+import { ClaimRoutingService } from '../queues/claim-routing.service';
+import { AuditRepository } from '../audit/audit.repository';
+import { ClaimStatus, PRE_REVIEW, transition } from './claim-lifecycle';
+import { Claim } from './claim.entity';
 import { ClaimException } from './claim.exception';
 import { SimilarClaimRow, ClaimSimilarityRepository } from './claim-similarity.repository';
 import { assertSpan, locateSpan, normalizeClaimText, Span, SpanInput } from './claim-text';
@@ -21,20 +24,22 @@ export class ClaimsService {
     private readonly extractor: ClaimExtractor,
     private readonly config: AppConfig,
     private readonly tx: TransactionContext,
+    private readonly routing: ClaimRoutingService,
+    private readonly audit: AuditRepository,
   ) {}
 
-  /** Stores the extractor's claims of a new article and links them to similar claims elsewhere (caller's transaction). */
+  /** Stores the extractor's claims of a new article, links them to similar claims elsewhere and routes them (caller's transaction). */
   async addExtracted(article: { id: string; body: string }, sentences: ExtractedSentence[], createdBy: string): Promise<Claim[]> {
     const rows: NewClaim[] = sentences
       .filter((s) => s.isClaim)
       .map((s) => {
         assertSpan(article.body, s);
         const { text, start, end, index: sentenceIndex, score, features, speaker } = s;
-        return { articleId: article.id, text, start, end, sentenceIndex, score, features, speaker, origin: 'extracted', status: 'pending', normalizedText: normalizeClaimText(text), createdBy };
+        return { articleId: article.id, text, start, end, sentenceIndex, score, features, speaker, origin: 'extracted', status: ClaimStatus.Pending, normalizedText: normalizeClaimText(text), createdBy };
       });
     const created = await this.claims.insertMany(rows);
     await this.similarities.linkSimilar(created.map((c) => c.id), this.config.similarityThreshold);
-    return created;
+    return this.routing.autoRoute(createdBy, created);
   }
 
   async get(id: string): Promise<Claim> {
@@ -56,10 +61,11 @@ export class ClaimsService {
         const span = locateSpan(body, dto);
         const { score, features, speaker } = this.scoreManual(body, span);
         const [claim] = await this.claims.insertMany([
-          { articleId, ...span, sentenceIndex: null, score, features, speaker: dto.speaker ?? speaker, origin: 'manual', status: 'pending', normalizedText: normalizeClaimText(span.text), createdBy },
+          { articleId, ...span, sentenceIndex: null, score, features, speaker: dto.speaker ?? speaker, origin: 'manual', status: ClaimStatus.Pending, normalizedText: normalizeClaimText(span.text), createdBy },
         ]);
         await this.similarities.linkSimilar([claim.id], this.config.similarityThreshold);
-        return claim;
+        const [routed] = await this.routing.autoRoute(createdBy, [claim]);
+        return routed;
       }),
     );
   }
@@ -82,11 +88,15 @@ export class ClaimsService {
     );
   }
 
-  /** Not check-worthy: kept for the record, out of every queue. Rejecting twice is a no-op. */
-  reject(id: string): Promise<Claim> {
+  /** Not check-worthy: kept for the record, out of every queue. Rejecting twice is a no-op (safe to retry). */
+  reject(actorId: string, id: string): Promise<Claim> {
     return this.tx.run(async () => {
       const claim = await this.requireEditable(id);
-      if (claim.status !== 'rejected') await this.claims.setStatus(id, 'rejected');
+      if (claim.status !== ClaimStatus.Rejected) {
+        const next = transition('reject', claim.status);
+        await this.claims.setStatus(id, next);
+        await this.audit.record({ actorId, action: 'claim.reject', entity: 'claim', entityId: id, before: { status: claim.status }, after: { status: next } });
+      }
       return this.get(id);
     });
   }
@@ -99,7 +109,7 @@ export class ClaimsService {
   private async requireEditable(id: string): Promise<Claim> {
     const claim = await this.claims.findById(id, true);
     if (!claim) throw new ClaimException('CLAIM_NOT_FOUND', `Claim ${id} not found`);
-    if (!PRE_REVIEW_STATUSES.includes(claim.status)) {
+    if (!PRE_REVIEW.includes(claim.status)) {
       throw new ClaimException('CLAIM_PAST_REVIEW', `Claim ${id} is ${claim.status}: review has started`, { status: claim.status });
     }
     return claim;

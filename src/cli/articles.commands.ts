@@ -3,7 +3,6 @@ import { Command } from 'commander';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ArticleImportService } from '../articles/article-import.service';
-import { AuditModule } from '../audit/audit.module';
 import { ArticlesModule } from '../articles/articles.module';
 import { Role } from '../users/role';
 import { UsersModule } from '../users/users.module';
@@ -31,7 +30,7 @@ export function registerArticleCommands(program: Command): void {
     .option('--as <email>', 'the user recorded as creator (default: the first admin)')
     .action(async (file: string, opts: { as?: string }) => {
       const total = await countLines(file);
-      const report = await withCliContext([AuditModule, ArticlesModule, UsersModule], async (ctx) => {
+      const report = await withCliContext([ArticlesModule, UsersModule], async (ctx) => {
         const createdBy = await resolveImporter(ctx.get(UsersService), opts.as);
         const bar = new SingleBar({ format: 'import [{bar}] {value}/{total} lines | {eta_formatted} left' }, Presets.shades_classic);
         bar.start(total, 0);

@@ -4,7 +4,6 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { AuditModule } from '../audit/audit.module';
 import { EXPORT_FORMATS, ExportQueryDto } from '../exports/dtos/export-query.dto';
 import { ExportsModule } from '../exports/exports.module';
 import { ExportsService } from '../exports/exports.service';
@@ -50,7 +49,7 @@ export function registerExportCommands(program: Command): void {
       await validateOrReject(query).catch((errors: { property: string; constraints?: Record<string, string> }[]) => {
         throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
       });
-      await withCliContext([AuditModule, ExportsModule], async (ctx) => {
+      await withCliContext([ExportsModule], async (ctx) => {
         const file = await ctx.get(ExportsService).open(null, query, { count: true });
         const bar = new SingleBar({ format: 'export [{bar}] {percentage}% | {value}/{total} rows | {duration}s', stream: process.stderr }, Presets.shades_classic);
         bar.start(file.total ?? 0, 0);

@@ -23,8 +23,10 @@ export class ClaimRoutingService {
   ) {}
 
   /** Called in the ingestion transaction: new claims go to the first matching queue (or stay pending). */
-  autoRoute(actorId: string | null, claimIds: string[]): Promise<number> {
-    return claimIds.length ? this.queuesRepo.autoRoute(actorId, claimIds) : Promise.resolve(0);
+  async autoRoute<C extends { id: string; status: string }>(actorId: string | null, claims: C[]): Promise<C[]> {
+    if (!claims.length) return claims;
+    const routed = new Set(await this.queuesRepo.autoRoute(actorId, claims.map((c) => c.id)));
+    return claims.map((c) => (routed.has(c.id) ? { ...c, status: transition('route', c.status) } : c));
   }
 
   routeClaim(actor: AuthUser, claimId: string, slug: string): Promise<{ moved: number }> {

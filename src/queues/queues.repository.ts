@@ -38,7 +38,7 @@ const MOVE_AND_AUDIT = `
            jsonb_build_object('status', 'queued', 'queueId', m.queue_id)
     FROM moved m
   )
-  SELECT count(*)::int AS moved FROM moved`;
+  SELECT count(*)::int AS moved, coalesce(array_agg(id), '{}') AS ids FROM moved`;
 
 @Injectable()
 export class QueuesRepository {
@@ -108,9 +108,9 @@ export class QueuesRepository {
     return new Map(rows.map((r) => [r.queueId, r]));
   }
 
-  /** Routes the given pending claims to the first matching active routable queue; the rest stay pending. */
-  async autoRoute(actorId: string | null, claimIds: string[]): Promise<number> {
-    const [{ moved }] = await this.tx.manager.query(
+  /** Routes the given pending claims to the first matching active routable queue; returns the ids it moved. */
+  async autoRoute(actorId: string | null, claimIds: string[]): Promise<string[]> {
+    const [{ ids }] = await this.tx.manager.query(
       `WITH targets AS (
          SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, ${MATCHING_QUEUE} AS queue_id
          FROM claims c JOIN articles a ON a.id = c.article_id
@@ -118,7 +118,7 @@ export class QueuesRepository {
        ), ${MOVE_AND_AUDIT.replace('FROM targets t WHERE c.id = t.id', 'FROM targets t WHERE c.id = t.id AND t.queue_id IS NOT NULL')}`,
       [actorId, claimIds],
     );
-    return moved;
+    return ids;
   }
 
   async matchingQueueId(claimId: string): Promise<string | null> {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Claim, CLAIM_STATUSES, ClaimOrigin, ClaimStatus } from '../claim.entity';
+import { CLAIM_STATUSES, ClaimStatus } from '../claim-lifecycle';
+import { Claim, ClaimOrigin } from '../claim.entity';
 import { SimilarClaimRow } from '../claim-similarity.repository';
 
 export class ClaimDto {
