@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from './articles/articles.module';
@@ -28,9 +28,15 @@ import { VerdictsModule } from './verdicts/verdicts.module';
           level: config.logLevel,
           // The id fastify chose (or the caller's X-Request-Id) — see app.factory.ts — so logs and error bodies agree.
           genReqId: (req) => String(req.headers['x-request-id']),
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req) => req.url === '/health' },
+          // One line per request: what, who asked from where, how it ended and how long it took.
+          serializers: {
+            req: (req: { id: string; method: string; url: string; remoteAddress: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+          autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
         },
+        // The package's default route pattern does not reach Fastify's middleware layer under Nest 12.
+        forRoutes: [{ path: '*', method: RequestMethod.ALL }],
       }),
     }),
     DatabaseModule,

@@ -111,3 +111,38 @@ describe('login rate limiting (e2e)', () => {
     await t.http.post('/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(429);
   });
 });
+
+describe('token revocation across instances (e2e)', () => {
+  let one: TestApp;
+  let two: TestApp;
+
+  beforeAll(async () => {
+    [one, two] = await Promise.all([TestApp.start(), TestApp.start()]);
+  });
+  afterAll(() => Promise.all([one.close(), two.close()]));
+
+  it('should refuse a token on the other instance as soon as the change is committed', async () => {
+    const user = await one.createUser(Role.Reviewer);
+    // instance two has the user cached from this request
+    await two.http.get('/auth/me').set(bearer(user.token)).expect(200);
+    await one.http.patch(`/users/${user.id}`).set(bearer(await one.adminToken())).send({ active: false }).expect(200);
+    let status = 200;
+    for (let i = 0; i < 50 && status === 200; i++) {
+      status = (await two.http.get('/auth/me').set(bearer(user.token))).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(status).toBe(401);
+  });
+
+  it('should refuse it at once when the change is made straight in the database', async () => {
+    const user = await one.createUser(Role.Reviewer);
+    await two.http.get('/auth/me').set(bearer(user.token)).expect(200);
+    await one.db.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [user.id]);
+    let status = 200;
+    for (let i = 0; i < 50 && status === 200; i++) {
+      status = (await two.http.get('/auth/me').set(bearer(user.token))).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(status).toBe(401);
+  });
+});

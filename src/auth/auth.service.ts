@@ -3,6 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppConfig } from '../config/app-config';
+import { InvalidatedCache } from '../database/invalidated-cache';
+import { InvalidationListener } from '../database/invalidation-listener.service';
 import { TransactionContext } from '../database/transaction-context';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { UserDto } from '../users/dtos/user.dto';
@@ -18,6 +20,8 @@ export class AuthService {
   readonly tokenTtlSeconds: number;
   /** Unknown emails are verified against this hash of a random password, so they take as long as known ones. */
   private readonly timingDecoy: Promise<string>;
+  /** Every request checks its token's user; changes to role, active or token version evict it (cluster-wide). */
+  private readonly tokenUsers: InvalidatedCache<User | null>;
 
   constructor(
     private readonly users: UsersRepository,
@@ -25,8 +29,10 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditRepository,
     private readonly tx: TransactionContext,
+    invalidation: InvalidationListener,
     config: AppConfig,
   ) {
+    this.tokenUsers = new InvalidatedCache(invalidation, 30_000, (key) => (key.startsWith('user:') ? key.slice(5) : null));
     this.tokenTtlSeconds = parseDuration(config.jwt.ttl);
     this.timingDecoy = hasher.hash(randomUUID());
   }
@@ -63,7 +69,8 @@ export class AuthService {
 
   /** A token is honoured only while its user is active and neither role nor token version changed since it was issued. */
   async verifyPayload(payload: TokenPayload): Promise<AuthUser> {
-    const user = typeof payload.sub === 'string' ? await this.users.findById(payload.sub).catch(() => null) : null;
+    const id = payload.sub;
+    const user = typeof id === 'string' ? await this.tokenUsers.get(id, () => this.users.findById(id).catch(() => null)) : null;
     if (!user || !user.active || user.tokenVersion !== payload.tv || user.role !== payload.role) {
       throw new UnauthorizedException('Token revoked or user inactive');
     }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseServerService } from './database-server.service';
+import { InvalidationListener } from './invalidation-listener.service';
 import { TransactionContext } from './transaction-context';
 
 @Module({ providers: [DatabaseServerService], exports: [DatabaseServerService] })
@@ -18,7 +19,7 @@ class DatabaseServerModule {}
         dataSourceOptions(await server.connectionUrl(), { poolSize: config.dbPoolSize, runMigrations: config.runMigrations }),
     }),
   ],
-  providers: [TransactionContext],
-  exports: [TransactionContext],
+  providers: [TransactionContext, InvalidationListener],
+  exports: [TransactionContext, InvalidationListener],
 })
 export class DatabaseModule {}

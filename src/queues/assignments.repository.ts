@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 
+/** What a reviewer needs to work a lease: the claim, its span and the article (the paragraph is cut in JS). */
+const viewColumns = (lease: string, claimStatus = 'c.status') => `${lease}.id, ${lease}.round, ${lease}.lease_expires_at AS "leaseExpiresAt", q.slug AS queue,
+  json_build_object('id', c.id, 'text', c.text, 'start', c.start, 'end', c."end", 'speaker', c.speaker, 'score', c.score, 'status', ${claimStatus}) AS claim,
+  json_build_object('id', ar.id, 'title', ar.title, 'url', ar.url, 'source', ar.source, 'publishedAt', ar.published_at, 'body', ar.body) AS article`;
+
 /**
  * Pull: one statement. It returns the caller's live lease in the queue if they hold one (idempotent pull);
  * otherwise it expires their lapsed leases, locks the best claim nobody else is locking (SKIP LOCKED) whose
  * verdicts + live leases are below K and that the caller has not judged or skipped this round, leases it,
- * marks the claim in review and audits the transition. Exported so the benchmark's raw-SQL baseline runs
+ * marks the claim in review, audits the transition and returns what the reviewer needs. Exported so the benchmark's raw-SQL baseline runs
  * exactly this text. Parameters: $1 user, $2 queue, $3 K, $4 lease seconds.
  */
 export const PULL_SQL = `
@@ -36,7 +41,7 @@ WITH held AS (
   ON CONFLICT (claim_id, user_id, round) DO UPDATE
     SET status = 'active', queue_id = EXCLUDED.queue_id, leased_at = now(), lease_expires_at = EXCLUDED.lease_expires_at, ended_at = NULL
     WHERE assignments.status IN ('expired', 'released') OR assignments.lease_expires_at <= now()
-  RETURNING id, claim_id, lease_expires_at
+  RETURNING id, claim_id, round, lease_expires_at
 ), claimed AS (
   UPDATE claims c
   SET lease_expiries = array_append(ARRAY(SELECT e FROM unnest(c.lease_expiries) e WHERE e > now()), l.lease_expires_at),
@@ -50,10 +55,14 @@ WITH held AS (
          jsonb_build_object('status', cand.status),
          jsonb_build_object('status', cl.status, 'assignmentId', l.id, 'leaseExpiresAt', l.lease_expires_at)
   FROM lease l JOIN candidate cand ON cand.id = l.claim_id JOIN claimed cl ON cl.id = l.claim_id
+), picked AS (
+  -- rows written by this statement are not visible to its own reads: the new lease comes from RETURNING
+  SELECT l.id, l.claim_id, l.round, l.lease_expires_at, cl.status AS claim_status FROM lease l JOIN claimed cl ON cl.id = l.claim_id
+  UNION ALL
+  SELECT a.id, a.claim_id, a.round, a.lease_expires_at, NULL FROM held JOIN assignments a ON a.id = held.id
 )
-SELECT id, false AS resumed FROM lease
-UNION ALL
-SELECT id, true AS resumed FROM held`;
+SELECT ${viewColumns('p', 'coalesce(p.claim_status, c.status)')}
+FROM picked p JOIN claims c ON c.id = p.claim_id JOIN articles ar ON ar.id = c.article_id JOIN queues q ON q.id = $2`;
 
 export interface AssignmentRow {
   id: string;
@@ -98,7 +107,7 @@ export interface AssignmentView {
 export class AssignmentsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async pull(userId: string, queueId: string, verdictsRequired: number, leaseSeconds: number): Promise<{ id: string; resumed: boolean } | null> {
+  async pull(userId: string, queueId: string, verdictsRequired: number, leaseSeconds: number): Promise<AssignmentView | null> {
     const [row] = await this.tx.manager.query(PULL_SQL, [userId, queueId, verdictsRequired, leaseSeconds]);
     return row ?? null;
   }
@@ -108,12 +117,9 @@ export class AssignmentsRepository {
     return row ?? null;
   }
 
-  /** What a reviewer needs to work a lease: the claim, its span and the article around it. */
   async view(assignmentIds: string[]): Promise<AssignmentView[]> {
     return this.tx.manager.query(
-      `SELECT a.id, a.round, a.lease_expires_at AS "leaseExpiresAt", q.slug AS queue,
-              json_build_object('id', c.id, 'text', c.text, 'start', c.start, 'end', c."end", 'speaker', c.speaker, 'score', c.score, 'status', c.status) AS claim,
-              json_build_object('id', ar.id, 'title', ar.title, 'url', ar.url, 'source', ar.source, 'publishedAt', ar.published_at, 'body', ar.body) AS article
+      `SELECT ${viewColumns('a')}
        FROM assignments a JOIN claims c ON c.id = a.claim_id JOIN articles ar ON ar.id = c.article_id JOIN queues q ON q.id = a.queue_id
        WHERE a.id = ANY($1::uuid[]) ORDER BY a.leased_at`,
       [assignmentIds],

@@ -28,9 +28,7 @@ export class AssignmentsService {
       if (!isUniqueViolation(error, 'assignments_one_active_per_queue_key')) throw error;
       lease = await pull();
     }
-    if (!lease) return null;
-    const [view] = await this.assignments.view([lease.id]);
-    return AssignmentDto.from(view);
+    return lease && AssignmentDto.from(lease);
   }
 
   async mine(user: AuthUser): Promise<AssignmentDto[]> {

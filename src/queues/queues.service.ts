@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { isUniqueViolation } from '../common/errors/pg-errors';
+import { InvalidatedCache } from '../database/invalidated-cache';
+import { InvalidationListener } from '../database/invalidation-listener.service';
 import { TransactionContext } from '../database/transaction-context';
 import { Role } from '../users/role';
 import { CreateQueueDto, QueueDto, QueueStatsDto, UpdateQueueDto } from './dtos/queue.dto';
@@ -11,11 +13,17 @@ import { QueuesRepository } from './queues.repository';
 
 @Injectable()
 export class QueuesService {
+  /** Every pull reads its queue's settings and members; any change to queues evicts them all (cluster-wide). */
+  private readonly pullCache: InvalidatedCache<{ queue: Queue; members: string[] } | null>;
+
   constructor(
     private readonly queues: QueuesRepository,
     private readonly audit: AuditRepository,
     private readonly tx: TransactionContext,
-  ) {}
+    private readonly invalidation: InvalidationListener,
+  ) {
+    this.pullCache = new InvalidatedCache(invalidation, 30_000, (key) => (key === 'queues' ? 'all' : null));
+  }
 
   async get(slug: string): Promise<Queue> {
     const queue = await this.queues.findBySlug(slug);
@@ -31,7 +39,7 @@ export class QueuesService {
 
   /** The queue a user is about to pull from, or the reason they may not. */
   async pullable(user: AuthUser, slug: string): Promise<Queue> {
-    const found = await this.queues.findBySlugWithMembers(slug);
+    const found = await this.pullCache.get(slug, () => this.queues.findBySlugWithMembers(slug));
     if (!found) throw new QueueException('QUEUE_NOT_FOUND', `Queue ${slug} not found`);
     const { queue, members } = found;
     if (!this.canPull(user, queue, members)) throw new QueueException('QUEUE_NOT_ALLOWED', `You may not pull from queue ${slug}`);
@@ -52,7 +60,7 @@ export class QueuesService {
   }
 
   create(actor: AuthUser, dto: CreateQueueDto): Promise<QueueDto> {
-    return this.tx.run(async () => {
+    return this.changeQueues(async () => {
       const { members = [], ...fields } = dto;
       await this.assertUsersExist(members);
       let queue: Queue;
@@ -70,7 +78,7 @@ export class QueuesService {
   }
 
   update(actor: AuthUser, slug: string, dto: UpdateQueueDto): Promise<QueueDto> {
-    return this.tx.run(async () => {
+    return this.changeQueues(async () => {
       const queue = await this.get(slug);
       const before = QueueDto.from(queue, (await this.queues.membersOf([queue.id])).get(queue.id)!);
       const { members, ...fields } = dto;
@@ -83,6 +91,10 @@ export class QueuesService {
       await this.audit.record({ actorId: actor.id, action: 'queue.update', entity: 'queue', entityId: queue.id, before, after });
       return after;
     });
+  }
+
+  private changeQueues<T>(work: () => Promise<T>): Promise<T> {
+    return this.tx.run(work).finally(() => this.invalidation.publish('queues'));
   }
 
   private async assertUsersExist(userIds: string[]): Promise<void> {

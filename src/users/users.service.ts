@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
+import { InvalidationListener } from '../database/invalidation-listener.service';
 import { TransactionContext } from '../database/transaction-context';
 import { CreateUserDto } from './dtos/create-user.dto';
 import { ListUsersQuery } from './dtos/list-users.query';
@@ -19,7 +20,13 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionContext,
     private readonly audit: AuditRepository,
+    private readonly invalidation: InvalidationListener,
   ) {}
+
+  /** This instance drops its cached token user at once; others hear it from the database trigger. */
+  private revoked(id: string): void {
+    this.invalidation.publish(`user:${id}`);
+  }
 
   /** `actorId` null: created by an operator on the command line. */
   async create(actorId: string | null, dto: CreateUserDto): Promise<User> {
@@ -62,7 +69,7 @@ export class UsersService {
       const updated = await this.get(id);
       await this.audit.record({ actorId, action: 'user.update', entity: 'user', entityId: id, before: snapshot(user), after: snapshot(updated) });
       return updated;
-    });
+    }).finally(() => this.revoked(id));
   }
 
   async resetPassword(actorId: string, id: string, password: string): Promise<void> {
@@ -72,6 +79,7 @@ export class UsersService {
       await this.users.update(id, { passwordHash }, true);
       await this.audit.record({ actorId, action: 'user.password_reset', entity: 'user', entityId: id });
     });
+    this.revoked(id);
   }
 
   async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<User> {
@@ -84,7 +92,7 @@ export class UsersService {
       await this.users.update(id, { passwordHash }, true);
       await this.audit.record({ actorId: id, action: 'user.password_change', entity: 'user', entityId: id });
       return this.get(id);
-    });
+    }).finally(() => this.revoked(id));
   }
 }
 

@@ -1,0 +1,68 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+type Listener = (key: string) => void;
+
+/**
+ * One LISTEN connection per instance on the `cache_invalidation` channel (see the AddCacheInvalidation
+ * migration). Caches subscribe and drop what a key names; when the connection is lost every cache is flushed
+ * (anything may have changed unseen) and it reconnects.
+ */
+@Injectable()
+export class InvalidationListener implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CacheInvalidation');
+  private readonly listeners: Listener[] = [];
+  private client?: Client;
+  private stopped = false;
+  /** False while not listening: caches must then not serve entries (they could be stale). */
+  listening = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  subscribe(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Also called directly after an instance's own writes, so it never waits for its own notification. */
+  publish(key: string): void {
+    for (const listener of this.listeners) listener(key);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const options = this.dataSource.driver.options as { url?: string };
+    const client = new Client({ connectionString: options.url, application_name: 'factcheck-invalidation' });
+    client.on('notification', (msg) => msg.payload && this.publish(msg.payload));
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query('LISTEN cache_invalidation');
+      this.client = client;
+      this.listening = true;
+    } catch (error) {
+      this.lost(client, error);
+    }
+  }
+
+  private lost(client: Client, error?: unknown): void {
+    if (client !== this.client && this.client) return;
+    this.listening = false;
+    this.client = undefined;
+    this.publish('*');
+    if (this.stopped) return;
+    this.logger.warn(`LISTEN connection lost${error instanceof Error ? `: ${error.message}` : ''}; caches bypassed until it is back`);
+    setTimeout(() => void this.connect(), 1000).unref();
+  }
+}
