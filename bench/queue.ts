@@ -22,8 +22,6 @@ const CONCURRENCY = (process.env.BENCH_N ?? '8,32,64').split(',').map(Number);
 const K = 2;
 const LEASE_SECONDS = 900;
 const VERDICT = { label: 'verified', sources: [{ url: 'https://example.org/evidence' }], confidence: 4 };
-const VIEW_SQL = `SELECT a.id, c.text, c.start, c."end", ar.title, ar.body FROM assignments a JOIN claims c ON c.id = a.claim_id
-  JOIN articles ar ON ar.id = c.article_id WHERE a.id = $1`;
 
 interface RunResult {
   cycles: number;
@@ -122,7 +120,6 @@ async function main(): Promise<void> {
         const reviewer = users[w].id;
         const [lease] = (await pool.query(PULL_SQL, [reviewer, queueId, K, LEASE_SECONDS])).rows;
         if (!lease) throw new Error('queue empty');
-        await pool.query(VIEW_SQL, [lease.id]);
         const conn = await pool.connect();
         try {
           await conn.query('BEGIN');
