@@ -1,12 +1,20 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLPFactory from 'wink-nlp';
 
-type WinkNlp = ReturnType<typeof winkNLP>;
+type WinkNlp = ReturnType<typeof winkNLPFactory>;
 
-// Loading the model takes ~100 ms and a few MB, so it happens once per process, on first use.
 let instance: WinkNlp | undefined;
 
+/**
+ * The wink model costs ~60 MB of memory and ~100 ms to load, so it is required on first use, not at import: an
+ * instance that never extracts (an export-only worker, most CLI commands) never carries it.
+ */
 export function getNlp(): WinkNlp {
-  if (!instance) instance = winkNLP(model, ['sbd', 'pos', 'ner', 'negation']);
+  if (!instance) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const winkNLP = require('wink-nlp') as typeof winkNLPFactory;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const model = require('wink-eng-lite-web-model');
+    instance = winkNLP(model, ['sbd', 'pos', 'ner', 'negation']);
+  }
   return instance;
 }
