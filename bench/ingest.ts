@@ -2,7 +2,8 @@
  * Ingest benchmark (not a test): the same 5,000 synthetic articles through (a) the extractor alone, in-process,
  * and (b) the full HTTP NDJSON import, then the seed article's single POST latency. Runs on a fresh database
  * `factcheck_bench_*` on DATABASE_URL's server (or 127.0.0.1:5432), dropped at the end.
- * `npm run bench:ingest` (BENCH_ARTICLES and BENCH_POSTS override the sizes).
+ * `npm run bench:ingest` (BENCH_ARTICLES and BENCH_POSTS override the sizes; BENCH_PROFILE=1 adds the time spent
+ * waiting on each statement, by its first line, during the import and during the posts).
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -19,6 +20,36 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES) || 5000;
 const POSTS = Number(process.env.BENCH_POSTS) || 200;
 const ADMIN = { email: 'bench-admin@bench.example', password: 'bench-password-1' };
 const SEED = readFileSync(resolve(process.cwd(), '../shared/fixtures/article-ukraine-live.txt'), 'utf8');
+
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const statementTimes = new Map<string, { calls: number; ms: number }>();
+
+/** Wall time from sending each statement to its result, summed by the statement's first 70 characters. */
+function profileStatements(): void {
+  const query = Client.prototype.query as (...args: unknown[]) => unknown;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '?';
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+    const start = performance.now();
+    const result = query.apply(this, args);
+    const record = () => {
+      const entry = statementTimes.get(key) ?? { calls: 0, ms: 0 };
+      entry.calls++;
+      entry.ms += performance.now() - start;
+      statementTimes.set(key, entry);
+    };
+    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(record, record);
+    return result;
+  } as typeof Client.prototype.query;
+}
+
+function printStatementTimes(label: string): void {
+  if (!PROFILE) return;
+  const rows = [...statementTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+  console.log(label);
+  console.table(rows.map(([statement, t]) => ({ statement, calls: t.calls, 'total ms': t.ms.toFixed(0), 'ms/call': (t.ms / t.calls).toFixed(2) })));
+  statementTimes.clear();
+}
 
 const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -49,7 +80,8 @@ async function main(): Promise<void> {
     });
     await run();
   } finally {
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept database ${name}`);
+    else await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 
@@ -69,12 +101,15 @@ async function run(): Promise<void> {
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const auth = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
 
+    if (PROFILE) profileStatements();
+    statementTimes.clear();
     t0 = performance.now();
     const res = await fetch(`${base}/articles/import`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-ndjson' }, body: toNdjson(articles) });
     const report = (await res.json()) as { totals: Record<string, number> };
     const importRate = ARTICLES / ((performance.now() - t0) / 1000);
     if (report.totals?.created !== ARTICLES) throw new Error(`import: ${res.status} ${JSON.stringify(report.totals ?? report)}`);
 
+    printStatementTimes('statements during the import');
     const latencies: number[] = [];
     for (let i = -5; i < POSTS; i++) {
       const body = JSON.stringify({ title: `Seed ${i}`, body: `${SEED}\n\nBench copy ${i}.` });
@@ -84,6 +119,7 @@ async function run(): Promise<void> {
       if (r.status !== 201) throw new Error(`seed post ${i}: ${r.status}`);
       if (i >= 0) latencies.push(performance.now() - start); // the first five warm up
     }
+    printStatementTimes('statements during the posts');
     latencies.sort((a, b) => a - b);
     console.table([
       { measure: `(a) extraction only, ${ARTICLES} articles (${claims} claims)`, value: `${extractionRate.toFixed(0)} articles/s` },

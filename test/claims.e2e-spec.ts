@@ -151,5 +151,38 @@ describe('claims (e2e)', () => {
       const unrelated = (second.body.claims as ClaimBody[]).filter((c) => c.id !== mine.id);
       for (const c of unrelated) expect((await t.http.get(`/claims/${c.id}/similar`).set(bearer(reviewer.token)).expect(200)).body).toEqual([]);
     });
+
+    it('should link rewordings, a changed number and wire copies (exact repeats at 1), and not the same template with other facts', async () => {
+      const tag = uniqueSuffix();
+      const claimOf = async (body: string) => {
+        const res = await postArticle(t, editor.token, { body: `${body} Dispatch ${uniqueSuffix()}.` }).expect(201);
+        return (res.body.claims as ClaimBody[]).find((c) => c.text.includes('barges'))!;
+      };
+      const original = await claimOf(`Port chief Quentin Albarran${tag} said 412 grain barges reached Constanta harbour last weekend.`);
+      const variants = [
+        await claimOf(`Port chief Quentin Albarran${tag} said 413 grain barges reached Constanta harbour last weekend.`),
+        await claimOf(`CONSTANTA (Reuters) - Port chief Quentin Albarran${tag} said 412 grain barges reached Constanta harbour last weekend, officials said.`),
+        await claimOf(`Port chief Quentin Albarran${tag} said 412 grain barges reached Constanta harbour last weekend.`),
+      ];
+      const other = await claimOf(`Customs officer Mirela Dobrescu${tag} said 57 grain barges were held at Galati harbour overnight.`);
+      const similar = await t.http.get(`/claims/${original.id}/similar`).set(bearer(reviewer.token)).expect(200);
+      expect(similar.body.map((c: { id: string }) => c.id).sort()).toEqual(variants.map((v) => v.id).sort());
+      for (const c of similar.body) expect(c.similarity).toBeGreaterThanOrEqual(0.6);
+      expect(similar.body.find((c: { id: string }) => c.id === variants[2].id).similarity).toBe(1);
+      expect((await t.http.get(`/claims/${other.id}/similar`).set(bearer(reviewer.token)).expect(200)).body).toEqual([]);
+    });
+
+    it('should link similar claims of articles stored in the same import batch', async () => {
+      const tag = uniqueSuffix();
+      const text = `Harbourmaster Ilse Brevik${tag} said 88 ferries were delayed at Varna port by fog.`;
+      const lines = [`${text} First ${tag}.`, `${text.replace('88', '89')} Second ${tag}.`].map((body, i) => JSON.stringify({ title: `Batch ${i}`, body }));
+      const res = await t.http.post('/articles/import').set(bearer(editor.token)).set('content-type', 'application/x-ndjson').send(lines.join('\n')).expect(200);
+      expect(res.body.totals).toMatchObject({ created: 2 });
+      const [a, b] = await Promise.all(
+        res.body.results.map(async (r: { id: string }) => (await t.http.get(`/articles/${r.id}/claims`).set(bearer(reviewer.token)).expect(200)).body.find((c: ClaimBody) => c.text.includes('ferries'))),
+      );
+      const similar = await t.http.get(`/claims/${a.id}/similar`).set(bearer(reviewer.token)).expect(200);
+      expect(similar.body.map((c: { id: string }) => c.id)).toEqual([b.id]);
+    });
   });
 });

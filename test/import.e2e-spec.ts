@@ -46,7 +46,7 @@ describe('NDJSON import (e2e)', () => {
       if (i === 9) return { ...goods[k], body: uniqueBody('Same url, new body.'), url: `${goods[k].url}/?utm_campaign=x#frag` };
       return goods[k];
     });
-    // Bad and duplicate lines spread out (each duplicate after its original). Slow: similarity linking dominates (see bench/ingest).
+    // Bad and duplicate lines spread out (each duplicate after its original), across and within import batches.
 
     const lines: string[] = goods.map((g) => JSON.stringify(g));
     const expected = new Map<number, { status: string; original?: number }>();
@@ -90,6 +90,26 @@ describe('NDJSON import (e2e)', () => {
     );
     expect(mismatched).toBe(0);
   }, 400_000);
+
+  it('should store the rest of a batch when the database refuses one line, keeping file order for duplicates', async () => {
+    const [first, second] = [uniqueBody('First of batch.'), uniqueBody('Second of batch.')];
+    const lines = [
+      { title: 'One', body: first },
+      // Valid to the DTO, but its full-text vector exceeds what a tsvector holds (1 MB): only the database refuses it.
+      { title: 'Too many words', body: Array.from({ length: 166_000 }, (_, i) => String.fromCharCode(0x4e00 + (i % 20_000), 0x4e00 + Math.floor(i / 20_000))).join(' ') },
+      { title: 'Two', body: second },
+      { title: 'One again', body: first },
+    ].map((l) => JSON.stringify(l));
+    const before = await countWrittenBy(t, editor.id);
+    const res = await upload(lines.join('\n')).expect(200);
+    expect(res.body.totals).toEqual({ created: 2, duplicate: 1, invalid: 1, lines: 4 });
+    const results: LineResult[] = res.body.results;
+    expect(results.map((r) => [r.line, r.status])).toEqual([[1, 'created'], [2, 'invalid'], [3, 'created'], [4, 'duplicate']]);
+    expect(results[1].error).toMatch(/Refused by the database/);
+    expect(results[3].existingId).toBe(results[0].id);
+    expect((await countWrittenBy(t, editor.id)).articles - before.articles).toBe(2);
+    await t.http.get(`/articles/${results[2].id}`).set(bearer(editor.token)).expect(200);
+  });
 
   it('should skip blank lines, accept CRLF and number lines as the file does', async () => {
     const a = JSON.stringify({ title: 'CRLF one', body: uniqueBody() });

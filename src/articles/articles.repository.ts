@@ -23,10 +23,18 @@ export class ArticlesRepository {
     return this.tx.manager.getRepository(Article);
   }
 
-  async insert(row: NewArticle): Promise<Article> {
-    const article = Object.assign(new Article(), row);
-    await this.articles.insert(article);
-    return article;
+  /** One INSERT for all the rows (ids made by the caller), so an import batch costs one round trip here. */
+  async insertMany(rows: (NewArticle & { id: string })[]): Promise<Article[]> {
+    if (!rows.length) return [];
+    const col = <K extends keyof NewArticle | 'id'>(k: K) => rows.map((r) => r[k]);
+    const returned: { id: string; created_at: Date; updated_at: Date }[] = await this.tx.manager.query(
+      `INSERT INTO articles (id, title, body, url, source, author, language, published_at, body_sha256, created_by)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::char(64)[], $10::uuid[])
+       RETURNING id, created_at, updated_at`,
+      [col('id'), col('title'), col('body'), col('url'), col('source'), col('author'), col('language'), col('publishedAt'), col('bodySha256'), col('createdBy')],
+    );
+    const stamps = new Map(returned.map((r) => [r.id, r]));
+    return rows.map((row) => Object.assign(new Article(), row, { createdAt: stamps.get(row.id)!.created_at, updatedAt: stamps.get(row.id)!.updated_at }));
   }
 
   findById(id: string): Promise<Article | null> {
@@ -40,6 +48,29 @@ export class ArticlesRepository {
       [bodySha256, url],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** Stored articles with any of these body hashes or urls (both unique indexes, probed once each). */
+  findByIdentity(bodySha256s: string[], urls: string[]): Promise<{ id: string; bodySha256: string; url: string | null }[]> {
+    return this.tx.manager.query(
+      `SELECT id, body_sha256 AS "bodySha256", url FROM articles WHERE body_sha256 = ANY($1::char(64)[])
+       UNION
+       SELECT id, body_sha256, url FROM articles WHERE url = ANY($2::text[])`,
+      [bodySha256s, urls],
+    );
+  }
+
+  /** Savepoints keep one import line's writes atomic inside a batch transaction (names are ours, never input). */
+  async savepoint(name: string): Promise<void> {
+    await this.tx.manager.query(`SAVEPOINT ${name}`);
+  }
+
+  async rollbackToSavepoint(name: string): Promise<void> {
+    await this.tx.manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+  }
+
+  async releaseSavepoint(name: string): Promise<void> {
+    await this.tx.manager.query(`RELEASE SAVEPOINT ${name}`);
   }
 
   async list(filter: ArticleFilter, limit: number, offset: number): Promise<[ArticleSummary[], number]> {

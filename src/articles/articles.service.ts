@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
 import { TransactionContext } from '../database/transaction-context';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
-import { ClaimExtractor } from '../extraction/claim-extractor';
+import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
 import { Article } from './article.entity';
 import { ArticleException } from './article.exception';
 import { bodySha256, normalizeUrl } from './article-identity';
-import { ArticleSummary, ArticlesRepository } from './articles.repository';
+import { ArticleSummary, ArticlesRepository, NewArticle } from './articles.repository';
 import { CreateArticleDto } from './dtos/create-article.dto';
 import { ListArticlesQuery } from './dtos/list-articles.query';
 
@@ -17,7 +18,19 @@ export interface ArticleWithClaims {
   claims: Claim[];
 }
 
-const IDENTITY_CONSTRAINTS = ['articles_body_sha256_key', 'articles_url_key'];
+export interface PreparedArticle {
+  dto: CreateArticleDto;
+  url: string | null;
+  hash: string;
+  sentences: ExtractedSentence[];
+}
+
+/** Stored, or not written because it repeats the article `existingId`. */
+export type StoreOutcome = ArticleWithClaims | { existingId: string };
+
+export const IDENTITY_CONSTRAINTS = ['articles_body_sha256_key', 'articles_url_key'];
+
+const duplicate = (existingId: string) => new ArticleException('ARTICLE_DUPLICATE', 'This article was already stored (same url or same body)', { existingId });
 
 @Injectable()
 export class ArticlesService {
@@ -28,33 +41,62 @@ export class ArticlesService {
     private readonly tx: TransactionContext,
   ) {}
 
+  /** Extraction and identity: CPU only, done before any transaction so no connection is held during it. */
+  prepare(dto: CreateArticleDto): PreparedArticle {
+    return { dto, url: normalizeUrl(dto.url), hash: bodySha256(dto.body), sentences: this.extractor.extract(dto.body) };
+  }
+
   /** The article, its extracted claims and their similarity links commit together or not at all. */
   async create(dto: CreateArticleDto, createdBy: string): Promise<ArticleWithClaims> {
-    const url = normalizeUrl(dto.url);
-    const hash = bodySha256(dto.body);
-    // Extraction is CPU only: done before the transaction so no connection is held during it.
-    const sentences = this.extractor.extract(dto.body);
+    const prepared = this.prepare(dto);
     try {
-      return await this.tx.run(async () => {
-        await this.rejectDuplicate(url, hash);
-        const article = await this.articles.insert({
-          title: dto.title,
-          body: dto.body,
-          url,
-          source: dto.source ?? null,
-          author: dto.author ?? null,
-          language: dto.language ?? 'en',
-          publishedAt: dto.publishedAt ? new Date(dto.publishedAt) : null,
-          bodySha256: hash,
-          createdBy,
-        });
-        return { article, claims: await this.claims.addExtracted(article, sentences, createdBy) };
-      });
+      const [outcome] = await this.tx.run(() => this.storeMany([prepared], createdBy));
+      if ('existingId' in outcome) throw duplicate(outcome.existingId);
+      return outcome;
     } catch (error) {
       // Lost a race with an identical post: the winner has committed by now, so it can be named.
-      if (IDENTITY_CONSTRAINTS.some((c) => isUniqueViolation(error, c))) await this.rejectDuplicate(url, hash);
+      if (IDENTITY_CONSTRAINTS.some((c) => isUniqueViolation(error, c))) await this.rejectDuplicate(prepared.url, prepared.hash);
       throw error;
     }
+  }
+
+  /**
+   * Stores prepared articles in the caller's transaction, in order: one that repeats a stored article or an earlier
+   * one of `items` (same url or body hash) is not written and names that article. A few statements for the whole
+   * list whatever its length; a database error aborts all of it (the caller decides what to retry).
+   */
+  async storeMany(items: PreparedArticle[], createdBy: string): Promise<StoreOutcome[]> {
+    const known = new Map<string, string>();
+    const stored = await this.articles.findByIdentity(items.map((p) => p.hash), items.flatMap((p) => (p.url ? [p.url] : [])));
+    for (const a of stored) {
+      known.set(`sha:${a.bodySha256}`, a.id);
+      if (a.url) known.set(`url:${a.url}`, a.id);
+    }
+    const outcomes: ({ existingId: string } | { row: NewArticle & { id: string }; prepared: PreparedArticle })[] = items.map((p) => {
+      const keys = [`sha:${p.hash}`, ...(p.url ? [`url:${p.url}`] : [])];
+      const existingId = keys.map((k) => known.get(k)).find(Boolean);
+      if (existingId) return { existingId };
+      const { dto } = p;
+      const row = {
+        id: randomUUID(),
+        title: dto.title,
+        body: dto.body,
+        url: p.url,
+        source: dto.source ?? null,
+        author: dto.author ?? null,
+        language: dto.language ?? 'en',
+        publishedAt: dto.publishedAt ? new Date(dto.publishedAt) : null,
+        bodySha256: p.hash,
+        createdBy,
+      };
+      keys.forEach((k) => known.set(k, row.id));
+      return { row, prepared: p };
+    });
+    const fresh = outcomes.filter((o) => 'row' in o);
+    const articles = await this.articles.insertMany(fresh.map((o) => o.row));
+    const claims = await this.claims.addExtractedMany(articles.map((article, i) => ({ article, sentences: fresh[i].prepared.sentences })), createdBy);
+    const created = new Map(articles.map((article, i) => [article.id, { article, claims: claims[i] }]));
+    return outcomes.map((o) => ('row' in o ? created.get(o.row.id)! : o));
   }
 
   async list(query: ListArticlesQuery): Promise<Page<ArticleSummary>> {
@@ -81,8 +123,9 @@ export class ArticlesService {
     });
   }
 
-  private async rejectDuplicate(url: string | null, hash: string): Promise<void> {
+  /** Throws ARTICLE_DUPLICATE naming the stored article with this url or body hash, if there is one. */
+  async rejectDuplicate(url: string | null, hash: string): Promise<void> {
     const existingId = await this.articles.findDuplicateId(url, hash);
-    if (existingId) throw new ArticleException('ARTICLE_DUPLICATE', 'This article was already stored (same url or same body)', { existingId });
+    if (existingId) throw duplicate(existingId);
   }
 }

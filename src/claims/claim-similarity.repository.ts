@@ -15,6 +15,9 @@ export interface SimilarClaimRow {
 /** Enough to show a reviewer where a claim was seen before, without one popular sentence linking to thousands. */
 export const MAX_LINKS_PER_CLAIM = 10;
 
+/** Band-sharing claims compared exactly per new claim: bounds the work for a sentence that recurs with variations. */
+export const MAX_CANDIDATES = 50;
+
 /**
  * Links are stored in both directions (A→B and B→A), so reading "similar to X" is one lookup on the primary key
  * prefix and deleting a claim cascades both rows.
@@ -24,16 +27,17 @@ export class ClaimSimilarityRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   /**
-   * Must run inside a transaction: set_config(..., true) is SET LOCAL, and with it the `%` operator uses the trigram
-   * GIN index instead of computing similarity() against every claim. Exact repeats come first from the hash index;
-   * the fuzzy search only runs when they do not fill the limit (Limit over UNION ALL stops pulling rows early),
-   * which keeps an article reposted many times from comparing trigrams against every copy.
+   * Exact repeats come first from the hash index; the fuzzy branch only runs when they do not fill the limit (Limit
+   * over UNION ALL stops pulling rows early), so an article reposted many times never compares against every copy.
+   * Fuzzy candidates are claims sharing a MinHash band (claim-minhash.ts) with the new claim; at most
+   * MAX_CANDIDATES of them get pg_trgm's similarity(), so a sentence repeated with small changes all over a
+   * corpus costs a bounded amount. Must run inside the caller's transaction (set_config(..., true) is SET LOCAL).
    */
   async linkSimilar(claimIds: string[], threshold: number): Promise<void> {
     if (!claimIds.length) return;
     // jit off: before autovacuum has analyzed a fresh table the planner's row guesses are huge, and compiling the
     // query would cost far more than running it.
-    await this.tx.manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('jit', 'off', true)`, [String(threshold)]);
+    await this.tx.manager.query(`SELECT set_config('jit', 'off', true)`);
     await this.tx.manager.query(
       `WITH pairs AS (
          SELECT n.id AS a, o.id AS b, o.similarity
@@ -43,10 +47,16 @@ export class ClaimSimilarityRepository {
                WHERE c.article_id <> n.article_id AND c.normalized_text = n.normalized_text
                LIMIT ${MAX_LINKS_PER_CLAIM})
              UNION ALL
-             (SELECT c.id, similarity(c.normalized_text, n.normalized_text) FROM claims c
-               WHERE c.article_id <> n.article_id AND c.normalized_text <> n.normalized_text AND c.normalized_text % n.normalized_text
-               ORDER BY 2 DESC
-               LIMIT ${MAX_LINKS_PER_CLAIM})
+             (SELECT f.id, f.similarity FROM (
+                SELECT c.id, similarity(c.normalized_text, n.normalized_text) AS similarity
+                  FROM (SELECT c.id, c.normalized_text FROM claims c
+                         WHERE c.minhash_bands && n.minhash_bands AND c.article_id <> n.article_id
+                         LIMIT ${MAX_CANDIDATES}) c
+                 WHERE c.normalized_text <> n.normalized_text
+               ) f
+              WHERE f.similarity >= $2
+              ORDER BY f.similarity DESC
+              LIMIT ${MAX_LINKS_PER_CLAIM})
              LIMIT ${MAX_LINKS_PER_CLAIM}
            ) o
           WHERE n.id = ANY($1::uuid[]) AND n.normalized_text <> ''
@@ -54,7 +64,7 @@ export class ClaimSimilarityRepository {
        INSERT INTO claim_similarities (claim_id, similar_claim_id, similarity)
        SELECT a, b, similarity FROM pairs UNION ALL SELECT b, a, similarity FROM pairs
        ON CONFLICT ON CONSTRAINT claim_similarities_pkey DO NOTHING`,
-      [claimIds],
+      [claimIds, threshold],
     );
   }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { TransactionContext } from '../database/transaction-context';
 import { ClaimStatus } from './claim-lifecycle';
 import { Claim } from './claim.entity';
+import { minhashBands } from './claim-minhash';
 
 export type NewClaim = Pick<
   Claim,
@@ -18,11 +20,28 @@ export class ClaimsRepository {
     return this.tx.manager.getRepository(Claim);
   }
 
-  /** One multi-row INSERT for all the claims; ids and timestamps are filled into the returned objects. */
+  /**
+   * One INSERT for all the claims (of one article or of a whole import batch), arrays in, so the statement text
+   * is the same whatever the count. Ids are made here, so callers can link and route without reading them back.
+   */
   async insertMany(rows: NewClaim[]): Promise<Claim[]> {
     if (!rows.length) return [];
-    const claims = rows.map((row) => Object.assign(new Claim(), row));
-    await this.claims.insert(claims);
+    const claims = rows.map((row) => Object.assign(new Claim(), { id: randomUUID() }, row));
+    const returned: { id: string; created_at: Date; updated_at: Date }[] = await this.tx.manager.query(
+      `INSERT INTO claims (id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by)
+       SELECT id, article_id, text, start, "end", sentence_index, score, features::jsonb, speaker, origin, status, normalized_text, minhash_bands::integer[], created_by
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::real[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::uuid[])
+           AS v(id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by)
+       RETURNING id, created_at, updated_at`,
+      [
+        claims.map((c) => c.id), claims.map((c) => c.articleId), claims.map((c) => c.text), claims.map((c) => c.start), claims.map((c) => c.end),
+        claims.map((c) => c.sentenceIndex), claims.map((c) => c.score), claims.map((c) => JSON.stringify(c.features)), claims.map((c) => c.speaker),
+        claims.map((c) => c.origin), claims.map((c) => c.status), claims.map((c) => c.normalizedText),
+        claims.map((c) => `{${minhashBands(c.normalizedText).join(',')}}`), claims.map((c) => c.createdBy),
+      ],
+    );
+    const stamps = new Map(returned.map((r) => [r.id, r]));
+    for (const c of claims) Object.assign(c, { createdAt: stamps.get(c.id)!.created_at, updatedAt: stamps.get(c.id)!.updated_at });
     return claims;
   }
 
@@ -42,6 +61,10 @@ export class ClaimsRepository {
 
   async update(id: string, patch: ClaimPatch): Promise<void> {
     await this.claims.update({ id }, patch);
+    // Not an entity column (only linking reads it): kept in step with the text here.
+    if (patch.normalizedText !== undefined) {
+      await this.tx.manager.query(`UPDATE claims SET minhash_bands = $2::integer[] WHERE id = $1`, [id, minhashBands(patch.normalizedText)]);
+    }
   }
 
   async setStatus(id: string, status: ClaimStatus): Promise<void> {

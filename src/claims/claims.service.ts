@@ -30,16 +30,26 @@ export class ClaimsService {
 
   /** Stores the extractor's claims of a new article, links them to similar claims elsewhere and routes them (caller's transaction). */
   async addExtracted(article: { id: string; body: string }, sentences: ExtractedSentence[], createdBy: string): Promise<Claim[]> {
-    const rows: NewClaim[] = sentences
-      .filter((s) => s.isClaim)
-      .map((s) => {
-        assertSpan(article.body, s);
-        const { text, start, end, index: sentenceIndex, score, features, speaker } = s;
-        return { articleId: article.id, text, start, end, sentenceIndex, score, features, speaker, origin: 'extracted', status: ClaimStatus.Pending, normalizedText: normalizeClaimText(text), createdBy };
-      });
+    return (await this.addExtractedMany([{ article, sentences }], createdBy))[0];
+  }
+
+  /** The same for several new articles at once (an import batch): one insert, one linking and one routing statement. */
+  async addExtractedMany(items: { article: { id: string; body: string }; sentences: ExtractedSentence[] }[], createdBy: string): Promise<Claim[][]> {
+    const rows: NewClaim[] = items.flatMap(({ article, sentences }) =>
+      sentences
+        .filter((s) => s.isClaim)
+        .map((s) => {
+          assertSpan(article.body, s);
+          const { text, start, end, index: sentenceIndex, score, features, speaker } = s;
+          return { articleId: article.id, text, start, end, sentenceIndex, score, features, speaker, origin: 'extracted' as const, status: ClaimStatus.Pending, normalizedText: normalizeClaimText(text), createdBy };
+        }),
+    );
     const created = await this.claims.insertMany(rows);
     await this.similarities.linkSimilar(created.map((c) => c.id), this.config.similarityThreshold);
-    return this.routing.autoRoute(createdBy, created);
+    const routed = await this.routing.autoRoute(createdBy, created);
+    const byArticle = new Map<string, Claim[]>(items.map(({ article }) => [article.id, []]));
+    for (const c of routed) byArticle.get(c.articleId)!.push(c);
+    return items.map(({ article }) => byArticle.get(article.id)!);
   }
 
   async get(id: string): Promise<Claim> {
