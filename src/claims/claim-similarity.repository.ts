@@ -16,7 +16,7 @@ export interface SimilarClaimRow {
 export const MAX_LINKS_PER_CLAIM = 10;
 
 /** Band-sharing claims compared exactly per new claim: bounds the work for a sentence that recurs with variations. */
-export const MAX_CANDIDATES = 50;
+export const MAX_CANDIDATES = 20;
 
 /**
  * Links are stored in both directions (A→B and B→A), so reading "similar to X" is one lookup on the primary key
@@ -50,9 +50,8 @@ export class ClaimSimilarityRepository {
              (SELECT f.id, f.similarity FROM (
                 SELECT c.id, similarity(c.normalized_text, n.normalized_text) AS similarity
                   FROM (SELECT c.id, c.normalized_text FROM claims c
-                         WHERE c.minhash_bands && n.minhash_bands AND c.article_id <> n.article_id
+                         WHERE c.minhash_bands && n.minhash_bands AND c.article_id <> n.article_id AND c.normalized_text <> n.normalized_text
                          LIMIT ${MAX_CANDIDATES}) c
-                 WHERE c.normalized_text <> n.normalized_text
                ) f
               WHERE f.similarity >= $2
               ORDER BY f.similarity DESC
