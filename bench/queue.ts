@@ -28,6 +28,7 @@ interface RunResult {
   latencies: number[];
   completions: number[];
   errors: number;
+  errorKinds: Map<string, number>;
 }
 
 async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; users: { id: string; email: string }[] }> {
@@ -64,7 +65,7 @@ async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; u
 }
 
 async function runFor(n: number, cycle: (worker: number) => Promise<void>): Promise<RunResult> {
-  const result: RunResult = { cycles: 0, latencies: [], completions: [], errors: 0 };
+  const result: RunResult = { cycles: 0, latencies: [], completions: [], errors: 0, errorKinds: new Map() };
   const start = performance.now();
   const end = start + SECONDS * 1000;
   await Promise.all(
@@ -77,8 +78,10 @@ async function runFor(n: number, cycle: (worker: number) => Promise<void>): Prom
           result.latencies.push(t1 - t0);
           result.completions.push(t1 - start);
           result.cycles++;
-        } catch {
+        } catch (error) {
           result.errors++;
+          const kind = error instanceof Error ? error.message.slice(0, 80) : String(error);
+          result.errorKinds.set(kind, (result.errorKinds.get(kind) ?? 0) + 1);
         }
       }
     }),
@@ -91,16 +94,18 @@ function summarize(name: string, n: number, r: RunResult) {
   const tenth = (SECONDS * 1000) / 10;
   const first = r.completions.filter((t) => t < tenth).length;
   const last = r.completions.filter((t) => t >= SECONDS * 1000 - tenth).length;
+  for (const [kind, count] of r.errorKinds) console.log(`  ${name} N=${n} error ×${count}: ${kind}`);
   return { name, n, rate: r.cycles / SECONDS, p50: percentile(sorted, 50), p99: percentile(sorted, 99), drift: last / Math.max(1, first), errors: r.errors };
 }
 
 async function main(): Promise<void> {
   const maxN = Math.max(...CONCURRENCY);
   const database = await createTestDatabase((l) => console.log(l), 'factcheck_bench');
-  const pool = new Pool({ connectionString: database.url, max: maxN + 4 });
+  // PostgreSQL allows 100 connections here: the raw clients and the server's pool must fit together.
+  const pool = new Pool({ connectionString: database.url, max: maxN + 2 });
   console.log(`seeding ${CLAIMS.toLocaleString()} queued claims and ${maxN} reviewers…`);
   const { queueId, users } = await seed(pool, maxN);
-  const server = await startServer({ DATABASE_URL: database.url, DB_POOL_SIZE: String(Math.min(maxN, 40)), MIGRATIONS_RUN: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
+  const server = await startServer({ DATABASE_URL: database.url, DB_POOL_SIZE: String(Math.min(maxN, 16)), MIGRATIONS_RUN: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
   const rows: ReturnType<typeof summarize>[] = [];
   try {
     const client = new JsonClient(server.url, maxN);
@@ -118,19 +123,19 @@ async function main(): Promise<void> {
 
       const raw = await runFor(n, async (w) => {
         const reviewer = users[w].id;
-        const [lease] = (await pool.query(PULL_SQL, [reviewer, queueId, K, LEASE_SECONDS])).rows;
+        const [lease] = (await pool.query({ name: 'queue_pull', text: PULL_SQL, values: [reviewer, queueId, K, LEASE_SECONDS] })).rows;
         if (!lease) throw new Error('queue empty');
         const conn = await pool.connect();
         try {
           await conn.query('BEGIN');
-          const [a] = (await conn.query(LOCK_ASSIGNMENT_SQL, [lease.id])).rows;
+          const [a] = (await conn.query({ name: 'assignment_lock', text: LOCK_ASSIGNMENT_SQL, values: [lease.id] })).rows;
           const labels = [...a.roundLabels, 'verified'];
           const final = labels.length >= K;
-          await conn.query(VERDICT_SQL, [
+          await conn.query({ name: 'verdict_insert', text: VERDICT_SQL, values: [
             lease.id, reviewer, 'verified', null, JSON.stringify(VERDICT.sources), 4, null,
             labels, final ? 'verified' : a.claimStatus, final ? 'verified' : null, final ? 'consensus' : null, null, null,
             final ? 'claim.consensus' : null, final ? a.claimStatus : null,
-          ]);
+          ] });
           await conn.query('COMMIT');
         } catch (error) {
           await conn.query('ROLLBACK');

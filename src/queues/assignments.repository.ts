@@ -108,12 +108,12 @@ export class AssignmentsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   async pull(userId: string, queueId: string, verdictsRequired: number, leaseSeconds: number): Promise<AssignmentView | null> {
-    const [row] = await this.tx.manager.query(PULL_SQL, [userId, queueId, verdictsRequired, leaseSeconds]);
+    const [row] = await this.tx.prepared<AssignmentView>('queue_pull', PULL_SQL, [userId, queueId, verdictsRequired, leaseSeconds]);
     return row ?? null;
   }
 
   async lock(assignmentId: string): Promise<AssignmentRow | null> {
-    const [row] = await this.tx.manager.query(LOCK_ASSIGNMENT_SQL, [assignmentId]);
+    const [row] = await this.tx.prepared<AssignmentRow>('assignment_lock', LOCK_ASSIGNMENT_SQL, [assignmentId]);
     return row ?? null;
   }
 

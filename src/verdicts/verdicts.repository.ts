@@ -66,7 +66,7 @@ export class VerdictsRepository {
 
   async insert(w: VerdictWrite): Promise<VerdictDto> {
     const c = w.claim;
-    const [row] = await this.tx.manager.query(VERDICT_SQL, [
+    const [row] = await this.tx.prepared<VerdictDto>('verdict_insert', VERDICT_SQL, [
       w.assignmentId, w.userId, w.label, w.rationale, JSON.stringify(w.sources), w.confidence, w.idempotencyKey,
       c.roundLabels, c.status, c.finalLabel, c.resolutionSource, c.adjudicatorId, c.moveToQueue,
       c.transition?.action ?? null, c.transition?.before ?? null,
