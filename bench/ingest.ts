@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();
     Object.assign(process.env, {
-      NODE_ENV: 'test', DATABASE_URL: url, MIGRATIONS_RUN: 'false', LOG_LEVEL: 'silent',
+      NODE_ENV: 'test', DATABASE_URL: url, MIGRATIONS_RUN: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'factcheck-bench-')),
     });
