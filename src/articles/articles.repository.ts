@@ -27,7 +27,8 @@ export class ArticlesRepository {
   async insertMany(rows: (NewArticle & { id: string })[]): Promise<Article[]> {
     if (!rows.length) return [];
     const col = <K extends keyof NewArticle | 'id'>(k: K) => rows.map((r) => r[k]);
-    const returned: { id: string; created_at: Date; updated_at: Date }[] = await this.tx.manager.query(
+    const returned = await this.tx.prepared<{ id: string; created_at: Date; updated_at: Date }>(
+      'articles_insert',
       `INSERT INTO articles (id, title, body, url, source, author, language, published_at, body_sha256, created_by)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::char(64)[], $10::uuid[])
        RETURNING id, created_at, updated_at`,
@@ -43,7 +44,8 @@ export class ArticlesRepository {
 
   /** The article a new one would duplicate: same normalized url or same normalized-body hash. */
   async findDuplicateId(url: string | null, bodySha256: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.tx.manager.query(
+    const rows = await this.tx.prepared<{ id: string }>(
+      'articles_find_duplicate',
       `SELECT id FROM articles WHERE body_sha256 = $1 OR (url = $2 AND $2 IS NOT NULL) LIMIT 1`,
       [bodySha256, url],
     );

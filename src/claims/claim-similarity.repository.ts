@@ -31,14 +31,12 @@ export class ClaimSimilarityRepository {
    * over UNION ALL stops pulling rows early), so an article reposted many times never compares against every copy.
    * Fuzzy candidates are claims sharing a MinHash band (claim-minhash.ts) with the new claim; at most
    * MAX_CANDIDATES of them get pg_trgm's similarity(), so a sentence repeated with small changes all over a
-   * corpus costs a bounded amount. Must run inside the caller's transaction (set_config(..., true) is SET LOCAL).
+   * corpus costs a bounded amount. Runs in the caller's transaction.
    */
   async linkSimilar(claimIds: string[], threshold: number): Promise<void> {
     if (!claimIds.length) return;
-    // jit off: before autovacuum has analyzed a fresh table the planner's row guesses are huge, and compiling the
-    // query would cost far more than running it.
-    await this.tx.manager.query(`SELECT set_config('jit', 'off', true)`);
-    await this.tx.manager.query(
+    await this.tx.prepared(
+      'claims_link_similar',
       `WITH pairs AS (
          SELECT n.id AS a, o.id AS b, o.similarity
            FROM claims n

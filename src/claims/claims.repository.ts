@@ -27,7 +27,8 @@ export class ClaimsRepository {
   async insertMany(rows: NewClaim[]): Promise<Claim[]> {
     if (!rows.length) return [];
     const claims = rows.map((row) => Object.assign(new Claim(), { id: randomUUID() }, row));
-    const returned: { id: string; created_at: Date; updated_at: Date }[] = await this.tx.manager.query(
+    const returned = await this.tx.prepared<{ id: string; created_at: Date; updated_at: Date }>(
+      'claims_insert',
       `INSERT INTO claims (id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by)
        SELECT id, article_id, text, start, "end", sentence_index, score, features::jsonb, speaker, origin, status, normalized_text, minhash_bands::integer[], created_by
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::real[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::uuid[])

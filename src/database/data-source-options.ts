@@ -15,5 +15,8 @@ export function dataSourceOptions(url: string, overrides: { poolSize?: number; r
     synchronize: false,
     poolSize: overrides.poolSize ?? 10,
     applicationName: 'factcheck',
+    // JIT compiles plans of statements that run in milliseconds; with fresh, unanalyzed tables the planner's row
+    // guesses are huge and compiling costs far more than running (measured on the ingest path).
+    extra: { options: '-c jit=off' },
   };
 }

@@ -110,7 +110,8 @@ export class QueuesRepository {
 
   /** Routes the given pending claims to the first matching active routable queue; returns the ids it moved. */
   async autoRoute(actorId: string | null, claimIds: string[]): Promise<string[]> {
-    const [{ ids }] = await this.tx.manager.query(
+    const [{ ids }] = await this.tx.prepared<{ ids: string[] }>(
+      'claims_auto_route',
       `WITH targets AS (
          SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, ${MATCHING_QUEUE} AS queue_id
          FROM claims c JOIN articles a ON a.id = c.article_id
