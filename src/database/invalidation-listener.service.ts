@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -10,7 +10,7 @@ type Listener = (key: string) => void;
  * (anything may have changed unseen) and it reconnects.
  */
 @Injectable()
-export class InvalidationListener implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InvalidationListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('CacheInvalidation');
   private readonly listeners: Listener[] = [];
   private client?: Client;
@@ -33,7 +33,8 @@ export class InvalidationListener implements OnApplicationBootstrap, OnApplicati
     await this.connect();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any shutdown hook: the database (maybe embedded) goes away in those, and that is not a lost connection. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.listening = false;
     await this.client?.end().catch(() => undefined);
