@@ -53,6 +53,20 @@ describe('audit trail (e2e)', () => {
     expect(paged.items.map((e: { action: string }) => e.action)).toEqual(['claim.consensus', 'verdict.submit']);
   });
 
+  it('should record ingestion, manual claims, claim edits and deletion', async () => {
+    const editor = await t.createUser(Role.Editor);
+    const body = `The council said ${Date.now()} bridges were repaired in March. Officials said 12 ferries ran late on Monday.`;
+    const article = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Audit me', body }).expect(201)).body;
+    const manual = (await t.http.post(`/articles/${article.id}/claims`).set(bearer(editor.token)).send({ text: '12 ferries ran late' }).expect(201)).body;
+    await t.http.patch(`/claims/${manual.id}`).set(bearer(editor.token)).send({ speaker: 'Officials' }).expect(200);
+    await t.http.delete(`/articles/${article.id}`).set(bearer(admin)).expect(204);
+    const articleStory = (await audit({ entity: 'article', entityId: article.id }).expect(200)).body.items;
+    expect(articleStory.map((e: { action: string }) => e.action).reverse()).toEqual(['article.create', 'article.delete']);
+    expect(articleStory[1]).toMatchObject({ after: { title: 'Audit me', claims: article.claims.length } });
+    const claimStory = (await audit({ entity: 'claim', entityId: manual.id }).expect(200)).body.items.map((e: { action: string }) => e.action);
+    expect(claimStory).toEqual(expect.arrayContaining(['claim.create', 'claim.update']));
+  });
+
   it('should be for admins only and reject bad filters', async () => {
     const [r] = await reviewers(t, 1);
     await t.http.get('/audit').set(bearer(r.token)).expect(403);

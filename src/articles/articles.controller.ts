@@ -58,7 +58,7 @@ export class ArticlesController {
   @Roles(Role.Admin)
   @ApiNoContentResponse({ description: 'Deleted with its claims' })
   @ApiConflictResponse({ type: ErrorBody, description: 'ARTICLE_HAS_VERDICTS: a claim is in or past review' })
-  async delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.articles.delete(id);
+  async delete(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.articles.delete(user.id, id);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
+import { AuditRepository } from '../audit/audit.repository';
 import { TransactionContext } from '../database/transaction-context';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
@@ -39,6 +40,7 @@ export class ArticlesService {
     private readonly claims: ClaimsService,
     private readonly extractor: ClaimExtractor,
     private readonly tx: TransactionContext,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** Extraction and identity: CPU only, done before any transaction so no connection is held during it. */
@@ -95,6 +97,15 @@ export class ArticlesService {
     const fresh = outcomes.filter((o) => 'row' in o);
     const articles = await this.articles.insertMany(fresh.map((o) => o.row));
     const claims = await this.claims.addExtractedMany(articles.map((article, i) => ({ article, sentences: fresh[i].prepared.sentences })), createdBy);
+    await this.audit.record(
+      ...articles.map((a, i) => ({
+        actorId: createdBy,
+        action: 'article.create',
+        entity: 'article',
+        entityId: a.id,
+        after: { title: a.title, url: a.url, source: a.source, claims: claims[i].length },
+      })),
+    );
     const created = new Map(articles.map((article, i) => [article.id, { article, claims: claims[i] }]));
     return outcomes.map((o) => ('row' in o ? created.get(o.row.id)! : o));
   }
@@ -112,14 +123,16 @@ export class ArticlesService {
   }
 
   /** Only while no claim of it has a verdict: a verdict is a reviewer's work and the audit trail points at it. */
-  delete(id: string): Promise<void> {
+  delete(actorId: string, id: string): Promise<void> {
     return this.tx.run(async () => {
-      if (!(await this.articles.findById(id))) throw new ArticleException('ARTICLE_NOT_FOUND', `Article ${id} not found`);
+      const article = await this.articles.findById(id);
+      if (!article) throw new ArticleException('ARTICLE_NOT_FOUND', `Article ${id} not found`);
       const verdicts = await this.articles.lockAndCountVerdicts(id);
       if (verdicts) {
         throw new ArticleException('ARTICLE_HAS_VERDICTS', `Article ${id} has ${verdicts} verdict(s) on its claims`, { verdicts });
       }
       await this.articles.delete(id);
+      await this.audit.record({ actorId, action: 'article.delete', entity: 'article', entityId: id, before: { title: article.title, url: article.url } });
     });
   }
 

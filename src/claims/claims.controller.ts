@@ -42,8 +42,8 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimDto })
   @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'The new text or span does not fit the body' })
   @ApiConflictResponse({ type: ErrorBody, description: 'CLAIM_DUPLICATE or CLAIM_PAST_REVIEW' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimDto> {
-    return ClaimDto.from(await this.claims.update(id, dto));
+  async update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimDto> {
+    return ClaimDto.from(await this.claims.update(user.id, id, dto));
   }
 
   @Post('claims/:id/reject')

@@ -75,12 +75,13 @@ export class ClaimsService {
         ]);
         await this.similarities.linkSimilar([claim.id], this.config.similarityThreshold);
         const [routed] = await this.routing.autoRoute(createdBy, [claim]);
+        await this.audit.record({ actorId: createdBy, action: 'claim.create', entity: 'claim', entityId: claim.id, after: { text: claim.text, start: claim.start, end: claim.end, origin: 'manual' } });
         return routed;
       }),
     );
   }
 
-  async update(id: string, dto: UpdateClaimDto): Promise<Claim> {
+  async update(actorId: string, id: string, dto: UpdateClaimDto): Promise<Claim> {
     const articleId = (await this.get(id)).articleId;
     return this.mapDuplicate(articleId, dto, () =>
       this.tx.run(async () => {
@@ -93,7 +94,10 @@ export class ClaimsService {
           await this.similarities.unlink(id);
           await this.similarities.linkSimilar([id], this.config.similarityThreshold);
         }
-        return this.get(id);
+        const updated = await this.get(id);
+        const view = (c: Claim) => ({ text: c.text, start: c.start, end: c.end, speaker: c.speaker });
+        await this.audit.record({ actorId, action: 'claim.update', entity: 'claim', entityId: id, before: view(claim), after: view(updated) });
+        return updated;
       }),
     );
   }
