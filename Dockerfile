@@ -7,6 +7,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
+# bench/ (compiled with the rest) reuses the scratch-database helper under test/setup
+COPY test/setup ./test/setup
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
