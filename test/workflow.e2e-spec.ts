@@ -138,6 +138,8 @@ describe('review queues and verdicts (e2e)', () => {
       const vb = await submit(t, b.token, lb.id).expect(201);
       expect(vb.body.claimStatus).toBe('verified');
       expect(await claimRow(t, claim)).toMatchObject({ status: 'verified', final_label: 'verified', resolution_source: 'consensus' });
+      const shown = (await t.http.get(`/claims/${claim}`).set(bearer(b.token)).expect(200)).body;
+      expect(shown).toMatchObject({ status: 'verified', round: 1, finalLabel: 'verified', settledBy: 'consensus', finalizedAt: expect.any(String) });
       const all = await t.http.get(`/claims/${claim}/verdicts`).set(bearer(b.token)).expect(200);
       expect(all.body).toHaveLength(2);
       expect((await t.http.get(`/claims/${claim}/verdicts`).set(bearer(editor.token)).expect(200)).body).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ClaimStatus } from './claim-lifecycle';
+import { ClaimStatus, FinalLabel } from './claim-lifecycle';
 
 export type ClaimOrigin = 'extracted' | 'manual';
 
@@ -42,6 +42,19 @@ export class Claim {
 
   @Column({ name: 'normalized_text', select: false })
   normalizedText: string;
+
+  /** Review round (a reopened claim starts a new one; earlier verdicts stay). */
+  @Column({ type: 'integer', default: 1 })
+  round: number;
+
+  @Column({ name: 'final_label', type: 'text', nullable: true, default: null })
+  finalLabel: FinalLabel | null;
+
+  @Column({ name: 'resolution_source', type: 'text', nullable: true, default: null })
+  resolutionSource: 'consensus' | 'adjudication' | null;
+
+  @Column({ name: 'finalized_at', type: 'timestamptz', nullable: true, default: null })
+  finalizedAt: Date | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

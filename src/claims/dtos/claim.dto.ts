@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLAIM_STATUSES, ClaimStatus } from '../claim-lifecycle';
+import { CLAIM_STATUSES, ClaimStatus, FINAL_LABELS } from '../claim-lifecycle';
 import { Claim, ClaimOrigin } from '../claim.entity';
 import { SimilarClaimRow } from '../claim-similarity.repository';
 
@@ -15,13 +15,19 @@ export class ClaimDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Olena Zelenska' }) speaker: string | null;
   @ApiProperty({ enum: ['extracted', 'manual'] }) origin: ClaimOrigin;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
+  @ApiProperty({ description: 'Review round (a reopened claim starts a new one)' }) round: number;
+  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true }) finalLabel: string | null;
+  @ApiPropertyOptional({ enum: ['consensus', 'adjudication'], nullable: true, description: 'How the final label was reached' }) settledBy: string | null;
+  @ApiPropertyOptional({ type: Date, nullable: true }) finalizedAt: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) createdBy: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
   static from(claim: Claim): ClaimDto {
     const { id, articleId, text, start, end, sentenceIndex, score, features, speaker, origin, status, createdBy, createdAt, updatedAt } = claim;
-    return { id, articleId, text, start, end, sentenceIndex, score, features, speaker, origin, status, createdBy, createdAt, updatedAt };
+    // Claims built in memory at ingestion carry no review fields yet: a new claim is in round 1, unsettled.
+    const review = { round: claim.round ?? 1, finalLabel: claim.finalLabel ?? null, settledBy: claim.resolutionSource ?? null, finalizedAt: claim.finalizedAt ?? null };
+    return { id, articleId, text, start, end, sentenceIndex, score, features, speaker, origin, status, ...review, createdBy, createdAt, updatedAt };
   }
 }
 
