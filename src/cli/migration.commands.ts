@@ -44,20 +44,17 @@ export function registerMigrationCommands(program: Command): void {
 
   program
     .command('migration:generate <name>')
-    .description('Write migrations/<timestamp>-<name>.ts from the difference between the entities and the database')
-    .action((name: string) =>
-      withDataSource(async (ds) => {
-        const { upQueries, downQueries } = await ds.driver.createSchemaBuilder().log();
-        if (!upQueries.length) return console.log('No changes between the entities and the database');
-        const timestamp = Date.now();
-        const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${timestamp}`;
-        const sql = (qs: { query: string }[]) => qs.map((q) => `    await q.query(${JSON.stringify(q.query)});`).join('\n');
-        const file = join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
-        writeFileSync(
-          file,
-          `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(q: QueryRunner): Promise<void> {\n${sql(upQueries)}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${sql(downQueries.reverse())}\n  }\n}\n`,
-        );
-        console.log(`Wrote ${file}: review the SQL, name constraints, and add ${className} to migrations/index.ts`);
-      }),
-    );
+    .description('Write migrations/<timestamp>-<name>.ts, a migration class to fill with plain SQL')
+    .action((name: string) => {
+      // No entity diff: the schema is hand-written SQL (CHECKs, partial and GIN indexes, triggers) that TypeORM's
+      // entity model does not describe, so a generated diff would propose dropping all of it.
+      const timestamp = Date.now();
+      const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${timestamp}`;
+      const file = join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
+      writeFileSync(
+        file,
+        `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(q: QueryRunner): Promise<void> {\n    await q.query(\`\`);\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n    await q.query(\`\`);\n  }\n}\n`,
+      );
+      console.log(`Wrote ${file}: write its SQL (named constraints, a real down) and add ${className} to migrations/index.ts`);
+    });
 }
