@@ -5,6 +5,9 @@
  *
  *   npm run bench:export                 # 1,000,000 final claims with 2 verdicts each
  *   BENCH_ROWS=100000 npm run bench:export
+ *   BENCH_KEEP_DB=1 …                    # keeps the seeded database and prints its URL
+ *   BENCH_DATABASE_URL=<that url> …      # reuses a database seeded by an earlier run (BENCH_ROWS must match)
+ *   BENCH_FORMATS=csv,ndjson …           # only these formats
  */
 import { hash } from '@node-rs/argon2';
 import { spawn } from 'node:child_process';
@@ -164,14 +167,18 @@ function copyRun(databaseUrl: string, filters: ExportFilters, projection: Projec
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase((l) => console.log(l), 'factcheck_bench');
+  const reuse = process.env.BENCH_DATABASE_URL;
+  const database = reuse ? { url: reuse, drop: async () => undefined } : await createTestDatabase((l) => console.log(l), 'factcheck_bench');
   const pool = new Pool({ connectionString: database.url, max: 2 });
   const runs: Run[] = [];
   try {
-    console.log(`seeding ${ROWS.toLocaleString()} final claims with 2 verdicts each…`);
-    const t0 = performance.now();
-    await seed(pool);
-    console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    if (reuse) console.log(`reusing the seeded database ${reuse}`);
+    else {
+      console.log(`seeding ${ROWS.toLocaleString()} final claims with 2 verdicts each…`);
+      const t0 = performance.now();
+      await seed(pool);
+      console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
     const port = String(4100 + (process.pid % 800));
     const server = await startServer({ DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', PORT: port, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
     try {
@@ -186,7 +193,9 @@ async function main(): Promise<void> {
       const { rows: [{ horizon }] } = await pool.query(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS horizon`);
       const filters: ExportFilters = { statuses: [...FINAL_LABELS], horizon, includeVerdicts: false };
       for (const projection of ['csv', 'json'] as const) runs.push(await copyRun(database.url, filters, projection));
-      for (const f of FORMATS) {
+      // BENCH_FORMATS=csv,json runs only those (COPY still runs, as the baseline).
+      const only = process.env.BENCH_FORMATS?.split(',');
+      for (const f of FORMATS.filter((x) => !only || only.includes(x.format))) {
         const run = await httpRun(server.url, accessToken, f.format, f.marker, pid);
         console.log(`${run.name}: ${run.rows.toLocaleString()} rows in ${run.seconds.toFixed(2)} s`);
         runs.push(run);

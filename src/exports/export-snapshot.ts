@@ -6,8 +6,12 @@ import { exportCountQuery, exportQuery } from './export-query.sql';
 // Every column arrives as the text Postgres sent: the formatters forward it, nothing is parsed into Dates.
 const ignore = () => undefined;
 const TEXT_AS_IS = { getTypeParser: () => (value: string) => value };
-/** Rows per cursor fetch: large enough to amortize round trips, small enough to keep memory flat. */
-const FETCH_ROWS = 2000;
+/**
+ * Rows per cursor fetch (and the stream's buffer): enough to amortize round trips. Kept small on purpose: rows
+ * still buffered when the young generation is scavenged get promoted to the old one, and at 2000 rows that
+ * promoted garbage grew the heap to ~300 MB RSS over a 1 M-row export before a full GC ran; at 500 it stays flat.
+ */
+const FETCH_ROWS = 500;
 
 /**
  * The horizon H, read as this transaction's first statement (so from its snapshot): the oldest transaction still in
