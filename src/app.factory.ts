@@ -45,17 +45,15 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   });
   app.useGlobalPipes(createValidationPipe());
 
-  // Built on the first /docs request, not at boot: the document is a few MB of heap a server rarely needs.
-  const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Fact-check workflow API')
-        .setDescription('Articles, claim extraction, review queues, verdicts and exports for newsroom fact-checking.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Fact-check workflow API')
+      .setDescription('Articles, claim extraction, review queues, verdicts and exports for newsroom fact-checking.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;

