@@ -4,38 +4,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
+import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { registerNdjsonParser } from './articles/ndjson-body';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
-
-const HELMET_OPTIONS = {
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: [`'self'`],
-      styleSrc: [`'self'`, `'unsafe-inline'`],
-      imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
-      scriptSrc: [`'self'`, `'unsafe-inline'`],
-    },
-  },
-};
-
-/**
- * The headers helmet sets for HELMET_OPTIONS, computed once. @fastify/helmet (global) builds a new helmet middleware
- * per request, re-parsing the CSP directives each time; the options are static, so the headers are too. Helmet is
- * resolved as @fastify/helmet's own dependency, the same copy the plugin uses.
- */
-function staticHelmetHeaders(): [string, string][] {
-  const helmetFactory = createRequire(require.resolve('@fastify/helmet'))('helmet') as (options: object) => (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
-  const headers: [string, string][] = [];
-  const res = { setHeader: (name: string, value: string) => void headers.push([name, value]), removeHeader: () => undefined };
-  helmetFactory(HELMET_OPTIONS)({} as IncomingMessage, res as unknown as ServerResponse, (error) => {
-    if (error) throw error;
-  });
-  return headers;
-}
 
 const CALLER_REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -60,15 +33,15 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Not global: the plugin keeps reply.helmet() and per-route `helmet` options; every other route gets the same
-  // headers the global plugin would set (X-Powered-By, which helmet removes, is never set by fastify).
-  await app.register(helmet, { ...HELMET_OPTIONS, global: false });
-  const helmetHeaders = staticHelmetHeaders();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    if ((request.routeOptions.config as { helmet?: unknown }).helmet === undefined) {
-      for (const [name, value] of helmetHeaders) reply.raw.setHeader(name, value);
-    }
-    done();
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
+        scriptSrc: [`'self'`, `'unsafe-inline'`],
+      },
+    },
   });
   app.useGlobalPipes(createValidationPipe());
 
