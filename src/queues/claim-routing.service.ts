@@ -57,8 +57,7 @@ export class ClaimRoutingService {
       }
       const user = await this.users.findById(userId);
       if (!user || !user.active) throw new QueueException('USER_NOT_FOUND', `No active user ${userId}`);
-      const queue = (await this.queuesRepo.findAll()).find((q) => q.id === claim.queueId)!;
-      const members = (await this.queuesRepo.membersOf([queue.id])).get(queue.id)!;
+      const { queue, members } = (await this.queuesRepo.findWithMembers({ id: claim.queueId }))!;
       if (!this.queues.canPull(user, queue, members)) {
         throw new QueueException('USER_CANNOT_PULL_QUEUE', `${user.email} may not pull from queue ${queue.slug}`);
       }

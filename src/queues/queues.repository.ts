@@ -53,11 +53,11 @@ export class QueuesRepository {
   }
 
   /** The queue and its member ids in one round trip (the pull path runs this on every request). */
-  async findBySlugWithMembers(slug: string): Promise<{ queue: Queue; members: string[] } | null> {
+  async findWithMembers(by: { slug: string } | { id: string }): Promise<{ queue: Queue; members: string[] } | null> {
     const row = await this.queues
       .createQueryBuilder('q')
       .addSelect('ARRAY(SELECT m.user_id FROM queue_members m WHERE m.queue_id = q.id)', 'members')
-      .where('q.slug = :slug', { slug })
+      .where('slug' in by ? 'q.slug = :slug' : 'q.id = :id', by)
       .getRawAndEntities();
     return row.entities[0] ? { queue: row.entities[0], members: row.raw[0].members ?? [] } : null;
   }

@@ -39,7 +39,7 @@ export class QueuesService {
 
   /** The queue a user is about to pull from, or the reason they may not. */
   async pullable(user: AuthUser, slug: string): Promise<Queue> {
-    const found = await this.pullCache.get(slug, () => this.queues.findBySlugWithMembers(slug));
+    const found = await this.pullCache.get(slug, () => this.queues.findWithMembers({ slug }));
     if (!found) throw new QueueException('QUEUE_NOT_FOUND', `Queue ${slug} not found`);
     const { queue, members } = found;
     if (!this.canPull(user, queue, members)) throw new QueueException('QUEUE_NOT_ALLOWED', `You may not pull from queue ${slug}`);
