@@ -1,3 +1,4 @@
+import { InvalidationListener } from '../src/database/invalidation-listener.service';
 import { Role } from '../src/users/role';
 import { ADMIN, bearer, TestApp } from './support/test-app';
 
@@ -144,5 +145,26 @@ describe('token revocation across instances (e2e)', () => {
       if (status === 200) await new Promise((r) => setTimeout(r, 10));
     }
     expect(status).toBe(401);
+  });
+
+  it('should bypass caches while the LISTEN connection is down and come back on one connection', async () => {
+    const listener = two.app.get(InvalidationListener);
+    const user = await one.createUser(Role.Reviewer);
+    await two.http.get('/auth/me').set(bearer(user.token)).expect(200);
+    const listeners = () =>
+      one.db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'factcheck-invalidation' AND datname = current_database()`);
+    const before = (await listeners()).length;
+    // both instances' listeners go; both must recover
+    await one.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'factcheck-invalidation' AND datname = current_database()`);
+    for (let i = 0; i < 100 && listener.listening; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(listener.listening).toBe(false);
+    // while it is down, a change made straight in the database is seen at once (no cache)
+    await one.db.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [user.id]);
+    await two.http.get('/auth/me').set(bearer(user.token)).expect(401);
+    for (let i = 0; i < 300 && !listener.listening; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(listener.listening).toBe(true);
+    // let any stray retry fire: there must still be exactly one listener per instance
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await listeners()).length).toBe(before);
   });
 });

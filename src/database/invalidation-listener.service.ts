@@ -15,6 +15,8 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
   private readonly listeners: Listener[] = [];
   private client?: Client;
   private stopped = false;
+  /** Consecutive failed attempts: the retry delay doubles with each, up to 30 s. */
+  private failures = 0;
   /** False while not listening: caches must then not serve entries (they could be stale). */
   listening = false;
 
@@ -44,26 +46,36 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
     if (this.stopped) return;
     const options = this.dataSource.driver.options as { url?: string };
     const client = new Client({ connectionString: options.url, application_name: 'factcheck-invalidation' });
+    // A failing client can report its loss up to three times ('error', 'end', the rejected connect): only the
+    // first one counts, or every failed attempt would schedule several retries and they would multiply.
+    let lostOnce = false;
+    const lost = (error?: unknown) => {
+      if (lostOnce) return;
+      lostOnce = true;
+      this.lost(error);
+    };
     client.on('notification', (msg) => msg.payload && this.publish(msg.payload));
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
+    client.on('error', lost);
+    client.on('end', () => lost());
     try {
       await client.connect();
       await client.query('LISTEN cache_invalidation');
       this.client = client;
       this.listening = true;
+      this.failures = 0;
     } catch (error) {
-      this.lost(client, error);
+      lost(error);
+      await client.end().catch(() => undefined);
     }
   }
 
-  private lost(client: Client, error?: unknown): void {
-    if (client !== this.client && this.client) return;
+  private lost(error?: unknown): void {
     this.listening = false;
     this.client = undefined;
     this.publish('*');
     if (this.stopped) return;
-    this.logger.warn(`LISTEN connection lost${error instanceof Error ? `: ${error.message}` : ''}; caches bypassed until it is back`);
-    setTimeout(() => void this.connect(), 1000).unref();
+    const delay = Math.min(30_000, 1000 * 2 ** this.failures++);
+    this.logger.warn(`LISTEN connection lost${error instanceof Error ? `: ${error.message}` : ''}; caches bypassed until it is back (retry in ${delay / 1000}s)`);
+    setTimeout(() => void this.connect(), delay).unref();
   }
 }
