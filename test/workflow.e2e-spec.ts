@@ -1,4 +1,6 @@
+import { AssignmentsRepository } from '../src/queues/assignments.repository';
 import { Role } from '../src/users/role';
+import { VerdictsRepository } from '../src/verdicts/verdicts.repository';
 import { SEED_BODY } from './support/articles';
 import { claimRow, createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
@@ -183,6 +185,66 @@ describe('review queues and verdicts (e2e)', () => {
       expect((await submit(t, r.token, lease.id, DISPUTED, 'key-2').expect(409)).body.code).toBe('VERDICT_ALREADY_SUBMITTED');
       await submit(t, r.token, lease.id, VERIFIED).expect(409);
       expect(await t.db.query(`SELECT 1 FROM verdicts WHERE assignment_id = $1`, [lease.id])).toHaveLength(1);
+    });
+
+    it('should write a verdict only while what it was decided on holds, and not fail on unrelated changes', async () => {
+      const slug = await createQueue(t, admin);
+      const [claim] = await seedQueuedClaims(t, slug, 2, editor.id);
+      const [r, other, third] = await reviewers(t, 3);
+      const assignments = t.app.get(AssignmentsRepository);
+      const verdicts = t.app.get(VerdictsRepository);
+      const decide = async (assignmentId: string, userId: string) => {
+        const read = (await assignments.read(assignmentId))!;
+        return {
+          assignmentId, userId, label: 'verified', rationale: null, sources: [], confidence: 3, idempotencyKey: null,
+          decidedOn: { claimStatus: read.claimStatus, roundLabels: read.roundLabels },
+          claim: { status: read.claimStatus, roundLabels: [...read.roundLabels, 'verified'], finalLabel: null, resolutionSource: null, adjudicatorId: null, moveToQueue: null, transition: null },
+        };
+      };
+      const mine = (await pull(t, r.token, slug).expect(200)).body;
+      const write = await decide(mine.id, r.id);
+      // another reviewer's pull and my heartbeat do not change what the decision rests on
+      const theirs = (await pull(t, other.token, slug).expect(200)).body;
+      expect(theirs.claim.id).toBe(claim);
+      await t.http.post(`/assignments/${mine.id}/heartbeat`).set(bearer(r.token)).expect(200);
+      // ...but their verdict landing first does: nothing is written
+      const late = await decide(theirs.id, other.id);
+      expect(await verdicts.insert(write)).toMatchObject({ label: 'verified', round: 1 });
+      expect(await verdicts.insert(late)).toBeNull();
+      expect(await t.db.query(`SELECT 1 FROM verdicts WHERE assignment_id = $1`, [theirs.id])).toHaveLength(0);
+      expect(await t.db.query(`SELECT status FROM assignments WHERE id = $1`, [theirs.id])).toEqual([{ status: 'active' }]);
+      expect(await t.db.query(`SELECT round_labels FROM claims WHERE id = $1`, [claim])).toEqual([{ round_labels: ['verified'] }]);
+      // a lease skipped after the decision is closed: nothing is written either
+      const skipped = (await pull(t, third.token, slug).expect(200)).body;
+      const stale = await decide(skipped.id, third.id);
+      await t.http.post(`/assignments/${skipped.id}/skip`).set(bearer(third.token)).expect(200);
+      expect(await verdicts.insert(stale)).toBeNull();
+      expect(await t.db.query(`SELECT 1 FROM verdicts WHERE assignment_id = $1`, [skipped.id])).toHaveLength(0);
+      // the service decides again on fresh rows: the other verdict is the K-th and settles the claim
+      expect((await submit(t, other.token, theirs.id).expect(201)).body.claimStatus).toBe('verified');
+    });
+
+    it('should count both verdicts when the K reviewers of a claim submit at the same moment, and one of two identical retries', async () => {
+      const slug = await createQueue(t, admin);
+      const claims = await seedQueuedClaims(t, slug, 15, editor.id);
+      const [a, b] = await reviewers(t, 2);
+      for (const claim of claims) {
+        // one after the other: a pull skips a claim another pull is locking at that moment
+        const la = await pull(t, a.token, slug).expect(200);
+        const lb = await pull(t, b.token, slug).expect(200);
+        expect([la.body.claim.id, lb.body.claim.id]).toEqual([claim, claim]);
+        expect(lb.body.claim.id).toBe(claim);
+        const [va, vb, again] = await Promise.all([
+          submit(t, a.token, la.body.id, VERIFIED, 'same-key'),
+          submit(t, b.token, lb.body.id, DISPUTED),
+          submit(t, a.token, la.body.id, VERIFIED, 'same-key'),
+        ]);
+        expect([va.status, vb.status, again.status]).toEqual([201, 201, 201]);
+        expect(again.body.id).toBe(va.body.id);
+        expect(await claimRow(t, claim)).toMatchObject({ status: 'needs_adjudication', queue: 'adjudication' });
+      }
+      const [{ verdicts }] = await t.db.query(`SELECT count(*)::int AS verdicts FROM verdicts WHERE claim_id = ANY($1)`, [claims]);
+      expect(verdicts).toBe(30);
     });
   });
 

@@ -87,11 +87,14 @@ const ASSIGNMENT_COLUMNS = `
   c.status AS "claimStatus", c.round AS "claimRound", c.round_labels AS "roundLabels",
   q.verdicts_required AS "verdictsRequired", q.lease_seconds AS "leaseSeconds"`;
 
-/** Locks an assignment and its claim; both rows are re-read at their newest version once locked. */
-export const LOCK_ASSIGNMENT_SQL = `
+/** An assignment with its claim and queue, unlocked (for guarded writes that re-check what they depend on). */
+export const READ_ASSIGNMENT_SQL = `
 SELECT ${ASSIGNMENT_COLUMNS}
 FROM assignments a JOIN claims c ON c.id = a.claim_id JOIN queues q ON q.id = a.queue_id
-WHERE a.id = $1
+WHERE a.id = $1`;
+
+/** Locks an assignment and its claim; both rows are re-read at their newest version once locked. */
+const LOCK_ASSIGNMENT_SQL = `${READ_ASSIGNMENT_SQL}
 FOR UPDATE OF a, c`;
 
 export interface AssignmentView {
@@ -114,6 +117,11 @@ export class AssignmentsRepository {
 
   async lock(assignmentId: string): Promise<AssignmentRow | null> {
     const [row] = await this.tx.prepared<AssignmentRow>('assignment_lock', LOCK_ASSIGNMENT_SQL, [assignmentId]);
+    return row ?? null;
+  }
+
+  async read(assignmentId: string): Promise<AssignmentRow | null> {
+    const [row] = await this.tx.prepared<AssignmentRow>('assignment_read', READ_ASSIGNMENT_SQL, [assignmentId]);
     return row ?? null;
   }
 

@@ -51,9 +51,18 @@ export class AssignmentsService {
     });
   }
 
-  /** Locks an assignment of the caller's (404 unknown, 403 someone else's). */
-  async lockMine(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
-    const assignment = await this.assignments.lock(assignmentId);
+  /** Reads an assignment of the caller's without locking it (404 unknown, 403 someone else's). */
+  async findMine(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
+    return this.ownedBy(user, assignmentId, await this.assignments.read(assignmentId));
+  }
+
+  private async lockOwn(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
+    const assignment = this.ownedBy(user, assignmentId, await this.assignments.lock(assignmentId));
+    this.assertOpen(assignment);
+    return assignment;
+  }
+
+  private ownedBy(user: AuthUser, assignmentId: string, assignment: AssignmentRow | null): AssignmentRow {
     if (!assignment) throw new QueueException('ASSIGNMENT_NOT_FOUND', `Assignment ${assignmentId} not found`);
     if (assignment.userId !== user.id) throw new QueueException('ASSIGNMENT_NOT_YOURS', 'This assignment belongs to another reviewer');
     return assignment;
@@ -64,11 +73,5 @@ export class AssignmentsService {
     if (assignment.status !== 'active' || assignment.round !== assignment.claimRound) {
       throw new QueueException('ASSIGNMENT_CLOSED', `This assignment is ${assignment.status}`, { status: assignment.status });
     }
-  }
-
-  private async lockOwn(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
-    const assignment = await this.lockMine(user, assignmentId);
-    this.assertOpen(assignment);
-    return assignment;
   }
 }

@@ -10,6 +10,8 @@ export interface VerdictWrite {
   sources: unknown[];
   confidence: number;
   idempotencyKey: string | null;
+  /** What the decision was made on: the write applies only while the claim still has this status and these labels. */
+  decidedOn: { claimStatus: string; roundLabels: string[] };
   /** What the claim becomes, decided by the service from the locked, current claim row. */
   claim: {
     status: string;
@@ -26,18 +28,21 @@ const VERDICT_COLUMNS = `v.id, v.claim_id AS "claimId", v.assignment_id AS "assi
   v.rationale, v.sources, v.confidence, v.created_at AS "createdAt"`;
 
 /**
- * Verdict: one statement that records the verdict, closes the lease, updates the claim (labels of the round,
- * live leases, reviewers done, and the outcome when this was the K-th verdict) and writes the audit rows.
- * The caller holds the assignment and claim locks (LOCK_ASSIGNMENT_SQL). Exported for the raw-SQL benchmark.
+ * Verdict: one statement, guarded by what the caller decided on. It locks the assignment, and only if it is
+ * still active, live and of the claim's current round, and the claim still has the status and round labels the
+ * outcome was decided on ($16, $17), it updates the claim (labels of the round, live leases, reviewers done, the
+ * outcome when this was the K-th verdict), closes the lease, records the verdict and writes the audit rows.
+ * Under READ COMMITTED a claim row changed concurrently is re-checked at its newest version; if the decision
+ * inputs moved (another verdict landed, an editor acted) nothing is written, no row comes back, and the caller
+ * decides again on fresh rows. Other reviewers' pulls and skips do not touch those inputs, so they never force a
+ * retry. No lock is held across a round trip to the application. Exported for the raw-SQL benchmark.
  */
 export const VERDICT_SQL = `
-WITH a AS (SELECT id, claim_id, round, lease_expires_at FROM assignments WHERE id = $1),
-v AS (
-  INSERT INTO verdicts (claim_id, assignment_id, user_id, round, label, rationale, sources, confidence, idempotency_key)
-  SELECT a.claim_id, a.id, $2, a.round, $3, $4, $5, $6, $7 FROM a
-  RETURNING *
-), closed AS (
-  UPDATE assignments SET status = 'submitted', ended_at = now() WHERE id = $1
+WITH a AS (
+  -- by primary key only: with status in this WHERE the planner may pick the small partial index of active
+  -- assignments, which fills up with dead entries between vacuums
+  SELECT id, claim_id, round, status, lease_expires_at FROM assignments WHERE id = $1
+  FOR UPDATE
 ), claim AS (
   UPDATE claims c SET
     round_labels = $8::text[],
@@ -48,7 +53,18 @@ v AS (
     queue_id = COALESCE((SELECT q.id FROM queues q WHERE q.slug = $13), c.queue_id),
     queued_at = CASE WHEN $13::text IS NULL THEN c.queued_at ELSE now() END,
     updated_at = now()
-  FROM a WHERE c.id = a.claim_id
+  FROM a
+  WHERE c.id = a.claim_id AND a.status = 'active' AND a.lease_expires_at > now() AND a.round = c.round
+    AND c.status = $16 AND c.round_labels = $17::text[]
+  RETURNING c.id
+), closed AS (
+  UPDATE assignments SET status = 'submitted', ended_at = now()
+  WHERE id = $1 AND EXISTS (SELECT 1 FROM claim)
+  RETURNING id, claim_id, round
+), v AS (
+  INSERT INTO verdicts (claim_id, assignment_id, user_id, round, label, rationale, sources, confidence, idempotency_key)
+  SELECT closed.claim_id, closed.id, $2, closed.round, $3, $4, $5, $6, $7 FROM closed
+  RETURNING *
 ), audited AS (
   INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
   SELECT $2, 'verdict.submit', 'claim', v.claim_id::text, NULL,
@@ -64,14 +80,15 @@ SELECT ${VERDICT_COLUMNS} FROM v`;
 export class VerdictsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async insert(w: VerdictWrite): Promise<VerdictDto> {
+  /** The stored verdict, or null when the lease closed or the decision inputs moved since the read (nothing written). */
+  async insert(w: VerdictWrite): Promise<VerdictDto | null> {
     const c = w.claim;
     const [row] = await this.tx.prepared<VerdictDto>('verdict_insert', VERDICT_SQL, [
       w.assignmentId, w.userId, w.label, w.rationale, JSON.stringify(w.sources), w.confidence, w.idempotencyKey,
       c.roundLabels, c.status, c.finalLabel, c.resolutionSource, c.adjudicatorId, c.moveToQueue,
-      c.transition?.action ?? null, c.transition?.before ?? null,
+      c.transition?.action ?? null, c.transition?.before ?? null, w.decidedOn.claimStatus, w.decidedOn.roundLabels,
     ]);
-    return row;
+    return row ?? null;
   }
 
   async findByAssignment(assignmentId: string): Promise<(VerdictDto & { idempotencyKey: string | null }) | null> {

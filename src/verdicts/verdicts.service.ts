@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { ClaimEvent, ClaimStatus, FinalLabel, isFinal, transition } from '../claims/claim-lifecycle';
-import { TransactionContext } from '../database/transaction-context';
 import { AssignmentRow } from '../queues/assignments.repository';
 import { AssignmentsService } from '../queues/assignments.service';
 import { QueueException } from '../queues/queue.exception';
@@ -11,23 +10,28 @@ import { SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdic
 import { VerdictException } from './verdict.exception';
 import { VerdictsRepository, VerdictWrite } from './verdicts.repository';
 
+const MAX_ATTEMPTS = 20;
+
 @Injectable()
 export class VerdictsService {
   constructor(
     private readonly assignments: AssignmentsService,
     private readonly verdicts: VerdictsRepository,
-    private readonly tx: TransactionContext,
   ) {}
 
   /**
    * Records a reviewer's verdict on their lease. The K-th verdict of the round settles the claim in the same
-   * transaction: unanimous → that label (consensus), otherwise → the adjudication queue. A verdict on an
+   * statement: unanimous → that label (consensus), otherwise → the adjudication queue. A verdict on an
    * adjudication lease settles the claim (adjudication). A retry with the same Idempotency-Key returns the
    * first result; any other second verdict on the assignment is a 409.
+   *
+   * Optimistic: the outcome is decided on an unlocked read and written by one statement that applies only if
+   * what it was decided on still holds (see VERDICT_SQL); otherwise it is decided again on fresh rows. No lock
+   * is held across a round trip.
    */
-  submit(user: AuthUser, assignmentId: string, dto: SubmitVerdictDto, idempotencyKey: string | null): Promise<{ verdict: SubmittedVerdictDto; replayed: boolean }> {
-    return this.tx.run(async () => {
-      const assignment = await this.assignments.lockMine(user, assignmentId);
+  async submit(user: AuthUser, assignmentId: string, dto: SubmitVerdictDto, idempotencyKey: string | null): Promise<{ verdict: SubmittedVerdictDto; replayed: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      const assignment = await this.assignments.findMine(user, assignmentId);
       if (assignment.status === 'submitted') return { verdict: await this.replay(assignment, idempotencyKey), replayed: true };
       this.assignments.assertOpen(assignment);
       if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull the claim again', { leaseExpiresAt: assignment.leaseExpiresAt });
@@ -40,10 +44,13 @@ export class VerdictsService {
         sources: dto.sources,
         confidence: dto.confidence,
         idempotencyKey,
+        decidedOn: { claimStatus: assignment.claimStatus, roundLabels: assignment.roundLabels },
         claim,
       });
-      return { verdict: { ...verdict, claimStatus: claim.status }, replayed: false };
-    });
+      if (verdict) return { verdict: { ...verdict, claimStatus: claim.status }, replayed: false };
+      // Each lost race means another verdict or an editor's action landed on the claim: a handful at most.
+      if (attempt === MAX_ATTEMPTS) throw new VerdictException('VERDICT_CONFLICT', 'The claim kept changing while the verdict was written; retry');
+    }
   }
 
   /** Blind review: until a claim is final a reviewer sees only their own verdicts; editors and admins see all. */
