@@ -284,6 +284,34 @@ describe('review queues and verdicts (e2e)', () => {
       await t.http.post(`/queues/${to}/route`).set(bearer(editor.token)).send({ filter: { minScore: 2 } }).expect(400);
     });
 
+    it('should route new claims as they are stored: first matching queue by order, score and source filters, one audit row each', async () => {
+      const source = `Routing ${uniqueSuffix()}`;
+      const strict = await createQueue(t, admin, { routable: true, routingOrder: -2000, sources: [source], minScore: 0.8 });
+      const loose = await createQueue(t, admin, { routable: true, routingOrder: -1000, sources: [source] });
+      const article = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Routing', body: SEED_BODY, source }).expect(201)).body;
+      const rows: { id: string; score: number; status: string; queue: string }[] = await t.db.query(
+        `SELECT c.id, c.score, c.status, q.slug AS queue FROM claims c JOIN queues q ON q.id = c.queue_id WHERE c.article_id = $1`,
+        [article.id],
+      );
+      expect(rows).toHaveLength(article.claims.length);
+      expect(article.claims.every((c: { status: string }) => c.status === 'queued')).toBe(true);
+      expect(rows.filter((r) => r.score >= 0.8).every((r) => r.queue === strict)).toBe(true);
+      expect(rows.filter((r) => r.score < 0.8).every((r) => r.queue === loose)).toBe(true);
+      expect(new Set(rows.map((r) => r.queue)).size).toBe(2);
+      const audit: { entity_id: string; after: { status: string; queueId: string } }[] = await t.db.query(
+        `SELECT entity_id, after FROM audit_log WHERE action = 'claim.route' AND entity_id = ANY($1)`,
+        [rows.map((r) => r.id)],
+      );
+      expect(audit.map((a) => a.entity_id).sort()).toEqual(rows.map((r) => r.id).sort());
+      // a claim added by hand is routed the same way; an article of another source is not routed here
+      const manual = await t.http.post(`/articles/${article.id}/claims`).set(bearer(editor.token)).send({ text: 'Compiled by Ana Dumbadze' }).expect(201);
+      expect(manual.body.status).toBe('queued');
+      expect(await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'claim.route' AND entity_id = $1`, [manual.body.id])).toHaveLength(1);
+      const other = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Elsewhere', body: `${SEED_BODY}\n\nOther ${uniqueSuffix()}.`, source: 'Elsewhere' }).expect(201)).body;
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM claims c JOIN queues q ON q.id = c.queue_id WHERE c.article_id = $1 AND q.slug IN ($2, $3)`, [other.id, strict, loose]);
+      expect(n).toBe(0);
+    });
+
     it('should list the queues a caller may pull with depth, in-review count and oldest age', async () => {
       const slug = await createQueue(t, admin, { verdictsRequired: 1 });
       await seedQueuedClaims(t, slug, 3, editor.id);

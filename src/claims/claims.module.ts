@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ExtractionModule } from '../extraction/extraction.module';
-import { QueuesModule } from '../queues/queues.module';
 import { ClaimSimilarityRepository } from './claim-similarity.repository';
 import { ClaimsController } from './claims.controller';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 
 @Module({
-  imports: [ExtractionModule, QueuesModule],
+  imports: [ExtractionModule],
   controllers: [ClaimsController],
   providers: [ClaimsService, ClaimsRepository, ClaimSimilarityRepository],
   exports: [ClaimsService],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { TransactionContext } from '../database/transaction-context';
+import { MATCHING_QUEUE } from '../queues/queues.repository';
 import { ClaimStatus } from './claim-lifecycle';
 import { Claim } from './claim.entity';
 import { minhashBands } from './claim-minhash';
@@ -22,18 +23,36 @@ export class ClaimsRepository {
 
   /**
    * One INSERT for all the claims (of one article or of a whole import batch), arrays in, so the statement text
-   * is the same whatever the count. Ids are made here, so callers can link and route without reading them back.
+   * is the same whatever the count. Ids are made here, so callers can link them without reading them back.
+   * Pending claims are routed as they are inserted: each goes to the first matching queue (MATCHING_QUEUE) as
+   * `queued`, with its `claim.route` audit row, in the same statement. Routing afterwards wrote every claim row
+   * twice (and all its index entries); this writes it once.
    */
   async insertMany(rows: NewClaim[]): Promise<Claim[]> {
     if (!rows.length) return [];
     const claims = rows.map((row) => Object.assign(new Claim(), { id: randomUUID() }, row));
-    const returned = await this.tx.prepared<{ id: string; created_at: Date; updated_at: Date }>(
+    const returned = await this.tx.prepared<{ id: string; status: ClaimStatus; created_at: Date; updated_at: Date }>(
       'claims_insert',
-      `INSERT INTO claims (id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by)
-       SELECT id, article_id, text, start, "end", sentence_index, score, features::jsonb, speaker, origin, status, normalized_text, minhash_bands::integer[], created_by
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::real[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::uuid[])
-           AS v(id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by)
-       RETURNING id, created_at, updated_at`,
+      `WITH c AS (
+         SELECT v.*, v.status = 'pending' AS routable
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::real[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::uuid[])
+             AS v(id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by)
+       ), routed AS (
+         SELECT c.*, CASE WHEN c.routable THEN ${MATCHING_QUEUE} END AS queue_id FROM c JOIN articles a ON a.id = c.article_id
+       ), inserted AS (
+         INSERT INTO claims (id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by, queue_id, queued_at)
+         SELECT id, article_id, text, start, "end", sentence_index, score, features::jsonb, speaker, origin,
+                CASE WHEN queue_id IS NULL THEN status ELSE 'queued' END, normalized_text, minhash_bands::integer[], created_by,
+                queue_id, CASE WHEN queue_id IS NULL THEN NULL ELSE now() END
+           FROM routed
+         RETURNING id, status, queue_id, created_by, created_at, updated_at
+       ), audited AS (
+         INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
+         SELECT created_by, 'claim.route', 'claim', id::text,
+                jsonb_build_object('status', 'pending', 'queueId', NULL), jsonb_build_object('status', 'queued', 'queueId', queue_id)
+           FROM inserted WHERE queue_id IS NOT NULL
+       )
+       SELECT id, status, created_at, updated_at FROM inserted`,
       [
         claims.map((c) => c.id), claims.map((c) => c.articleId), claims.map((c) => c.text), claims.map((c) => c.start), claims.map((c) => c.end),
         claims.map((c) => c.sentenceIndex), claims.map((c) => c.score), claims.map((c) => JSON.stringify(c.features)), claims.map((c) => c.speaker),
@@ -41,8 +60,11 @@ export class ClaimsRepository {
         claims.map((c) => `{${minhashBands(c.normalizedText).join(',')}}`), claims.map((c) => c.createdBy),
       ],
     );
-    const stamps = new Map(returned.map((r) => [r.id, r]));
-    for (const c of claims) Object.assign(c, { createdAt: stamps.get(c.id)!.created_at, updatedAt: stamps.get(c.id)!.updated_at });
+    const stored = new Map(returned.map((r) => [r.id, r]));
+    for (const c of claims) {
+      const r = stored.get(c.id)!;
+      Object.assign(c, { status: r.status, createdAt: r.created_at, updatedAt: r.updated_at });
+    }
     return claims;
   }
 

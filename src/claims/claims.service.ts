@@ -4,7 +4,6 @@ import { isUniqueViolation } from '../common/errors/pg-errors';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
-import { ClaimRoutingService } from '../queues/claim-routing.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { ClaimStatus, PRE_REVIEW, transition } from './claim-lifecycle';
 import { Claim } from './claim.entity';
@@ -24,7 +23,6 @@ export class ClaimsService {
     private readonly extractor: ClaimExtractor,
     private readonly config: AppConfig,
     private readonly tx: TransactionContext,
-    private readonly routing: ClaimRoutingService,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -33,7 +31,7 @@ export class ClaimsService {
     return (await this.addExtractedMany([{ article, sentences }], createdBy))[0];
   }
 
-  /** The same for several new articles at once (an import batch): one insert, one linking and one routing statement. */
+  /** The same for several new articles at once (an import batch): one statement inserts and routes, one links. */
   async addExtractedMany(items: { article: { id: string; body: string }; sentences: ExtractedSentence[] }[], createdBy: string): Promise<Claim[][]> {
     const rows: NewClaim[] = items.flatMap(({ article, sentences }) =>
       sentences
@@ -46,9 +44,8 @@ export class ClaimsService {
     );
     const created = await this.claims.insertMany(rows);
     await this.similarities.linkSimilar(created.map((c) => c.id), this.config.similarityThreshold);
-    const routed = await this.routing.autoRoute(createdBy, created);
     const byArticle = new Map<string, Claim[]>(items.map(({ article }) => [article.id, []]));
-    for (const c of routed) byArticle.get(c.articleId)!.push(c);
+    for (const c of created) byArticle.get(c.articleId)!.push(c);
     return items.map(({ article }) => byArticle.get(article.id)!);
   }
 
@@ -74,9 +71,8 @@ export class ClaimsService {
           { articleId, ...span, sentenceIndex: null, score, features, speaker: dto.speaker ?? speaker, origin: 'manual', status: ClaimStatus.Pending, normalizedText: normalizeClaimText(span.text), createdBy },
         ]);
         await this.similarities.linkSimilar([claim.id], this.config.similarityThreshold);
-        const [routed] = await this.routing.autoRoute(createdBy, [claim]);
         await this.audit.record({ actorId: createdBy, action: 'claim.create', entity: 'claim', entityId: claim.id, after: { text: claim.text, start: claim.start, end: claim.end, origin: 'manual' } });
-        return routed;
+        return claim;
       }),
     );
   }

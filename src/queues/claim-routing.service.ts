@@ -22,13 +22,6 @@ export class ClaimRoutingService {
     private readonly tx: TransactionContext,
   ) {}
 
-  /** Called in the ingestion transaction: new claims go to the first matching queue (or stay pending). */
-  async autoRoute<C extends { id: string; status: string }>(actorId: string | null, claims: C[]): Promise<C[]> {
-    if (!claims.length) return claims;
-    const routed = new Set(await this.queuesRepo.autoRoute(actorId, claims.map((c) => c.id)));
-    return claims.map((c) => (routed.has(c.id) ? { ...c, status: transition('route', c.status) } : c));
-  }
-
   routeClaim(actor: AuthUser, claimId: string, slug: string): Promise<{ moved: number }> {
     return this.tx.run(async () => {
       const queue = await this.queues.get(slug);

@@ -18,8 +18,8 @@ export interface BulkRouteFilter {
   fromQueueId?: string;
 }
 
-/** The first active routable queue whose filter matches claim `c` of article `a`. */
-const MATCHING_QUEUE = `(SELECT q.id FROM queues q
+/** The first active routable queue whose filter matches claim `c` (its `score`) of article `a`. */
+export const MATCHING_QUEUE = `(SELECT q.id FROM queues q
    WHERE q.active AND q.routable AND c.score >= q.min_score
      AND (q.sources IS NULL OR a.source = ANY (q.sources))
      AND (q.languages IS NULL OR a.language = ANY (q.languages))
@@ -106,20 +106,6 @@ export class QueuesRepository {
       [queueIds],
     );
     return new Map(rows.map((r) => [r.queueId, r]));
-  }
-
-  /** Routes the given pending claims to the first matching active routable queue; returns the ids it moved. */
-  async autoRoute(actorId: string | null, claimIds: string[]): Promise<string[]> {
-    const [{ ids }] = await this.tx.prepared<{ ids: string[] }>(
-      'claims_auto_route',
-      `WITH targets AS (
-         SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, ${MATCHING_QUEUE} AS queue_id
-         FROM claims c JOIN articles a ON a.id = c.article_id
-         WHERE c.id = ANY($2::uuid[]) AND c.status = 'pending'
-       ), ${MOVE_AND_AUDIT.replace('FROM targets t WHERE c.id = t.id', 'FROM targets t WHERE c.id = t.id AND t.queue_id IS NOT NULL')}`,
-      [actorId, claimIds],
-    );
-    return ids;
   }
 
   async matchingQueueId(claimId: string): Promise<string | null> {
