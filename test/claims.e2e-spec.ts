@@ -172,6 +172,24 @@ describe('claims (e2e)', () => {
       expect((await t.http.get(`/claims/${other.id}/similar`).set(bearer(reviewer.token)).expect(200)).body).toEqual([]);
     });
 
+    it('should show at most ten exact repeats from other articles, settled ones first, without storing links for them', async () => {
+      const tag = uniqueSuffix();
+      const text = `Dam keeper Arvid Lindqvist${tag} said 31 sluice gates were opened at Kakhovka on Sunday.`;
+      const copies: ClaimBody[] = [];
+      for (let i = 0; i < 13; i++) {
+        const res = await postArticle(t, editor.token, { body: `${text} Copy ${i} ${tag}.` }).expect(201);
+        copies.push((res.body.claims as ClaimBody[]).find((c) => c.text.includes('sluice'))!);
+      }
+      const settled = copies[12];
+      await forceStatus(t, settled.id, 'verified');
+      const similar = await t.http.get(`/claims/${copies[0].id}/similar`).set(bearer(reviewer.token)).expect(200);
+      expect(similar.body).toHaveLength(10);
+      expect(similar.body[0]).toMatchObject({ id: settled.id, status: 'verified', similarity: 1 });
+      expect(similar.body.map((c: { id: string }) => c.id)).not.toContain(copies[0].id);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM claim_similarities WHERE claim_id = ANY($1)`, [copies.map((c) => c.id)]);
+      expect(n).toBe(0);
+    });
+
     it('should link similar claims of articles stored in the same import batch', async () => {
       const tag = uniqueSuffix();
       const text = `Harbourmaster Ilse Brevik${tag} said 88 ferries were delayed at Varna port by fog.`;

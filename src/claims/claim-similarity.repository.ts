@@ -27,8 +27,8 @@ export class ClaimSimilarityRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   /**
-   * Exact repeats come first from the hash index; the fuzzy branch only runs when they do not fill the limit (Limit
-   * over UNION ALL stops pulling rows early), so an article reposted many times never compares against every copy.
+   * Stores links to near repeats only. Exact repeats (same normalized text) are found when read, from the hash
+   * index (findSimilar): storing them cost every copy of a reposted article ten rows each way per claim.
    * Fuzzy candidates are claims sharing a MinHash band (claim-minhash.ts) with the new claim; at most
    * MAX_CANDIDATES of them get pg_trgm's similarity(), so a sentence repeated with small changes all over a
    * corpus costs a bounded amount. Runs in the caller's transaction.
@@ -41,19 +41,14 @@ export class ClaimSimilarityRepository {
          SELECT n.id AS a, o.id AS b, o.similarity
            FROM claims n
            CROSS JOIN LATERAL (
-             (SELECT c.id, 1::real AS similarity FROM claims c
-               WHERE c.article_id <> n.article_id AND c.normalized_text = n.normalized_text
-               LIMIT ${MAX_LINKS_PER_CLAIM})
-             UNION ALL
-             (SELECT f.id, f.similarity FROM (
-                SELECT c.id, similarity(c.normalized_text, n.normalized_text) AS similarity
-                  FROM (SELECT c.id, c.normalized_text FROM claims c
-                         WHERE c.minhash_bands && n.minhash_bands AND c.article_id <> n.article_id AND c.normalized_text <> n.normalized_text
-                         LIMIT ${MAX_CANDIDATES}) c
-               ) f
-              WHERE f.similarity >= $2
-              ORDER BY f.similarity DESC
-              LIMIT ${MAX_LINKS_PER_CLAIM})
+             SELECT f.id, f.similarity FROM (
+               SELECT c.id, similarity(c.normalized_text, n.normalized_text) AS similarity
+                 FROM (SELECT c.id, c.normalized_text FROM claims c
+                        WHERE c.minhash_bands && n.minhash_bands AND c.article_id <> n.article_id AND c.normalized_text <> n.normalized_text
+                        LIMIT ${MAX_CANDIDATES}) c
+             ) f
+             WHERE f.similarity >= $2
+             ORDER BY f.similarity DESC
              LIMIT ${MAX_LINKS_PER_CLAIM}
            ) o
           WHERE n.id = ANY($1::uuid[]) AND n.normalized_text <> ''
@@ -69,15 +64,30 @@ export class ClaimSimilarityRepository {
     await this.tx.manager.query(`DELETE FROM claim_similarities WHERE claim_id = $1 OR similar_claim_id = $1`, [claimId]);
   }
 
+  /**
+   * Near repeats (stored links) and exact repeats in other articles (same normalized text, by the hash index;
+   * settled ones first, then the oldest), at most MAX_LINKS_PER_CLAIM of each: most similar first, and among
+   * equals the settled, then the oldest.
+   */
   findSimilar(claimId: string): Promise<SimilarClaimRow[]> {
     return this.tx.manager.query(
-      `SELECT c.id, c.article_id AS "articleId", c.text, c.status, s.similarity,
+      `WITH me AS (SELECT article_id, normalized_text FROM claims WHERE id = $1),
+       found AS (
+         (SELECT c.id, 1::real AS similarity FROM claims c, me
+           WHERE c.normalized_text = me.normalized_text AND me.normalized_text <> '' AND c.article_id <> me.article_id
+           ORDER BY c.final_label IS NULL, c.created_at, c.id
+           LIMIT ${MAX_LINKS_PER_CLAIM})
+         UNION ALL
+         (SELECT s.similar_claim_id, s.similarity FROM claim_similarities s WHERE s.claim_id = $1
+           ORDER BY s.similarity DESC, s.similar_claim_id
+           LIMIT ${MAX_LINKS_PER_CLAIM})
+       )
+       SELECT c.id, c.article_id AS "articleId", c.text, c.status, f.similarity,
               a.title AS "articleTitle", a.url AS "articleUrl"
-         FROM claim_similarities s
-         JOIN claims c ON c.id = s.similar_claim_id
+         FROM found f
+         JOIN claims c ON c.id = f.id
          JOIN articles a ON a.id = c.article_id
-        WHERE s.claim_id = $1
-        ORDER BY s.similarity DESC, c.id`,
+        ORDER BY f.similarity DESC, c.final_label IS NULL, c.created_at, c.id`,
       [claimId],
     );
   }
