@@ -6,8 +6,10 @@ import { AddExportCursor1764140300000 } from './1764140300000-AddExportCursor';
 import { AddClaimMinhashBands1764140400000 } from './1764140400000-AddClaimMinhashBands';
 import { AddCacheInvalidation1764140500000 } from './1764140500000-AddCacheInvalidation';
 import { ExactRepeatsFoundWhenRead1764140600000 } from './1764140600000-ExactRepeatsFoundWhenRead';
+import { ClaimTextsCarryTheBands1764140700000 } from './1764140700000-ClaimTextsCarryTheBands';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
 export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000,
   TuneClaimSimilarityIndexes1764140150000, CreateReviewWorkflow1764140200000, AddExportCursor1764140300000,
-  AddClaimMinhashBands1764140400000, AddCacheInvalidation1764140500000, ExactRepeatsFoundWhenRead1764140600000];
+  AddClaimMinhashBands1764140400000, AddCacheInvalidation1764140500000, ExactRepeatsFoundWhenRead1764140600000,
+  ClaimTextsCarryTheBands1764140700000];

@@ -288,7 +288,7 @@ describe('review queues and verdicts (e2e)', () => {
       const source = `Routing ${uniqueSuffix()}`;
       const strict = await createQueue(t, admin, { routable: true, routingOrder: -2000, sources: [source], minScore: 0.8 });
       const loose = await createQueue(t, admin, { routable: true, routingOrder: -1000, sources: [source] });
-      const article = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Routing', body: SEED_BODY, source }).expect(201)).body;
+      const article = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Routing', body: `${SEED_BODY}\n\nRouting ${source}.`, source }).expect(201)).body;
       const rows: { id: string; score: number; status: string; queue: string }[] = await t.db.query(
         `SELECT c.id, c.score, c.status, q.slug AS queue FROM claims c JOIN queues q ON q.id = c.queue_id WHERE c.article_id = $1`,
         [article.id],

@@ -29,9 +29,10 @@ export class ClaimSimilarityRepository {
   /**
    * Stores links to near repeats only. Exact repeats (same normalized text) are found when read, from the hash
    * index (findSimilar): storing them cost every copy of a reposted article ten rows each way per claim.
-   * Fuzzy candidates are claims sharing a MinHash band (claim-minhash.ts) with the new claim; at most
-   * MAX_CANDIDATES of them get pg_trgm's similarity(), so a sentence repeated with small changes all over a
-   * corpus costs a bounded amount. Runs in the caller's transaction.
+   * Fuzzy candidates are distinct texts (claim_texts) sharing a MinHash band (claim-minhash.ts) with the new
+   * claim's; at most MAX_CANDIDATES of them get pg_trgm's similarity(), so a sentence repeated with small changes
+   * all over a corpus costs a bounded amount, and copies of one text are one candidate. The claims with a
+   * matching text are linked, settled ones first. Runs in the caller's transaction.
    */
   async linkSimilar(claimIds: string[], threshold: number): Promise<void> {
     if (!claimIds.length) return;
@@ -40,15 +41,22 @@ export class ClaimSimilarityRepository {
       `WITH pairs AS (
          SELECT n.id AS a, o.id AS b, o.similarity
            FROM claims n
+           JOIN claim_texts me ON me.text_md5 = md5(n.normalized_text)::uuid
            CROSS JOIN LATERAL (
-             SELECT f.id, f.similarity FROM (
-               SELECT c.id, similarity(c.normalized_text, n.normalized_text) AS similarity
-                 FROM (SELECT c.id, c.normalized_text FROM claims c
-                        WHERE c.minhash_bands && n.minhash_bands AND c.article_id <> n.article_id AND c.normalized_text <> n.normalized_text
-                        LIMIT ${MAX_CANDIDATES}) c
-             ) f
-             WHERE f.similarity >= $2
-             ORDER BY f.similarity DESC
+             SELECT c.id, t.similarity FROM (
+               SELECT t.normalized_text, similarity(t.normalized_text, n.normalized_text) AS similarity
+                 FROM (SELECT t.normalized_text FROM claim_texts t
+                        WHERE t.minhash_bands && me.minhash_bands AND t.text_md5 <> me.text_md5
+                        LIMIT ${MAX_CANDIDATES}) t
+             ) t
+             CROSS JOIN LATERAL (
+               SELECT c.id FROM claims c
+                WHERE c.normalized_text = t.normalized_text AND c.article_id <> n.article_id
+                ORDER BY c.final_label IS NULL, c.created_at, c.id
+                LIMIT ${MAX_LINKS_PER_CLAIM}
+             ) c
+             WHERE t.similarity >= $2
+             ORDER BY t.similarity DESC
              LIMIT ${MAX_LINKS_PER_CLAIM}
            ) o
           WHERE n.id = ANY($1::uuid[]) AND n.normalized_text <> ''

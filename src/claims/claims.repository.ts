@@ -13,6 +13,12 @@ export type NewClaim = Pick<
 
 export type ClaimPatch = Partial<Pick<Claim, 'text' | 'start' | 'end' | 'normalizedText' | 'speaker' | 'status'>>;
 
+/** Records the distinct new texts of `source` (normalized_text, minhash_bands as int[] text) with their bands. */
+const INSERT_TEXTS = (source: string) => `INSERT INTO claim_texts (text_md5, normalized_text, minhash_bands)
+         SELECT DISTINCT ON (md5(normalized_text)) md5(normalized_text)::uuid, normalized_text, minhash_bands::integer[]
+           FROM ${source} WHERE normalized_text <> ''
+         ON CONFLICT (text_md5) DO NOTHING`;
+
 @Injectable()
 export class ClaimsRepository {
   constructor(private readonly tx: TransactionContext) {}
@@ -40,12 +46,14 @@ export class ClaimsRepository {
        ), routed AS (
          SELECT c.*, CASE WHEN c.routable THEN ${MATCHING_QUEUE} END AS queue_id FROM c JOIN articles a ON a.id = c.article_id
        ), inserted AS (
-         INSERT INTO claims (id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by, queue_id, queued_at)
+         INSERT INTO claims (id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, created_by, queue_id, queued_at)
          SELECT id, article_id, text, start, "end", sentence_index, score, features::jsonb, speaker, origin,
-                CASE WHEN queue_id IS NULL THEN status ELSE 'queued' END, normalized_text, minhash_bands::integer[], created_by,
+                CASE WHEN queue_id IS NULL THEN status ELSE 'queued' END, normalized_text, created_by,
                 queue_id, CASE WHEN queue_id IS NULL THEN NULL ELSE now() END
            FROM routed
          RETURNING id, status, queue_id, created_by, created_at, updated_at
+       ), texts AS (
+         ${INSERT_TEXTS('c')}
        ), audited AS (
          INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
          SELECT created_by, 'claim.route', 'claim', id::text,
@@ -84,9 +92,12 @@ export class ClaimsRepository {
 
   async update(id: string, patch: ClaimPatch): Promise<void> {
     await this.claims.update({ id }, patch);
-    // Not an entity column (only linking reads it): kept in step with the text here.
+    // The new text's bands, for linking (claim_texts is not an entity: only linking reads it).
     if (patch.normalizedText !== undefined) {
-      await this.tx.manager.query(`UPDATE claims SET minhash_bands = $2::integer[] WHERE id = $1`, [id, minhashBands(patch.normalizedText)]);
+      await this.tx.manager.query(`WITH t AS (SELECT $1::text AS normalized_text, $2::text AS minhash_bands) ${INSERT_TEXTS('t')}`, [
+        patch.normalizedText,
+        `{${minhashBands(patch.normalizedText).join(',')}}`,
+      ]);
     }
   }
 
