@@ -36,6 +36,8 @@ export class ClaimSimilarityRepository {
    */
   async linkSimilar(claimIds: string[], threshold: number): Promise<void> {
     if (!claimIds.length) return;
+    // Index lookups whatever the statistics say: a plan made while claim_texts was small scans it (seen in CI).
+    await this.tx.preferIndexScans();
     await this.tx.prepared(
       'claims_link_similar',
       `WITH pairs AS (

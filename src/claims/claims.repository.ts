@@ -37,6 +37,7 @@ export class ClaimsRepository {
   async insertMany(rows: NewClaim[]): Promise<Claim[]> {
     if (!rows.length) return [];
     const claims = rows.map((row) => Object.assign(new Claim(), { id: randomUUID() }, row));
+    await this.tx.preferIndexScans(); // the routing join reads articles while that table may still be small
     const returned = await this.tx.prepared<{ id: string; status: ClaimStatus; created_at: Date; updated_at: Date }>(
       'claims_insert',
       `WITH c AS (
