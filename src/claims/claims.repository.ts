@@ -17,6 +17,7 @@ export type ClaimPatch = Partial<Pick<Claim, 'text' | 'start' | 'end' | 'normali
 const INSERT_TEXTS = (source: string) => `INSERT INTO claim_texts (text_md5, normalized_text, minhash_bands)
          SELECT DISTINCT ON (md5(normalized_text)) md5(normalized_text)::uuid, normalized_text, minhash_bands::integer[]
            FROM ${source} WHERE normalized_text <> ''
+           ORDER BY md5(normalized_text) -- concurrent writers of the same new texts take their locks in one order
          ON CONFLICT (text_md5) DO NOTHING`;
 
 @Injectable()
