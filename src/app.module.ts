@@ -1,4 +1,4 @@
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from './articles/articles.module';
@@ -24,19 +24,9 @@ import { VerdictsModule } from './verdicts/verdicts.module';
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          // The id fastify chose (or the caller's X-Request-Id) — see app.factory.ts — so logs and error bodies agree.
-          genReqId: (req) => String(req.headers['x-request-id']),
-          // One line per request: what, who asked from where, how it ended and how long it took.
-          serializers: {
-            req: (req: { id: string; method: string; url: string; remoteAddress: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-        },
-        // The package's default route pattern does not reach Fastify's middleware layer under Nest 12.
-        forRoutes: [{ path: '*', method: RequestMethod.ALL }],
+        pinoHttp: { level: config.logLevel },
+        // No middleware: requests are logged by a fastify hook (app.factory.ts); this module provides the app logger.
+        forRoutes: [],
       }),
     }),
     DatabaseModule,

@@ -64,6 +64,12 @@ describe('bad input at the edges (e2e)', () => {
     const res = await t.http.get('/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+    // a content security policy where a browser renders our pages (Swagger UI), not on JSON answers
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    const docs = await t.http.get('/docs').expect(200);
+    expect(docs.headers['content-security-policy']).toContain(`script-src 'self' 'unsafe-inline'`);
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('should serve the OpenAPI document with every DTO documented', async () => {
