@@ -12,6 +12,7 @@ import { LocalAuthGuard } from './guards/local-auth.guard';
 import { LoginAttemptsService } from './login-attempts.service';
 import { RolesGuard } from './guards/roles.guard';
 import { JwtStrategy } from './strategies/jwt.strategy';
+import { VerifiedTokens } from './verified-tokens';
 import { LocalStrategy } from './strategies/local.strategy';
 
 @Module({
@@ -28,6 +29,7 @@ import { LocalStrategy } from './strategies/local.strategy';
     AuthService,
     LocalStrategy,
     JwtStrategy,
+    VerifiedTokens,
     LocalAuthGuard,
     LoginAttemptsService,
     ThrottlerStorageService,
