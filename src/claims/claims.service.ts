@@ -26,12 +26,10 @@ export class ClaimsService {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Stores the extractor's claims of a new article, links them to similar claims elsewhere and routes them (caller's transaction). */
-  async addExtracted(article: { id: string; body: string }, sentences: ExtractedSentence[], createdBy: string): Promise<Claim[]> {
-    return (await this.addExtractedMany([{ article, sentences }], createdBy))[0];
-  }
-
-  /** The same for several new articles at once (an import batch): one statement inserts and routes, one links. */
+  /**
+   * Stores the extractor's claims of new articles (one, or an import batch) in the caller's transaction: one
+   * statement inserts and routes them, one links them to similar claims elsewhere.
+   */
   async addExtractedMany(items: { article: { id: string; body: string }; sentences: ExtractedSentence[] }[], createdBy: string): Promise<Claim[][]> {
     const rows: NewClaim[] = items.flatMap(({ article, sentences }) =>
       sentences
