@@ -1,6 +1,8 @@
+import { ClaimStatus } from '../claims/claim-lifecycle';
 import { AssignmentRow } from '../queues/assignments.repository';
 import { AssignmentsService } from '../queues/assignments.service';
 import { Role } from '../users/role';
+import { SubmitVerdictDto } from './dtos/verdict.dto';
 import { VerdictException } from './verdict.exception';
 import { VerdictsRepository, VerdictWrite } from './verdicts.repository';
 import { VerdictsService } from './verdicts.service';
@@ -8,7 +10,7 @@ import { VerdictsService } from './verdicts.service';
 /** The retry loop alone; the guarded statement itself is tested against PostgreSQL in test/workflow.e2e-spec.ts. */
 describe('VerdictsService.submit retries', () => {
   const user = { id: 'reviewer-1', email: 'r@example.org', role: Role.Reviewer };
-  const dto = { label: 'verified' as const, sources: [], confidence: 3 };
+  const dto = { label: ClaimStatus.Verified, sources: [], confidence: 3 } as SubmitVerdictDto;
   const row = (labels: string[]): AssignmentRow =>
     ({ id: 'a-1', userId: user.id, status: 'active', live: true, round: 1, claimRound: 1, claimStatus: 'in_review', roundLabels: labels, verdictsRequired: 2 }) as unknown as AssignmentRow;
 
