@@ -18,6 +18,9 @@ export const MAX_LINKS_PER_CLAIM = 10;
 /** Band-sharing claims compared exactly per new claim: bounds the work for a sentence that recurs with variations. */
 export const MAX_CANDIDATES = 20;
 
+/** Which of several claims with one text a reviewer sees first (claims aliased `c`): settled ones, then the oldest. */
+const SETTLED_FIRST = 'c.final_label IS NULL, c.created_at, c.id';
+
 /**
  * Links are stored in both directions (A→B and B→A), so reading "similar to X" is one lookup on the primary key
  * prefix and deleting a claim cascades both rows.
@@ -54,7 +57,7 @@ export class ClaimSimilarityRepository {
              CROSS JOIN LATERAL (
                SELECT c.id FROM claims c
                 WHERE c.normalized_text = t.normalized_text AND c.article_id <> n.article_id
-                ORDER BY c.final_label IS NULL, c.created_at, c.id
+                ORDER BY ${SETTLED_FIRST}
                 LIMIT ${MAX_LINKS_PER_CLAIM}
              ) c
              WHERE t.similarity >= $2
@@ -85,7 +88,7 @@ export class ClaimSimilarityRepository {
        found AS (
          (SELECT c.id, 1::real AS similarity FROM claims c, me
            WHERE c.normalized_text = me.normalized_text AND me.normalized_text <> '' AND c.article_id <> me.article_id
-           ORDER BY c.final_label IS NULL, c.created_at, c.id
+           ORDER BY ${SETTLED_FIRST}
            LIMIT ${MAX_LINKS_PER_CLAIM})
          UNION ALL
          (SELECT s.similar_claim_id, s.similarity FROM claim_similarities s WHERE s.claim_id = $1
@@ -97,7 +100,7 @@ export class ClaimSimilarityRepository {
          FROM found f
          JOIN claims c ON c.id = f.id
          JOIN articles a ON a.id = c.article_id
-        ORDER BY f.similarity DESC, c.final_label IS NULL, c.created_at, c.id`,
+        ORDER BY f.similarity DESC, ${SETTLED_FIRST}`,
       [claimId],
     );
   }
