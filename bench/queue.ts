@@ -7,6 +7,7 @@
  *
  *   npm run bench:queue                    # N = 8, 32, 64; 10 s per run; 100,000 queued claims
  *   BENCH_SECONDS=5 BENCH_CLAIMS=20000 BENCH_N=8,32 npm run bench:queue
+ *   BENCH_SERVER_POOL_SIZE=16 npm run bench:queue   # the server's DB_POOL_SIZE (default: the service's own)
  */
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
   pool.on('error', () => undefined);
   console.log(`seeding ${CLAIMS.toLocaleString()} queued claims and ${maxN} reviewers…`);
   const { queueId, users } = await seed(pool, maxN);
-  const server = await startServer({ DATABASE_URL: database.url, DB_POOL_SIZE: String(Math.min(maxN, 16)), MIGRATIONS_RUN: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
+  const server = await startServer({ DATABASE_URL: database.url, ...(process.env.BENCH_SERVER_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_SERVER_POOL_SIZE } : {}), MIGRATIONS_RUN: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
   const rows: ReturnType<typeof summarize>[] = [];
   try {
     const client = new JsonClient(server.url, maxN);
