@@ -1,7 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { get } from 'node:http';
+import { AppConfig } from '../src/config/app-config';
+import { ExportQueryDto } from '../src/exports/dtos/export-query.dto';
 import { decodeCursor } from '../src/exports/export-cursor';
 import { EXPORT_SQL_TAG } from '../src/exports/export-query.sql';
+import { ExportsService } from '../src/exports/exports.service';
 import { Role } from '../src/users/role';
 import { createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser } from './support/test-app';
@@ -315,6 +318,26 @@ describe('editor exports (e2e)', () => {
       expect((await ndjson({ articleId: article, to: '2000-01-01T00:00:00Z' })).claims).toEqual([]); // the pool still serves exports
     } finally {
       await t.db.query(`DELETE FROM articles WHERE id = $1`, [article]);
+    }
+  });
+
+  it('should answer 503 EXPORT_BUSY while half the pool is exporting, and serve again as soon as one ends', async () => {
+    const service = t.app.get(ExportsService);
+    const limit = Math.floor(t.app.get(AppConfig).dbPoolSize / 2);
+    // Exports whose readers have not read yet: each holds its snapshot connection until its stream ends.
+    const open = await Promise.all(Array.from({ length: limit }, () => service.open(null, Object.assign(new ExportQueryDto(), { format: 'ndjson' }))));
+    try {
+      const busy = await exportAs(editor.token, { format: 'csv' });
+      expect({ status: busy.status, code: JSON.parse(busy.text).code }).toEqual({ status: 503, code: 'EXPORT_BUSY' });
+      open.pop()!.stream.destroy();
+      let status = 503;
+      for (let i = 0; i < 50 && status === 503; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        status = (await exportAs(editor.token, { format: 'csv', to: '2000-01-01T00:00:00Z' })).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      open.forEach((file) => file.stream.destroy());
     }
   });
 
