@@ -52,8 +52,8 @@ function requestId(req: IncomingMessage): string {
 
 /** Builds the fully configured application (used by main.ts, the CLI-less tests and benchmarks alike). */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const { bodyLimit, importBodyLimit } = AppConfig.fromEnvironment();
-  const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy: true });
+  const { bodyLimit, importBodyLimit, trustProxy } = AppConfig.fromEnvironment();
+  const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);

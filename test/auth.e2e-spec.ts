@@ -104,12 +104,40 @@ describe('login rate limiting (e2e)', () => {
     await t.http.post('/auth/login').send({ email: email.toUpperCase(), password: 'guess-5' }).expect(429);
   });
 
-  it('should answer 429 past the per-IP limit whatever the email', async () => {
+  it('should answer 429 past the per-IP limit whatever the email, and whatever X-Forwarded-For claims', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await t.http.post('/auth/login').send({ email: `spray-${i}@test.example`, password: 'guess-123' })).status);
+    for (let i = 0; i < 8; i++) {
+      const attempt = t.http.post('/auth/login').set('x-forwarded-for', `203.0.113.${i}`);
+      statuses.push((await attempt.send({ email: `spray-${i}@test.example`, password: 'guess-123' })).status);
+    }
     // the previous test's 3 failures count for this IP too (its 429s do not): blocked after 5 more
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     await t.http.post('/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(429);
+  });
+});
+
+describe('login rate limiting behind a trusted proxy (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    process.env.LOGIN_LIMIT_PER_IP = '3';
+    process.env.TRUST_PROXY = 'loopback';
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t.close();
+    delete process.env.LOGIN_LIMIT_PER_IP;
+    delete process.env.TRUST_PROXY;
+  });
+
+  it("should count failures per client address the proxy reports, and audit that address", async () => {
+    const login = (ip: string, email: string, password = 'guess-123') => t.http.post('/auth/login').set('x-forwarded-for', `${ip}, 127.0.0.1`).send({ email, password });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await login('198.51.100.7', `proxied-${i}@test.example`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    await login('198.51.100.8', ADMIN.email, ADMIN.password).expect(200);
+    const [refused] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'email' = $1`, ['proxied-0@test.example']);
+    expect(refused.after).toMatchObject({ ip: '198.51.100.7' });
   });
 });
 

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ClaimReviewRatings, Environment, parseClaimReviewRatings, validateEnvironment } from './environment';
+import { ClaimReviewRatings, Environment, parseClaimReviewRatings, parseTrustProxy, TrustProxy, validateEnvironment } from './environment';
 
 /** The typed configuration every module injects; built once from the validated environment. */
 export class AppConfig {
@@ -25,6 +25,8 @@ export class AppConfig {
   readonly importBodyLimit: number;
   /** ClaimReview exports: public claim URLs (`<publicBaseUrl>/claims/<id>`), the reviewing organization, the rating scale. */
   readonly claimReview: { publicBaseUrl: string; orgName: string; orgUrl: string; ratings: ClaimReviewRatings };
+  /** Whose X-Forwarded-For names the client (request.ip: login limits, audit entries, request logs). */
+  readonly trustProxy: TrustProxy;
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -53,6 +55,7 @@ export class AppConfig {
       orgUrl: env.CLAIMREVIEW_ORG_URL ?? publicBaseUrl,
       ratings: parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).ratings,
     };
+    this.trustProxy = parseTrustProxy(env.TRUST_PROXY).trustProxy;
   }
 
   /** Loads `./.env` into process.env when present (real environment variables win). */

@@ -1,4 +1,4 @@
-import { EnvironmentError, validateEnvironment } from './environment';
+import { EnvironmentError, parseTrustProxy, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('should apply defaults to an empty environment', () => {
@@ -32,5 +32,14 @@ describe('validateEnvironment', () => {
   it('should refuse a short secret and half of the admin bootstrap pair', () => {
     expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => validateEnvironment({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_EMAIL\/ADMIN_PASSWORD/);
+  });
+
+  it('should trust no proxy by default, and read addresses, subnets and keywords', () => {
+    expect(parseTrustProxy(validateEnvironment({}).TRUST_PROXY).trustProxy).toBe(false);
+    expect(parseTrustProxy('true').trustProxy).toBe(true);
+    expect(parseTrustProxy('10.0.0.0/8, loopback,::1,fd00::/8').trustProxy).toEqual(['10.0.0.0/8', 'loopback', '::1', 'fd00::/8']);
+    for (const bad of ['2', '10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/1', 'yes']) {
+      expect(() => validateEnvironment({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: not an address, subnet or keyword/);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { isIP } from 'node:net';
 import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -127,6 +128,40 @@ export class Environment {
   @IsOptional()
   @IsString()
   CLAIMREVIEW_RATINGS?: string;
+
+  /** Which peers may tell us the client's address in X-Forwarded-For; see parseTrustProxy. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY: string = 'false';
+}
+
+/** Fastify's `trustProxy`: nobody, everybody, or these proxy addresses/subnets. */
+export type TrustProxy = boolean | string[];
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: `false` (default: the socket's peer is the client) or a comma-separated list of proxy addresses, CIDR
+ * subnets and proxy-addr's keywords (loopback, linklocal, uniquelocal), e.g. `10.0.0.0/8,loopback`. No hop counts:
+ * fastify ignores them, since a count cannot tell a proxy from a client that sends the header itself.
+ * `true` trusts every peer: only behind a proxy that every request must pass. Trusting a header anyone can send
+ * would let any client pick the address its failed logins are counted (and audited) under.
+ */
+export function parseTrustProxy(raw: string): { trustProxy: TrustProxy; problems: string[] } {
+  const value = raw.trim().toLowerCase();
+  if (value === 'false' || value === '') return { trustProxy: false, problems: [] };
+  if (value === 'true') return { trustProxy: true, problems: [] };
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !PROXY_KEYWORDS.has(e) && !isAddressOrSubnet(e));
+  if (bad.length) return { trustProxy: false, problems: [`TRUST_PROXY: not an address, subnet or keyword: ${bad.join(', ')}`] };
+  return { trustProxy: entries, problems: [] };
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 /** How our final labels become a schema.org Rating in ClaimReview exports. */
@@ -172,6 +207,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
   problems.push(...parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).problems);
+  problems.push(...parseTrustProxy(env.TRUST_PROXY).problems);
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }
