@@ -1,3 +1,4 @@
+import { LoginFailuresRepository } from '../src/auth/login-failures.repository';
 import { InvalidationListener } from '../src/database/invalidation-listener.service';
 import { Role } from '../src/users/role';
 import { ADMIN, bearer, TestApp } from './support/test-app';
@@ -75,69 +76,79 @@ describe('auth (e2e)', () => {
   });
 });
 
-describe('login rate limiting (e2e)', () => {
-  let t: TestApp;
+describe('login rate limiting, shared by instances behind a trusted proxy (e2e)', () => {
+  let one: TestApp;
+  let two: TestApp;
+  /** A login as forwarded by the (loopback) proxy for a client at `ip`. */
+  const login = (t: TestApp, ip: string, email: string, password = 'guess-123') =>
+    t.http.post('/auth/login').set('x-forwarded-for', `${ip}, 127.0.0.1`).send({ email, password });
 
   beforeAll(async () => {
-    process.env.LOGIN_LIMIT_PER_EMAIL = '3';
-    process.env.LOGIN_LIMIT_PER_IP = '8';
-    t = await TestApp.start();
+    Object.assign(process.env, { LOGIN_LIMIT_PER_EMAIL: '3', LOGIN_LIMIT_PER_IP: '5', TRUST_PROXY: 'loopback' });
+    [one, two] = await Promise.all([TestApp.start(), TestApp.start()]);
   });
   afterAll(async () => {
-    await t.close();
-    delete process.env.LOGIN_LIMIT_PER_EMAIL;
-    delete process.env.LOGIN_LIMIT_PER_IP;
+    await Promise.all([one.close(), two.close()]);
+    for (const name of ['LOGIN_LIMIT_PER_EMAIL', 'LOGIN_LIMIT_PER_IP', 'TRUST_PROXY']) delete process.env[name];
   });
 
   it('should not count successful logins', async () => {
-    for (let i = 0; i < 5; i++) await t.adminToken();
+    for (let i = 0; i < 5; i++) await login(i % 2 ? one : two, '198.51.100.1', ADMIN.email, ADMIN.password).expect(200);
   });
 
-  it('should answer 429 with Retry-After past the per-email limit, also for the right password', async () => {
-    const target = await t.createUser(Role.Reviewer);
-    const email = target.email;
-    for (let i = 0; i < 3; i++) await t.http.post('/auth/login').send({ email, password: `guess-${i}` }).expect(401);
-    const limited = await t.http.post('/auth/login').send({ email, password: target.password }).expect(429);
+  it('should answer 429 with Retry-After past the per-email limit counted on both instances, also for the right password', async () => {
+    const target = await one.createUser(Role.Reviewer);
+    for (const t of [one, two, one]) await login(t, '198.51.100.2', target.email).expect(401);
+    const limited = await login(two, '198.51.100.2', target.email, target.password).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'LOGIN_RATE_LIMITED' });
-    // the email counter is case-insensitive
-    await t.http.post('/auth/login').send({ email: email.toUpperCase(), password: 'guess-5' }).expect(429);
+    // the email counter is case-insensitive, and holds from another address too
+    await login(one, '198.51.100.3', target.email.toUpperCase(), target.password).expect(429);
   });
 
-  it('should answer 429 past the per-IP limit whatever the email, and whatever X-Forwarded-For claims', async () => {
+  it('should answer 429 past the per-IP limit whatever the email, and let other addresses in', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const attempt = t.http.post('/auth/login').set('x-forwarded-for', `203.0.113.${i}`);
-      statuses.push((await attempt.send({ email: `spray-${i}@test.example`, password: 'guess-123' })).status);
-    }
-    // the previous test's 3 failures count for this IP too (its 429s do not): blocked after 5 more
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
-    await t.http.post('/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(429);
+    for (let i = 0; i < 7; i++) statuses.push((await login(i % 2 ? one : two, '198.51.100.4', `spray-${i}@test.example`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    await login(one, '198.51.100.4', ADMIN.email, ADMIN.password).expect(429);
+    await login(two, '198.51.100.5', ADMIN.email, ADMIN.password).expect(200);
+  });
+
+  it('should count and audit a failure under the address the proxy reports', async () => {
+    await login(one, '198.51.100.6', 'proxied@test.example').expect(401);
+    const [refused] = await one.db.query(`SELECT after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'email' = $1`, ['proxied@test.example']);
+    expect(refused.after).toMatchObject({ ip: '198.51.100.6' });
+    const [counter] = await one.db.query(`SELECT failures FROM login_failures WHERE key = 'ip:198.51.100.6'`);
+    expect(counter).toEqual({ failures: 1 });
+  });
+
+  it('should start counting afresh once a window and its block have ended, and purge ended counters', async () => {
+    const ip = '198.51.100.7';
+    for (let i = 0; i < 5; i++) await login(one, ip, `late-${i}@test.example`).expect(401);
+    await login(two, ip, ADMIN.email, ADMIN.password).expect(429);
+    // as if the window and the block had run out
+    await one.db.query(`UPDATE login_failures SET window_ends_at = now() - interval '1 s', blocked_until = now() - interval '1 s' WHERE key = $1`, [`ip:${ip}`]);
+    await login(two, ip, ADMIN.email, ADMIN.password).expect(200);
+    await login(one, ip, 'late-5@test.example').expect(401);
+    expect(await one.db.query(`SELECT failures FROM login_failures WHERE key = $1`, [`ip:${ip}`])).toEqual([{ failures: 1 }]);
+    await one.db.query(`UPDATE login_failures SET window_ends_at = now() - interval '1 s' WHERE key = $1`, [`ip:${ip}`]);
+    await one.app.get(LoginFailuresRepository).purgeExpired();
+    expect(await one.db.query(`SELECT key FROM login_failures WHERE key = $1`, [`ip:${ip}`])).toEqual([]);
   });
 });
 
-describe('login rate limiting behind a trusted proxy (e2e)', () => {
+describe('client address without a trusted proxy (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    process.env.LOGIN_LIMIT_PER_IP = '3';
-    process.env.TRUST_PROXY = 'loopback';
     t = await TestApp.start();
   });
-  afterAll(async () => {
-    await t.close();
-    delete process.env.LOGIN_LIMIT_PER_IP;
-    delete process.env.TRUST_PROXY;
-  });
+  afterAll(() => t.close());
 
-  it("should count failures per client address the proxy reports, and audit that address", async () => {
-    const login = (ip: string, email: string, password = 'guess-123') => t.http.post('/auth/login').set('x-forwarded-for', `${ip}, 127.0.0.1`).send({ email, password });
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await login('198.51.100.7', `proxied-${i}@test.example`)).status);
-    expect(statuses).toEqual([401, 401, 401, 429]);
-    await login('198.51.100.8', ADMIN.email, ADMIN.password).expect(200);
-    const [refused] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'email' = $1`, ['proxied-0@test.example']);
-    expect(refused.after).toMatchObject({ ip: '198.51.100.7' });
+  it('should ignore X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.9').send({ email: 'spoofer@test.example', password: 'guess-123' }).expect(401);
+    const [refused] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'email' = $1`, ['spoofer@test.example']);
+    expect(refused.after.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
   });
 });
 

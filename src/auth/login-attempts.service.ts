@@ -1,6 +1,6 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { HttpException, HttpStatus, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { LoginFailuresRepository } from './login-failures.repository';
 
 export class TooManyLoginAttempts extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
@@ -8,37 +8,46 @@ export class TooManyLoginAttempts extends HttpException {
   }
 }
 
+/** How often each instance deletes counters that have run out (idempotent, so instances need not agree). */
+const PURGE_EVERY_MS = 10 * 60_000;
+
 /**
- * Counts FAILED logins per email and per client IP in @nestjs/throttler's storage; once either passes its limit
- * within the window, every attempt (even with the right password) is refused until the block expires.
- * The storage is per process: with several instances each enforces its own count.
+ * Counts FAILED logins per email and per client IP; once either reaches its limit within the window, every attempt
+ * (even with the right password) is refused until the block ends. The counts live in the database, so all
+ * instances share them.
  */
 @Injectable()
-export class LoginAttemptsService {
+export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
+  private purgeTimer?: NodeJS.Timeout;
+
   constructor(
-    private readonly storage: ThrottlerStorageService,
+    private readonly failures: LoginFailuresRepository,
     private readonly config: AppConfig,
   ) {}
 
-  assertAllowed(email: string, ip: string): void {
-    const now = Date.now();
-    for (const { key } of this.counters(email, ip)) {
-      const record = this.storage.storage.get(key);
-      if (record?.isBlocked && record.blockExpiresAt > now) throw new TooManyLoginAttempts(Math.ceil((record.blockExpiresAt - now) / 1000));
-    }
+  onModuleInit(): void {
+    this.purgeTimer = setInterval(() => void this.failures.purgeExpired().catch(() => undefined), PURGE_EVERY_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.purgeTimer);
+  }
+
+  async assertAllowed(email: string, ip: string): Promise<void> {
+    const seconds = await this.failures.blockedFor(this.counters(email, ip).map((c) => c.key));
+    if (seconds > 0) throw new TooManyLoginAttempts(seconds);
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    const { windowMs } = this.config.loginLimits;
-    // The storage blocks once hits exceed `limit`: limit - 1 makes the limit-th failure the last one allowed.
-    await Promise.all(this.counters(email, ip).map(({ key, limit }) => this.storage.increment(key, windowMs, limit - 1, windowMs, 'login')));
+    const { windowSeconds } = this.config.loginLimits;
+    for (const { key, limit } of this.counters(email, ip)) await this.failures.count(key, limit, windowSeconds);
   }
 
   private counters(email: string, ip: string) {
     const { perEmail, perIp } = this.config.loginLimits;
     return [
-      { key: `login:email:${email.trim().toLowerCase()}`, limit: perEmail },
-      { key: `login:ip:${ip}`, limit: perIp },
+      { key: `email:${email.trim().toLowerCase()}`, limit: perEmail },
+      { key: `ip:${ip}`, limit: perIp },
     ];
   }
 }

@@ -17,7 +17,7 @@ export class AppConfig {
   readonly bootstrapAdmin?: { email: string; password: string };
   readonly bodyLimit: number;
   readonly logLevel: string;
-  readonly loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  readonly loginLimits: { perEmail: number; perIp: number; windowSeconds: number };
   readonly extractionThreshold?: number;
   /** pg_trgm similarity above which a new claim is linked to a claim of another article. */
   readonly similarityThreshold: number;
@@ -43,7 +43,7 @@ export class AppConfig {
     this.loginLimits = {
       perEmail: env.LOGIN_LIMIT_PER_EMAIL,
       perIp: env.LOGIN_LIMIT_PER_IP,
-      windowMs: env.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
+      windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
     };
     this.extractionThreshold = env.EXTRACTION_THRESHOLD;
     this.similarityThreshold = env.SIMILARITY_THRESHOLD;

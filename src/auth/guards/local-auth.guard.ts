@@ -26,7 +26,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const { email } = (await validation.transform(request.body, { type: 'body', metatype: LoginDto })) as LoginDto;
     try {
-      this.attempts.assertAllowed(email, request.ip);
+      await this.attempts.assertAllowed(email, request.ip);
       return (await super.canActivate(context)) as boolean;
     } catch (error) {
       if (error instanceof UnauthorizedException) {
