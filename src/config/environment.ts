@@ -143,7 +143,7 @@ const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /**
  * TRUST_PROXY: `false` (default: the socket's peer is the client) or a comma-separated list of proxy addresses, CIDR
  * subnets and proxy-addr's keywords (loopback, linklocal, uniquelocal), e.g. `10.0.0.0/8,loopback`. No hop counts:
- * fastify ignores them, since a count cannot tell a proxy from a client that sends the header itself.
+ * fastify trusts nobody for one, since a count cannot tell a proxy from a client that sends the header itself.
  * `true` trusts every peer: only behind a proxy that every request must pass. Trusting a header anyone can send
  * would let any client pick the address its failed logins are counted (and audited) under.
  */
