@@ -114,6 +114,17 @@ describe('login rate limiting, shared by instances behind a trusted proxy (e2e)'
     await login(two, '198.51.100.5', ADMIN.email, ADMIN.password).expect(200);
   });
 
+  it('should count every one of many failures arriving at once on both instances', async () => {
+    const email = 'stampede@test.example';
+    const statuses = await Promise.all(Array.from({ length: 12 }, async (_, i) => (await login(i % 2 ? one : two, `198.51.100.${20 + i}`, email)).status));
+    // those checked after the limit was reached are refused unchecked (429) and not counted; every 401 is
+    const refused = statuses.filter((s) => s === 401).length;
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(refused).toBeGreaterThanOrEqual(3);
+    expect(await one.db.query(`SELECT failures FROM login_failures WHERE key = $1`, [`email:${email}`])).toEqual([{ failures: refused }]);
+    await login(one, '198.51.100.40', email).expect(429);
+  });
+
   it('should count and audit a failure under the address the proxy reports', async () => {
     await login(one, '198.51.100.6', 'proxied@test.example').expect(401);
     const [refused] = await one.db.query(`SELECT after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'email' = $1`, ['proxied@test.example']);
