@@ -23,3 +23,8 @@ export function normalizeBody(body: string): string {
 export function bodySha256(body: string): string {
   return createHash('sha256').update(normalizeBody(body), 'utf8').digest('hex');
 }
+
+/** The keys an article is unique by (body hash, and url when it has one): two articles sharing any key are one. */
+export function identityKeys({ hash, url }: { hash: string; url: string | null }): string[] {
+  return url ? [`sha:${hash}`, `url:${url}`] : [`sha:${hash}`];
+}

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { QueryFailedError } from 'typeorm';
 import { ArticleException } from './article.exception';
+import { identityKeys } from './article-identity';
 import { isDeadlock, isUniqueViolation } from '../common/errors/pg-errors';
 import { TransactionContext } from '../database/transaction-context';
 import { ArticlesRepository } from './articles.repository';
@@ -145,22 +146,12 @@ export class ArticleImportService {
       await this.repository.rollbackToSavepoint('import_line');
       if (IDENTITY_CONSTRAINTS.some((c) => isUniqueViolation(error, c))) {
         // Another writer committed the same url or body meanwhile: name its article.
-        try {
-          await this.articles.rejectDuplicate(prepared.url, prepared.hash);
-        } catch (duplicate) {
-          if (duplicate instanceof ArticleException && duplicate.code === 'ARTICLE_DUPLICATE') {
-            return { line, status: 'duplicate', existingId: duplicate.details?.existingId as string };
-          }
-          throw duplicate;
-        }
+        const existingId = await this.repository.findDuplicateId(prepared.url, prepared.hash);
+        if (existingId) return { line, status: 'duplicate', existingId };
       }
       return { line, status: 'invalid', error: `Refused by the database: ${error.message}` };
     }
   }
-}
-
-function identityKeys({ hash, url }: PreparedArticle): string[] {
-  return url ? [`sha:${hash}`, `url:${url}`] : [`sha:${hash}`];
 }
 
 function lineResult(line: number, outcome: StoreOutcome): ImportLineResultDto {

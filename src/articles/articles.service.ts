@@ -9,7 +9,7 @@ import { ClaimsService } from '../claims/claims.service';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
 import { Article } from './article.entity';
 import { ArticleException } from './article.exception';
-import { bodySha256, normalizeUrl } from './article-identity';
+import { bodySha256, identityKeys, normalizeUrl } from './article-identity';
 import { ArticleSummary, ArticlesRepository, NewArticle } from './articles.repository';
 import { CreateArticleDto } from './dtos/create-article.dto';
 import { ListArticlesQuery } from './dtos/list-articles.query';
@@ -70,12 +70,9 @@ export class ArticlesService {
   async storeMany(items: PreparedArticle[], createdBy: string): Promise<StoreOutcome[]> {
     const known = new Map<string, string>();
     const stored = await this.articles.findByIdentity(items.map((p) => p.hash), items.flatMap((p) => (p.url ? [p.url] : [])));
-    for (const a of stored) {
-      known.set(`sha:${a.bodySha256}`, a.id);
-      if (a.url) known.set(`url:${a.url}`, a.id);
-    }
+    for (const a of stored) identityKeys({ hash: a.bodySha256, url: a.url }).forEach((k) => known.set(k, a.id));
     const outcomes: ({ existingId: string } | { row: NewArticle & { id: string }; prepared: PreparedArticle })[] = items.map((p) => {
-      const keys = [`sha:${p.hash}`, ...(p.url ? [`url:${p.url}`] : [])];
+      const keys = identityKeys(p);
       const existingId = keys.map((k) => known.get(k)).find(Boolean);
       if (existingId) return { existingId };
       const { dto } = p;
@@ -137,7 +134,7 @@ export class ArticlesService {
   }
 
   /** Throws ARTICLE_DUPLICATE naming the stored article with this url or body hash, if there is one. */
-  async rejectDuplicate(url: string | null, hash: string): Promise<void> {
+  private async rejectDuplicate(url: string | null, hash: string): Promise<void> {
     const existingId = await this.articles.findDuplicateId(url, hash);
     if (existingId) throw duplicate(existingId);
   }
