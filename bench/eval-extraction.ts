@@ -1,7 +1,8 @@
 /**
  * Claim-extraction evaluation (not a test): prints one table of ranking and threshold metrics per
  * dataset. Run from the repo root: `npx tsc -p tsconfig.build.json && node dist/bench/eval-extraction.js`.
- * Data is read from ../shared (override with SHARED_DIR).
+ * The labelled test sets are read from `<data>/eval` where <data> is `--data PATH`, else $SHARED_DIR, else ../shared;
+ * the seed article and its gold come from the repo's own test/fixtures.
  *
  * How rows are scored: a dataset row may hold several wink sentences. A row's score is the highest
  * score among its sentences, and it is predicted positive when any of its sentences is a claim.
@@ -9,11 +10,11 @@
  * quotes and headlines behaves as in production; ClaimBuster rows are unrelated and are extracted
  * one at a time.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ClaimExtractor, DEFAULT_EXTRACTION_THRESHOLD, ExtractedSentence } from '../src/extraction/claim-extractor';
-import { checkGold, readArticleWithGold } from '../src/extraction/gold-fixture';
-import { averagePrecision, mean, precisionAtK, precisionRecallF1 } from '../src/extraction/ranking-metrics';
+import { checkGold, readArticleWithGold } from '../test/support/gold-fixture';
+import { averagePrecision, mean, precisionAtK, precisionRecallF1 } from './lib/ranking-metrics';
 
 interface Row {
   doc: string;
@@ -40,7 +41,9 @@ interface TableLine {
   gold: string;
 }
 
-const sharedDir = process.env.SHARED_DIR ?? resolve(process.cwd(), '../shared');
+const dataFlag = process.argv.indexOf('--data');
+const sharedDir = resolve(dataFlag >= 0 ? process.argv[dataFlag + 1] : (process.env.SHARED_DIR ?? '../shared'));
+const EVAL_FILES = ['clef2019_task1_test_speeches.tsv', 'clef2019_task1_test_speeches.manifest.tsv', 'claimbuster_two_class_test.tsv'];
 const threshold = Number(process.env.EXTRACTION_THRESHOLD) || DEFAULT_EXTRACTION_THRESHOLD;
 const extractor = new ClaimExtractor({ threshold });
 // Small datasets are repeated until the clock has something to measure.
@@ -133,7 +136,7 @@ function evaluate(dataset: string, rows: Row[], perDocument: boolean, gold = '')
 }
 
 function seedArticle(): TableLine {
-  const { body, gold } = readArticleWithGold(sharedDir);
+  const { body, gold } = readArticleWithGold(resolve('test/fixtures'));
   const checks = checkGold(gold, extractor.extract(body));
   const held = (kind: string): string => {
     const of = checks.filter((c) => c.kind === kind);
@@ -161,6 +164,11 @@ function printTable(lines: TableLine[]): void {
 }
 
 function main(): void {
+  const missing = EVAL_FILES.map((f) => join(sharedDir, 'eval', f)).filter((f) => !existsSync(f));
+  if (missing.length) {
+    console.error(`eval:extraction needs the labelled test sets, not found:\n  ${missing.join('\n  ')}\nPass their folder's parent with --data PATH (or SHARED_DIR); it must hold eval/ with these files.`);
+    process.exit(2);
+  }
   const clefDocs = readManifestDocs('clef2019_task1_test_speeches.manifest.tsv');
   printTable([
     evaluate('CLEF-2019 T1 speeches (per doc)', readLabelled('clef2019_task1_test_speeches.tsv', clefDocs), true),

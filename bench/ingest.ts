@@ -19,7 +19,7 @@ import { syntheticArticles, toNdjson } from '../test/support/synthetic-articles'
 const ARTICLES = Number(process.env.BENCH_ARTICLES) || 5000;
 const POSTS = Number(process.env.BENCH_POSTS) || 200;
 const ADMIN = { email: 'bench-admin@bench.example', password: 'bench-password-1' };
-const SEED = readFileSync(resolve(process.cwd(), '../shared/fixtures/article-ukraine-live.txt'), 'utf8');
+const SEED = readFileSync(resolve(process.cwd(), 'test/fixtures/article-ukraine-live.txt'), 'utf8');
 
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const statementTimes = new Map<string, { calls: number; ms: number }>();

@@ -1,6 +1,6 @@
-import { readGold } from '../src/extraction/gold-fixture';
+import { readGold } from './support/gold-fixture';
 import { Role } from '../src/users/role';
-import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, postArticle, SEED_BODY, SHARED_DIR, uniqueBody } from './support/articles';
+import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, postArticle, SEED_BODY, FIXTURES_DIR, uniqueBody } from './support/articles';
 import { createQueue, pull, reviewers, submit } from './support/review';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
 
@@ -45,7 +45,7 @@ describe('articles (e2e)', () => {
     });
 
     it('should make none of the mustnot fragments a claim and keep every must', () => {
-      const gold = readGold(`${SHARED_DIR}/fixtures/article-ukraine-live.gold.tsv`);
+      const gold = readGold(`${FIXTURES_DIR}/article-ukraine-live.gold.tsv`);
       for (const g of gold.filter((x) => x.kind === 'mustnot')) expect({ fragment: g.fragment, claim: claims.some((c) => g.fragment.includes(c.text)) }).toEqual({ fragment: g.fragment, claim: false });
       for (const g of gold.filter((x) => x.kind === 'must')) expect({ fragment: g.fragment, claim: claims.some((c) => c.text.includes(g.fragment)) }).toEqual({ fragment: g.fragment, claim: true });
     });

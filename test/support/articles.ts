@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bearer, TestApp, uniqueSuffix } from './test-app';
 
-export const SHARED_DIR = resolve(__dirname, '../../../shared');
-export const SEED_BODY = readFileSync(resolve(SHARED_DIR, 'fixtures/article-ukraine-live.txt'), 'utf8');
+export { FIXTURES_DIR } from './gold-fixture';
+export const SEED_BODY = readFileSync(resolve(__dirname, '../fixtures/article-ukraine-live.txt'), 'utf8');
 
 export interface ClaimBody {
   id: string;

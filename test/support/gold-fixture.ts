@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ExtractedSentence } from './claim-extractor';
+import { join, resolve } from 'node:path';
+import { ExtractedSentence } from '../../src/extraction/claim-extractor';
+
+/** The seed article and its hand labels, copied into the repo so the tests stand alone. */
+export const FIXTURES_DIR = resolve(__dirname, '../fixtures');
 
 export type GoldKind = 'must' | 'mustnot' | 'nosplit';
 
@@ -24,10 +27,10 @@ export function readGold(path: string): GoldLine[] {
     });
 }
 
-export function readArticleWithGold(sharedDir: string): { body: string; gold: GoldLine[] } {
+export function readArticleWithGold(dir = FIXTURES_DIR): { body: string; gold: GoldLine[] } {
   return {
-    body: readFileSync(join(sharedDir, 'fixtures/article-ukraine-live.txt'), 'utf8'),
-    gold: readGold(join(sharedDir, 'fixtures/article-ukraine-live.gold.tsv')),
+    body: readFileSync(join(dir, 'article-ukraine-live.txt'), 'utf8'),
+    gold: readGold(join(dir, 'article-ukraine-live.gold.tsv')),
   };
 }
 

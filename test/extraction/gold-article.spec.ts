@@ -1,9 +1,7 @@
-import { resolve } from 'node:path';
-import { ClaimExtractor } from './claim-extractor';
-import { checkGold, readArticleWithGold } from './gold-fixture';
+import { ClaimExtractor } from '../../src/extraction/claim-extractor';
+import { checkGold, readArticleWithGold } from '../support/gold-fixture';
 
-const sharedDir = resolve(__dirname, '../../../shared');
-const { body, gold } = readArticleWithGold(sharedDir);
+const { body, gold } = readArticleWithGold();
 
 describe('claim extraction on the seed article', () => {
   const sut = new ClaimExtractor();

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+// A user who clones the repo has no ../shared beside it: the service and its tests must not reach for it.
+const ROOT = resolve(__dirname, '..');
+const SCANNED = ['src', 'test', 'web'];
+const REACHES_OUTSIDE = /\.\.\/+shared\b|['"`]\.\.\/\.\.\/\.\.\/shared/;
+
+function sourceFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    if (name === 'node_modules' || name === 'dist' || name === 'fixtures') return [];
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|tsx|js|mjs|json)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('the project stands alone', () => {
+  it('should not read ../shared from src, test or web', () => {
+    const offenders = SCANNED.flatMap((d) => sourceFiles(join(ROOT, d)))
+      .filter((f) => f !== __filename && REACHES_OUTSIDE.test(readFileSync(f, 'utf8')))
+      .map((f) => f.slice(ROOT.length + 1));
+    expect(offenders).toEqual([]);
+  });
+});
