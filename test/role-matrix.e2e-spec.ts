@@ -17,6 +17,8 @@ interface Call {
   token?: string;
   /** Sent as the body's content type instead of JSON. */
   contentType?: string;
+  /** Further request headers. */
+  headers?: Record<string, string>;
 }
 interface Row {
   /** As in the OpenAPI document, e.g. `PATCH /users/{id}`. */
@@ -65,6 +67,15 @@ const MATRIX: Row[] = [
       return { body: { email: user.email, password: user.password } };
     },
   },
+  {
+    route: 'POST /auth/session',
+    expect: anyone(200),
+    call: ({ t, users }, caller) => {
+      const user = users[caller === 'anonymous' ? Role.Reviewer : caller];
+      return { headers: { origin: t.url }, body: { email: user.email, password: user.password } };
+    },
+  },
+  { route: 'DELETE /auth/session', expect: anyone(204), call: ({ t }) => ({ headers: { origin: t.url } }) },
   { route: 'GET /auth/me', expect: signedIn(200) },
   {
     route: 'POST /auth/password',
@@ -190,6 +201,7 @@ describe('role × route matrix (e2e)', () => {
       let req = ctx.t.http[method.toLowerCase() as 'get'](path);
       if (caller !== 'anonymous') req = req.set(bearer(call.token ?? ctx.users[caller].token));
       if (call.contentType) req = req.set('content-type', call.contentType);
+      if (call.headers) req = req.set(call.headers);
       const res = call.body === undefined ? await req : await req.send(call.body as object);
       expect({ caller, status: res.status }).toEqual({ caller, status: row.expect[caller] });
     });

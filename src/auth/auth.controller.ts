@@ -1,5 +1,9 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { ErrorBody } from '../common/errors/error-body';
@@ -8,8 +12,10 @@ import { UserDto } from '../users/dtos/user.dto';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { LoginDto, TokenDto } from './dtos/login.dto';
+import { BrowserSessionsService } from './browser-sessions.service';
+import { LoginDto, SessionDto, TokenDto } from './dtos/login.dto';
 import { LocalAuthGuard } from './guards/local-auth.guard';
+import { clearSessionCookie, SameOriginGuard, SESSION_COOKIE, sessionSecret, setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,6 +23,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly sessions: BrowserSessionsService,
   ) {}
 
   @Public()
@@ -30,8 +37,52 @@ export class AuthController {
     return this.auth.issueToken(user as User, ip);
   }
 
+  /** The browser's sign-in: same credentials check and login limits as POST /auth/login, but no token in the body. */
+  @Public()
+  @Post('session')
+  @HttpCode(200)
+  @UseGuards(SameOriginGuard, LocalAuthGuard)
+  @ApiOperation({
+    summary: 'Sign in a browser: sets the httpOnly session cookie',
+    description:
+      `Sets \`${SESSION_COOKIE}\` (httpOnly, SameSite=Strict, Secure over https, Path=/), which then authenticates every ` +
+      'request like a bearer token. Unsafe requests (POST, PATCH, PUT, DELETE) authenticated by the cookie must carry an ' +
+      'Origin (or Referer) of this site, as browsers do; so must this call.',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failed logins for this email or IP; see Retry-After' })
+  async openSession(
+    @Body() _credentials: LoginDto,
+    @CurrentUser() user: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    const session = await this.sessions.open(user as User, request.ip);
+    setSessionCookie(request, reply, session.secret, session.maxAgeSeconds);
+    return { expiresAt: session.expiresAt, user: session.user };
+  }
+
+  /** Sign-out: ends this browser session (idempotent: without a live session it only clears the cookie). */
+  @Public()
+  @Delete('session')
+  @HttpCode(204)
+  @UseGuards(SameOriginGuard)
+  @ApiOperation({ summary: 'Sign out a browser: ends its session and clears the cookie' })
+  @ApiCookieAuth()
+  @ApiNoContentResponse({ description: 'Signed out (also when no session was live)' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' })
+  async endSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const secret = sessionSecret(request);
+    if (secret) await this.sessions.end(secret, request.ip);
+    clearSessionCookie(request, reply);
+  }
+
   @Get('me')
   @ApiBearerAuth()
+  @ApiCookieAuth()
   @ApiOkResponse({ type: UserDto })
   @ApiUnauthorizedResponse({ type: ErrorBody })
   async me(@CurrentUser() user: AuthUser): Promise<UserDto> {

@@ -45,14 +45,20 @@ export class AuthService {
   }
 
   async issueToken(user: User, ip: string): Promise<TokenDto> {
-    const now = new Date();
-    await this.tx.run(async () => {
-      await this.users.update(user.id, { lastLoginAt: now }, false);
-      await this.audit.record({ actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, after: { ip } });
-    });
+    const now = await this.recordLogin(user, ip, 'token');
     const payload: TokenPayload = { sub: user.id, role: user.role, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.tokenTtlSeconds });
     return { accessToken, expiresIn: this.tokenTtlSeconds, user: UserDto.from({ ...user, lastLoginAt: now }) };
+  }
+
+  /** A successful sign-in (bearer token or browser session): the user's last login time and its audit row. */
+  async recordLogin(user: User, ip: string, via: 'token' | 'session'): Promise<Date> {
+    const now = new Date();
+    await this.tx.run(async () => {
+      await this.users.update(user.id, { lastLoginAt: now }, false);
+      await this.audit.record({ actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, after: via === 'token' ? { ip } : { ip, via } });
+    });
+    return now;
   }
 
   /** Failed and refused logins are kept too: they are what an admin looks for after an incident. */

@@ -11,6 +11,8 @@ export class AppConfig {
   readonly host: string;
   readonly databaseUrl?: string;
   readonly dataDir: string;
+  /** The built web app (WEB_DIST_DIR), served under /app/. */
+  readonly webDistDir: string;
   readonly runMigrations: boolean;
   readonly dbPoolSize: number;
   readonly jwt: { secret: string; ttl: string };
@@ -34,6 +36,7 @@ export class AppConfig {
     this.host = env.HOST;
     this.databaseUrl = env.DATABASE_URL;
     this.dataDir = resolve(env.DATA_DIR);
+    this.webDistDir = resolve(env.WEB_DIST_DIR);
     this.runMigrations = env.MIGRATIONS_RUN === 'true';
     this.dbPoolSize = env.DB_POOL_SIZE;
     this.jwt = { secret: env.JWT_SECRET ?? loadOrCreateDevSecret(this.dataDir), ttl: env.JWT_TTL };

@@ -57,6 +57,11 @@ export class Environment {
   @IsString()
   DATA_DIR: string = '.data';
 
+  /** The built web app served under /app/ (`npm run build` writes it). */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR: string = 'web/dist';
+
   @IsOptional()
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN: 'true' | 'false' = 'true';

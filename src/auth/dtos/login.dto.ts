@@ -25,3 +25,11 @@ export class TokenDto {
   @ApiProperty({ type: UserDto })
   user: UserDto;
 }
+
+export class SessionDto {
+  @ApiProperty({ description: 'When the session ends unless signed out earlier' })
+  expiresAt: Date;
+
+  @ApiProperty({ type: UserDto })
+  user: UserDto;
+}
