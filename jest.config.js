@@ -24,14 +24,7 @@ function esmPackages(dir = path.join(__dirname, 'node_modules')) {
   return names;
 }
 
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2023',
-  },
-  module: { type: 'commonjs' },
-}];
+const swc = ['@swc/jest', require('./test/support/swc-options')];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,5 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppConfig } from '../config/app-config';
@@ -73,10 +74,13 @@ export class AuthService {
     });
   }
 
-  /** A token is honoured only while its user is active and neither role nor token version changed since it was issued. */
+  /**
+   * A token is honoured only while its user is active and neither role nor token version changed since it was issued.
+   * A failed lookup propagates (503 when the database is down): only an answer from the database may revoke a token.
+   */
   async verifyPayload(payload: TokenPayload): Promise<AuthUser> {
     const id = payload.sub;
-    const user = typeof id === 'string' ? await this.tokenUsers.get(id, () => this.users.findById(id).catch(() => null)) : null;
+    const user = isUUID(id) ? await this.tokenUsers.get(id, () => this.users.findById(id)) : null;
     if (!user || !user.active || user.tokenVersion !== payload.tv || user.role !== payload.role) {
       throw new UnauthorizedException('Token revoked or user inactive');
     }

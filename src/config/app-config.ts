@@ -15,6 +15,8 @@ export class AppConfig {
   readonly webDistDir: string;
   readonly runMigrations: boolean;
   readonly dbPoolSize: number;
+  /** How often each instance ends leases that lapsed while still active. */
+  readonly leaseSweepSeconds: number;
   readonly jwt: { secret: string; ttl: string };
   readonly bootstrapAdmin?: { email: string; password: string };
   readonly bodyLimit: number;
@@ -33,12 +35,14 @@ export class AppConfig {
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
     this.port = env.PORT;
-    this.host = env.HOST;
+    // A developer's machine serves itself only; production (a container, behind a proxy) listens on every interface.
+    this.host = env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
     this.databaseUrl = env.DATABASE_URL;
     this.dataDir = resolve(env.DATA_DIR);
     this.webDistDir = resolve(env.WEB_DIST_DIR);
     this.runMigrations = env.MIGRATIONS_RUN === 'true';
     this.dbPoolSize = env.DB_POOL_SIZE;
+    this.leaseSweepSeconds = env.LEASE_SWEEP_SECONDS;
     this.jwt = { secret: env.JWT_SECRET ?? loadOrCreateDevSecret(this.dataDir), ttl: env.JWT_TTL };
     this.bootstrapAdmin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
     this.bodyLimit = env.BODY_LIMIT;

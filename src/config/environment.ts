@@ -25,9 +25,11 @@ export class Environment {
   @Max(65535)
   PORT: number = 3000;
 
+  /** Unset: 127.0.0.1, or 0.0.0.0 in production (see AppConfig). */
   @IsOptional()
   @IsString()
-  HOST: string = '0.0.0.0';
+  @MinLength(1)
+  HOST?: string;
 
   @IsOptional()
   @IsString()
@@ -77,6 +79,12 @@ export class Environment {
   // More connections than the database has cores to run them only queue inside PostgreSQL, where waiting is
   // unfair and lock contention grows: bench:queue on 2 cores had a lower p99 at 8-10 connections than at 16-20.
   DB_POOL_SIZE: number = 10;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LEASE_SWEEP_SECONDS: number = 60;
 
   @IsOptional()
   @Transform(toInt)

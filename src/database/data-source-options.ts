@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+import { GuardedPgClient } from './guarded-pg-client';
 import { MIGRATIONS } from '../../migrations';
 
 /** The one DataSource definition, shared by the app, the CLI and the tests. `synchronize` is never on. */
@@ -15,8 +16,10 @@ export function dataSourceOptions(url: string, overrides: { poolSize?: number; r
     synchronize: false,
     poolSize: overrides.poolSize ?? 10,
     applicationName: 'factcheck',
+    // Waiting for a connection (a free one, or a new one from a server that is down) ends in a 503, not a hang.
+    connectTimeoutMS: 10_000,
     // JIT compiles plans of statements that run in milliseconds; with fresh, unanalyzed tables the planner's row
     // guesses are huge and compiling costs far more than running (measured on the ingest path).
-    extra: { options: '-c jit=off' },
+    extra: { options: '-c jit=off', Client: GuardedPgClient },
   };
 }

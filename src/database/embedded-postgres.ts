@@ -59,7 +59,8 @@ function readOrCreate(file: string): string {
   return value;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now (on 127.0.0.1). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool, PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
@@ -32,6 +32,8 @@ export class TransactionContext {
    */
   async prepared<T>(name: string, text: string, params: unknown[]): Promise<T[]> {
     const runner = this.storage.getStore()?.queryRunner;
+    // TypeORM releases a transaction's runner when its connection fails, but connect() would still hand out the dead connection.
+    if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const target: Pool | PoolClient = runner ? await runner.connect() : (this.dataSource.driver as PostgresDriver).master;
     try {
       return (await target.query({ name, text, values: params })).rows as T[];

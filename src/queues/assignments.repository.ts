@@ -106,6 +106,20 @@ export interface AssignmentView {
   article: { id: string; title: string; url: string | null; source: string | null; publishedAt: Date | null; body: string };
 }
 
+/**
+ * Ends up to $1 leases that lapsed while still `active` (their reviewer never came back), as of when they lapsed.
+ * SKIP LOCKED: a lease a verdict, heartbeat or pull is working on right now is left to that statement, and sweeps of
+ * several instances at once take disjoint rows instead of waiting for each other. A claim's lease_expiries need no
+ * change: every reader already ignores entries in the past.
+ */
+const EXPIRE_LAPSED_SQL = `
+UPDATE assignments a SET status = 'expired', ended_at = a.lease_expires_at
+FROM (
+  SELECT id FROM assignments WHERE status = 'active' AND lease_expires_at <= now()
+  ORDER BY lease_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
+) lapsed
+WHERE a.id = lapsed.id`;
+
 @Injectable()
 export class AssignmentsRepository {
   constructor(private readonly tx: TransactionContext) {}
@@ -132,6 +146,12 @@ export class AssignmentsRepository {
        WHERE a.id = ANY($1::uuid[]) ORDER BY a.leased_at`,
       [assignmentIds],
     );
+  }
+
+  /** How many lapsed leases were ended (at most `limit`). */
+  async expireLapsed(limit: number): Promise<number> {
+    const [, affected] = await this.tx.manager.query(EXPIRE_LAPSED_SQL, [limit]);
+    return affected;
   }
 
   async liveIdsOf(userId: string): Promise<string[]> {

@@ -70,6 +70,8 @@ export class AssignmentsService {
 
   /** 409 unless the assignment is still open in the claim's current round. */
   assertOpen(assignment: AssignmentRow): void {
+    // ended by the lease sweep (or a later pull) after it lapsed: the same answer as for a lapsed, still active one
+    if (assignment.status === 'expired') throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', { leaseExpiresAt: assignment.leaseExpiresAt });
     if (assignment.status !== 'active' || assignment.round !== assignment.claimRound) {
       throw new QueueException('ASSIGNMENT_CLOSED', `This assignment is ${assignment.status}`, { status: assignment.status });
     }

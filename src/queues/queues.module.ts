@@ -6,6 +6,7 @@ import { AssignmentsService } from './assignments.service';
 import { ClaimRoutingController } from './claim-routing.controller';
 import { ClaimRoutingService } from './claim-routing.service';
 import { ClaimWorkflowRepository } from './claim-workflow.repository';
+import { LeaseSweeper } from './lease-sweeper.service';
 import { QueuesController } from './queues.controller';
 import { QueuesRepository } from './queues.repository';
 import { QueuesService } from './queues.service';
@@ -13,7 +14,7 @@ import { QueuesService } from './queues.service';
 @Module({
   imports: [UsersModule],
   controllers: [QueuesController, AssignmentsController, ClaimRoutingController],
-  providers: [QueuesService, QueuesRepository, ClaimRoutingService, ClaimWorkflowRepository, AssignmentsService, AssignmentsRepository],
+  providers: [QueuesService, QueuesRepository, ClaimRoutingService, ClaimWorkflowRepository, AssignmentsService, AssignmentsRepository, LeaseSweeper],
   exports: [QueuesService, QueuesRepository, ClaimRoutingService, ClaimWorkflowRepository, AssignmentsService],
 })
 export class QueuesModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -27,8 +27,10 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  /** Called once passport-jwt has verified the token's signature and expiry. */
+  /** Called once passport-jwt has verified the token's signature and expiry (which it checks only when there is one). */
   async validate(request: Pick<IncomingMessage, 'headers'>, payload: TokenPayload & { exp?: number }): Promise<AuthUser> {
+    // We never issue one without: a token that never expires was signed by someone else holding the secret.
+    if (typeof payload.exp !== 'number') throw new UnauthorizedException('Token has no expiry');
     const user = await this.auth.verifyPayload(payload);
     this.verified.remember(bearerToken(request)!, payload);
     return user;

@@ -3,6 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception';
 import { ErrorBody, errorBody } from './error-body';
+import { isDatabaseUnavailable } from './pg-errors';
+
+/** Seconds a client is told to wait before retrying while the database is unreachable (a failover takes a few). */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 const PG_ERRORS_AS_CLIENT_ERRORS: Record<string, number> = {
   '22P02': 400, // invalid_text_representation (e.g. a malformed uuid that slipped past validation)
@@ -22,7 +26,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      // Expected during a restart or failover: one line, not a stack per request.
+      this.logger.warn(`${request.method} ${request.url}: database unavailable (${exception instanceof Error ? exception.message : String(exception)})`);
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -31,6 +39,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return errorBody(exception.status, exception.message, requestId, { code: exception.code, details: exception.details });
     }
     if (exception instanceof HttpException) return fromHttpException(exception, requestId);
+    if (isDatabaseUnavailable(exception)) {
+      return errorBody(503, 'The database is unavailable; retry shortly', requestId, { code: 'DATABASE_UNAVAILABLE' });
+    }
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string })?.code ?? '';
       const status = PG_ERRORS_AS_CLIENT_ERRORS[pgCode];
