@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { ADMIN } from './support/api';
+
+const ROOT = resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}):\n${output()}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The server did not become healthy in 120 s:\n${output()}`);
+}
+
+const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A database of this run's own on TEST_DATABASE_URL's server or the local one; without either, the service's
+ * embedded PostgreSQL in a temporary data folder. (test/setup/test-database.ts cannot be loaded here: Playwright's
+ * TypeScript transform emits no decorator metadata, which the entities need. The service migrates it on start.)
+ */
+async function createDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
+  if (process.env.TEST_DATABASE === 'embedded' || !(await reachable(server))) {
+    console.log('[browser-db] no PostgreSQL reachable: the service starts an embedded one');
+    return { url: undefined, drop: async () => undefined };
+  }
+  const name = `factcheck_browser_test_${Date.now()}_${process.pid}`;
+  const admin = new URL(server);
+  admin.pathname = '/postgres';
+  const run = async (sql: string) => {
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A migrated database of its own and the built service (dist/, web/dist) on a free port, for this run only. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const database = await createDatabase();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let log = '';
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  const server = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      NODE_ENV: 'test',
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+      MIGRATIONS_RUN: 'true',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_BASE_URL: baseUrl,
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: 'browser-secret-browser-secret-0123456789',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'factcheck-browser-data-')),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  await waitForHealth(baseUrl, server, () => log);
+  process.env.WORKBENCH_URL = baseUrl;
+
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await database.drop();
+  };
+}

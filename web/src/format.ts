@@ -1,0 +1,24 @@
+/** "3 h 05 min", "4 min", "45 s": how long something has waited. */
+export function formatAge(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return `${Math.floor(hours / 24)} days`;
+}
+
+/** "4:07": a countdown. */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+export const formatDate = (iso: string): string => date.format(new Date(iso));
+
+export const LABEL_NAMES: Record<string, string> = { verified: 'Verified', disputed: 'Disputed', unverifiable: 'Unverifiable' };
+export const labelName = (label: string): string => LABEL_NAMES[label] ?? label;

@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { Schemas } from '../api/client';
+
+export type QueueStats = Schemas['QueueStatsDto'];
+
+/** Claims whose verdicts disagree wait in this queue for an editor (see src/queues/queue.entity.ts). */
+export const ADJUDICATION_QUEUE = 'adjudication';
+
+export const queuesKey = ['queues'] as const;
+
+/** The queues the user may pull from, with depth and age; kept fresh while the screen is open. */
+export function useQueues() {
+  return useQuery({ queryKey: queuesKey, queryFn: async () => unwrap(await api.GET('/queues')), refetchInterval: 30_000 });
+}
+
+export function useQueue(slug: string): QueueStats | undefined {
+  return useQueues().data?.find((q) => q.slug === slug);
+}

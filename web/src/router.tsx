@@ -1,0 +1,24 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './layout/AppShell';
+import { RouteError } from './layout/RouteError';
+
+// Each screen is its own chunk: the first page load carries only the shell and the screen it shows.
+export const router = createBrowserRouter(
+  [
+    { path: '/sign-in', lazy: async () => ({ Component: (await import('./session/SignInPage')).SignInPage }) },
+    {
+      path: '/',
+      Component: AppShell,
+      ErrorBoundary: RouteError,
+      children: [
+        { index: true, lazy: async () => ({ Component: (await import('./queues/QueuesPage')).QueuesPage }) },
+        { path: 'review/:slug', lazy: async () => ({ Component: (await import('./review/ReviewPage')).ReviewPage }) },
+        { path: 'my-work', lazy: async () => ({ Component: (await import('./my-work/MyWorkPage')).MyWorkPage }) },
+        { path: 'adjudication', lazy: async () => ({ Component: (await import('./adjudication/AdjudicationPage')).AdjudicationPage }) },
+        { path: 'claims/:id/history', lazy: async () => ({ Component: (await import('./history/HistoryPage')).HistoryPage }) },
+        { path: '*', lazy: async () => ({ Component: (await import('./layout/NotFound')).NotFound }) },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);
