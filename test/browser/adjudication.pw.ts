@@ -17,7 +17,7 @@ test('an editor compares the disagreeing verdicts side by side and resolves the 
   expect((await call<{ status: string }>('GET', `/claims/${claim.id}`, editor.token)).status).toBe('needs_adjudication');
 
   await signIn(page, editor);
-  await page.getByRole('link', { name: 'Adjudication' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Adjudication' }).click();
   await expect(page.getByRole('heading', { name: `“${claim.text}”` })).toBeVisible();
   const cards = page.getByRole('article');
   await expect(cards).toHaveCount(2);

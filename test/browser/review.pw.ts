@@ -1,3 +1,5 @@
+// page.evaluate callbacks run in the browser
+/// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
 import { call, createQueue, createUser, seedArticle, sentences } from './support/api';
 import { checkScreen, claimOnScreen, openWorkbench, signIn, tabTo } from './support/workbench';

@@ -84,6 +84,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in a browser: sets the httpOnly session cookie
+         * @description Sets `fc_session` (httpOnly, SameSite=Strict, Secure over https, Path=/), which then authenticates every request like a bearer token. Unsafe requests (POST, PATCH, PUT, DELETE) authenticated by the cookie must carry an Origin (or Referer) of this site, as browsers do; so must this call.
+         */
+        post: operations["AuthController_openSession"];
+        /** Sign out a browser: ends its session and clears the cookie */
+        delete: operations["AuthController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/me": {
         parameters: {
             query?: never;
@@ -628,6 +649,14 @@ export interface components {
              * @example 43200
              */
             expiresIn: number;
+            user: components["schemas"]["UserDto"];
+        };
+        SessionDto: {
+            /**
+             * Format: date-time
+             * @description When the session ends unless signed out earlier
+             */
+            expiresAt: string;
             user: components["schemas"]["UserDto"];
         };
         ChangePasswordDto: {
@@ -1507,6 +1536,91 @@ export interface operations {
             };
             /** @description Too many failed logins for this email or IP; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong email or password, or inactive account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Origin of another site (CSRF_ORIGIN_MISMATCH) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed logins for this email or IP; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when no session was live) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Origin of another site (CSRF_ORIGIN_MISMATCH) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
