@@ -1,12 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './test/browser/support/chromium';
 
 // The browser suite: Debian's Chromium (never a downloaded one) against the built app on a real, migrated database
 // (test/browser/global-setup.ts). `npm run test:browser` builds first.
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-
 export default defineConfig({
   testDir: 'test/browser',
   testMatch: '*.pw.ts',
@@ -16,7 +12,7 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     browserName: 'chromium',
     launchOptions: CHROMIUM,

@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { startServer } from '../../bench/lib/server-process';
 import { ADMIN } from './support/api';
-
-const ROOT = resolve(__dirname, '../..');
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -17,20 +15,6 @@ function freePort(): Promise<number> {
       server.close(() => done(port));
     });
   });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}):\n${output()}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The server did not become healthy in 120 s:\n${output()}`);
 }
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -77,35 +61,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = await createDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  let log = '';
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  const server = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      NODE_ENV: 'test',
-      ...(database.url ? { DATABASE_URL: database.url } : {}),
-      MIGRATIONS_RUN: 'true',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: baseUrl,
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'browser-secret-browser-secret-0123456789',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'factcheck-browser-data-')),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  await waitForHealth(baseUrl, server, () => log);
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    MIGRATIONS_RUN: 'true',
+    PORT: String(port),
+    PUBLIC_BASE_URL: baseUrl,
+    JWT_SECRET: 'browser-secret-browser-secret-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'factcheck-browser-data-')),
+  };
+  if (database.url) env.DATABASE_URL = database.url;
+  else delete process.env.DATABASE_URL;
+  const server = await startServer(env, resolve(__dirname, '../../dist/src/main.js'));
   process.env.WORKBENCH_URL = baseUrl;
 
   return async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     await database.drop();
   };
 }

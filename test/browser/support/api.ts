@@ -1,5 +1,3 @@
-import { expect } from '@playwright/test';
-
 export const ADMIN = { email: 'admin@browser-test.example', password: 'admin-password-browser-1' };
 
 export type Role = 'admin' | 'editor' | 'reviewer';
@@ -20,7 +18,7 @@ export function baseUrl(): string {
   return url;
 }
 
-/** A JSON call to the real API with a bearer token, as a script or another client would make it. */
+/** A JSON call to the real API with a bearer token, as a script or another client would make it (seeding, checks). */
 export async function call<T = unknown>(method: string, path: string, token: string | undefined, body?: unknown, expected?: number): Promise<T> {
   const response = await fetch(`${baseUrl()}${path}`, {
     method,
@@ -28,8 +26,8 @@ export async function call<T = unknown>(method: string, path: string, token: str
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  if (expected !== undefined) expect(response.status, `${method} ${path}: ${text}`).toBe(expected);
-  else expect(response.ok, `${method} ${path}: ${response.status} ${text}`).toBe(true);
+  const ok = expected === undefined ? response.ok : response.status === expected;
+  if (!ok) throw new Error(`${method} ${path}: expected ${expected ?? '2xx'}, got ${response.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
@@ -84,7 +82,7 @@ export async function seedArticle(slug: string, sentences: string[], extra: { ti
   for (const status of ['pending', 'queued']) await call('POST', `/queues/${slug}/route`, token, { filter: { articleId: article.id, status } });
   const routed = await call<Claim[]>('GET', `/articles/${article.id}/claims`, token);
   const queued = routed.filter((c) => wanted.some((w) => w.id === c.id) && c.status === 'queued');
-  expect(queued.length, `claims routed into ${slug}`).toBe(sentences.length);
+  if (queued.length !== sentences.length) throw new Error(`${queued.length} of ${sentences.length} claims were routed into ${slug}`);
   return sentences.map((text) => ({ id: wanted.find((c) => c.text === text)!.id, text, articleId: article.id }));
 }
 
