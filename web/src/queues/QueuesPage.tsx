@@ -24,9 +24,6 @@ export function QueuesPage() {
               <th scope="col" className="num">
                 Oldest waiting
               </th>
-              <th scope="col" className="num">
-                Yours today
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -39,7 +36,6 @@ export function QueuesPage() {
                 <td className="num">{queue.depth}</td>
                 <td className="num">{queue.inReview}</td>
                 <td className="num">{queue.oldestWaitingSeconds === null ? '—' : formatAge(queue.oldestWaitingSeconds)}</td>
-                <td className="num">{'todayCount' in queue ? String(queue.todayCount) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -13,7 +13,3 @@ export const queuesKey = ['queues'] as const;
 export function useQueues() {
   return useQuery({ queryKey: queuesKey, queryFn: async () => unwrap(await api.GET('/queues')), refetchInterval: 30_000 });
 }
-
-export function useQueue(slug: string): QueueStats | undefined {
-  return useQueues().data?.find((q) => q.slug === slug);
-}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { problemsOf } from '../api/client';
-import { useQueue } from '../queues/queues';
 import { useCurrentUser } from '../session/session';
 import { EmptyQueue } from './EmptyQueue';
 import { useAssignment } from './review-api';
@@ -11,7 +10,6 @@ export function ReviewPage() {
   const slug = useParams().slug!;
   const user = useCurrentUser().data!;
   const assignment = useAssignment(slug);
-  const queue = useQueue(slug);
   const [announcement, setAnnouncement] = useState('');
 
   let content;
@@ -30,7 +28,6 @@ export function ReviewPage() {
         key={assignment.data.id}
         assignment={assignment.data}
         userId={user.id}
-        guidelines={queue && 'guidelines' in queue ? String(queue.guidelines ?? '') : undefined}
         onDone={setAnnouncement}
         onPullAgain={() => void assignment.refetch()}
       />

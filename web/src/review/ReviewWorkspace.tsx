@@ -4,7 +4,6 @@ import { useShortcuts } from '../shortcuts/shortcuts';
 import { CheatSheet } from './CheatSheet';
 import { ArticlePanel } from './ArticlePanel';
 import { draftKey, useDraft } from './draft';
-import { Guidelines } from './Guidelines';
 import { useLease } from './lease';
 import { LeaseStatus } from './LeaseStatus';
 import { type Assignment, LABELS, useSkip, useSubmitVerdict } from './review-api';
@@ -16,13 +15,12 @@ import { verdictBody } from './draft';
 interface Props {
   assignment: Assignment;
   userId: string;
-  guidelines: string | undefined;
   onDone: (message: string) => void;
   onPullAgain: () => void;
 }
 
 /** One leased claim: the article, the verdict form with its local draft, the lease, shortcuts and dialogs. */
-export function ReviewWorkspace({ assignment, userId, guidelines, onDone, onPullAgain }: Props) {
+export function ReviewWorkspace({ assignment, userId, onDone, onPullAgain }: Props) {
   const { claim } = assignment;
   const { draft, update, clear } = useDraft(draftKey(userId, claim.id, assignment.round));
   const lease = useLease(assignment.id, String(assignment.leaseExpiresAt));
@@ -86,7 +84,6 @@ export function ReviewWorkspace({ assignment, userId, guidelines, onDone, onPull
         <p className="hint">
           Press <kbd>?</kbd> for keyboard shortcuts.
         </p>
-        <Guidelines markdown={guidelines} />
         <SimilarClaims claimId={claim.id} />
       </div>
       <SkipDialog ref={skipDialog} pending={skip.isPending} onSkip={sendSkip} />
