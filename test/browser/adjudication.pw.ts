@@ -28,7 +28,8 @@ test('an editor compares the disagreeing verdicts side by side and resolves the 
 
   await page.getByRole('link', { name: 'Claim history' }).click();
   await expect(page.getByRole('heading', { name: 'Claim history' })).toBeVisible();
-  await expect(page.getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByText('Verdict submitted: Verified, round 1')).toBeVisible();
+  await expect(page.getByText('Verdict submitted: Disputed, round 1')).toBeVisible();
   await checkScreen(page, 'claim-history');
   await page.goBack();
   await expect(page.getByRole('heading', { name: `“${claim.text}”` })).toBeVisible();

@@ -62,3 +62,11 @@ test('a deactivated user\'s open page is signed out on its next request', async 
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Your session has ended. Please sign in again.');
 });
+
+test('an admin sees every queue, the adjudication queue among them', async ({ page }) => {
+  await signIn(page, await createUser('admin'));
+  const queues = page.getByRole('table');
+  await expect(queues.getByRole('link', { name: 'default', exact: true })).toBeVisible();
+  await expect(queues.getByRole('link', { name: 'adjudication', exact: true })).toHaveAttribute('href', '/app/adjudication');
+  await checkScreen(page, 'queues-admin');
+});

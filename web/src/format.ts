@@ -21,4 +21,5 @@ export const formatDateTime = (iso: string): string => dateTime.format(new Date(
 export const formatDate = (iso: string): string => date.format(new Date(iso));
 
 export const LABEL_NAMES: Record<string, string> = { verified: 'Verified', disputed: 'Disputed', unverifiable: 'Unverifiable' };
-export const labelName = (label: string): string => LABEL_NAMES[label] ?? label;
+/** "Verified", or a status in words ("needs_adjudication" → "Needs adjudication"). */
+export const labelName = (label: string): string => LABEL_NAMES[label] ?? label.charAt(0).toUpperCase() + label.slice(1).replace(/_/g, ' ');

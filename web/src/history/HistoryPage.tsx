@@ -2,8 +2,9 @@ import { Link, useParams } from 'react-router';
 import { problemsOf } from '../api/client';
 import { useClaimHistory } from '../adjudication/adjudication-api';
 import { formatDateTime } from '../format';
+import { describeEntry } from './history';
 
-/** A claim's audit timeline: every routing, lease, verdict, resolution and reopening, oldest first. */
+/** A claim's audit timeline (in the order GET /claims/:id/history gives it): routing, leases, verdicts, resolution. */
 export function HistoryPage() {
   const id = useParams().id!;
   const history = useClaimHistory(id);
@@ -19,8 +20,13 @@ export function HistoryPage() {
         <ol className="timeline">
           {history.data.map((entry) => (
             <li key={entry.id}>
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> <strong>{entry.action}</strong>
-              {entry.after && <pre>{JSON.stringify(entry.after, null, 1)}</pre>}
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> <strong>{describeEntry(entry)}</strong>
+              {entry.after && (
+                <details>
+                  <summary>Record</summary>
+                  <pre>{JSON.stringify({ action: entry.action, before: entry.before, after: entry.after }, null, 1)}</pre>
+                </details>
+              )}
             </li>
           ))}
         </ol>
