@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startServer } from '../../bench/lib/server-process';
+import { LOCAL_SERVER, reachable, withDatabase } from '../setup/postgres-server';
 import { ADMIN } from './support/api';
 
 function freePort(): Promise<number> {
@@ -15,19 +16,6 @@ function freePort(): Promise<number> {
       server.close(() => done(port));
     });
   });
-}
-
-const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -42,18 +30,14 @@ async function createDatabase(): Promise<{ url: string | undefined; drop: () => 
     return { url: undefined, drop: async () => undefined };
   }
   const name = `factcheck_browser_test_${Date.now()}_${process.pid}`;
-  const admin = new URL(server);
-  admin.pathname = '/postgres';
   const run = async (sql: string) => {
-    const client = new Client({ connectionString: admin.toString() });
+    const client = new Client({ connectionString: withDatabase(server, 'postgres') });
     await client.connect();
     await client.query(sql);
     await client.end();
   };
   await run(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: withDatabase(server, name), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** A migrated database of its own and the built service (dist/, web/dist) on a free port, for this run only. */

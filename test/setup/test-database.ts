@@ -5,8 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { EmbeddedServer, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
-
-const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+import { LOCAL_SERVER, reachable, withDatabase } from './postgres-server';
 
 export interface TestDatabase {
   url: string;
@@ -59,21 +58,4 @@ export async function createTestDatabase(log: (line: string) => void = () => und
 export function assertTestDatabase(url: string): void {
   const name = new URL(url).pathname.slice(1);
   if (!/test|bench/.test(name)) throw new Error(`Refusing to run tests against database "${name}" (name says neither test nor bench)`);
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
