@@ -168,8 +168,9 @@ function copyRun(databaseUrl: string, filters: ExportFilters, projection: Projec
 
 async function main(): Promise<void> {
   const reuse = process.env.BENCH_DATABASE_URL;
-  const database = reuse ? { url: reuse, drop: async () => undefined } : await createTestDatabase((l) => console.log(l), 'factcheck_bench');
-  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const database = reuse ? { url: reuse, ownerUrl: reuse, drop: async () => undefined } : await createTestDatabase((l) => console.log(l), 'factcheck_bench');
+  // as the owner: VACUUM ANALYZE skips tables the service's role does not own
+  const pool = new Pool({ connectionString: database.ownerUrl, max: 2 });
   const runs: Run[] = [];
   try {
     if (reuse) console.log(`reusing the seeded database ${reuse}`);
@@ -206,7 +207,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await pool.end();
-    if (process.env.BENCH_KEEP_DB) console.log(`kept ${database.url}`);
+    if (process.env.BENCH_KEEP_DB) console.log(`kept ${database.ownerUrl}`);
     else await database.drop();
   }
 

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { Role } from '../src/users/role';
 import { createQueue, pull, reviewers, seedQueuedClaims, submit } from './support/review';
 import { bearer, TestApp } from './support/test-app';
@@ -14,10 +15,17 @@ describe('audit trail (e2e)', () => {
 
   const audit = (query: Record<string, string | number>) => t.http.get('/audit').query(query).set(bearer(admin));
 
-  it('should be append-only in the database itself', async () => {
-    await expect(t.db.query(`UPDATE audit_log SET action = 'forged' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  // The service's own role may not even try (test/least-privilege.e2e-spec.ts); the trigger stops the owner too.
+  it('should be append-only in the database itself, even for the schema owner', async () => {
+    const owner = new Client({ connectionString: process.env.MIGRATIONS_DATABASE_URL });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE audit_log SET action = 'forged' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('should record user management and logins, successful, failed and blocked', async () => {

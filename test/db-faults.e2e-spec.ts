@@ -45,7 +45,7 @@ describe('database faults under load on two instances (e2e)', () => {
     // Only the two server processes may hold the app's connections while backends are terminated.
     await seed.close();
     instances = await Promise.all([AppProcess.start(), AppProcess.start()]);
-    observer = new Client({ connectionString: process.env.DATABASE_URL, application_name: 'fault-test-observer' });
+    observer = new Client({ connectionString: process.env.MIGRATIONS_DATABASE_URL, application_name: 'fault-test-observer' });
     await observer.connect();
   }, 120_000);
   afterAll(async () => {

@@ -9,7 +9,7 @@ describe('migrations (e2e, own database)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    ds = new DataSource(dataSourceOptions(database.url));
+    ds = new DataSource(dataSourceOptions(database.ownerUrl));
     await ds.initialize();
   });
   afterAll(async () => {

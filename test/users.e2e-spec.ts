@@ -69,7 +69,7 @@ describe('last active admin (e2e, own database)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    process.env.DATABASE_URL = database.url;
+    Object.assign(process.env, { DATABASE_URL: database.url, MIGRATIONS_DATABASE_URL: database.ownerUrl });
     t = await TestApp.start();
   });
   afterAll(async () => {

@@ -4,18 +4,14 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
-import { DatabaseServerService } from '../database/database-server.service';
+import { DatabaseServerService, DatabaseUrls } from '../database/database-server.service';
 
-/** Connects to DATABASE_URL, or to the embedded default (started for the duration of the command). */
-async function withDataSource(work: (ds: DataSource) => Promise<void>): Promise<void> {
-  const config = AppConfig.fromEnvironment();
-  const server = new DatabaseServerService(config, { get: () => undefined } as never);
-  const ds = new DataSource(dataSourceOptions(await server.connectionUrl()));
-  await ds.initialize();
+/** The database of DATABASE_URL / MIGRATIONS_DATABASE_URL, or the embedded default (started for the duration of the command). */
+async function withDatabaseServer(work: (server: DatabaseServerService, urls: DatabaseUrls) => Promise<void>): Promise<void> {
+  const server = new DatabaseServerService(AppConfig.fromEnvironment(), { get: () => undefined } as never);
   try {
-    await work(ds);
+    await work(server, await server.urls());
   } finally {
-    await ds.destroy();
     await server.onApplicationShutdown();
   }
 }
@@ -25,9 +21,9 @@ export function registerMigrationCommands(program: Command): void {
     .command('migration:run')
     .description('Apply pending migrations')
     .action(() =>
-      withDataSource(async (ds) => {
-        const applied = await ds.runMigrations({ transaction: 'each' });
-        console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
+      withDatabaseServer(async (server, urls) => {
+        const applied = await server.migrate(urls);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations');
       }),
     );
 
@@ -35,10 +31,16 @@ export function registerMigrationCommands(program: Command): void {
     .command('migration:revert')
     .description('Revert the last applied migration')
     .action(() =>
-      withDataSource(async (ds) => {
-        const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
-        await ds.undoLastMigration({ transaction: 'each' });
-        console.log(last ? `Reverted: ${last.name}` : 'Nothing to revert');
+      withDatabaseServer(async (_server, urls) => {
+        const ds = new DataSource(dataSourceOptions(urls.owner, { poolSize: 1 }));
+        await ds.initialize();
+        try {
+          const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
+          await ds.undoLastMigration({ transaction: 'each' });
+          console.log(last ? `Reverted: ${last.name}` : 'Nothing to revert');
+        } finally {
+          await ds.destroy();
+        }
       }),
     );
 

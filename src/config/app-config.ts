@@ -10,6 +10,8 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl?: string;
+  /** Who runs the migrations and grants the service's role (DATABASE_URL's) its privileges. */
+  readonly migrationsDatabaseUrl?: string;
   readonly dataDir: string;
   /** The built web app (WEB_DIST_DIR), served under /app/. */
   readonly webDistDir: string;
@@ -38,6 +40,7 @@ export class AppConfig {
     // A developer's machine serves itself only; production (a container, behind a proxy) listens on every interface.
     this.host = env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
     this.databaseUrl = env.DATABASE_URL;
+    this.migrationsDatabaseUrl = env.MIGRATIONS_DATABASE_URL ?? env.DATABASE_URL;
     this.dataDir = resolve(env.DATA_DIR);
     this.webDistDir = resolve(env.WEB_DIST_DIR);
     this.runMigrations = env.MIGRATIONS_RUN === 'true';

@@ -18,6 +18,11 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL?: string;
 
+  /** The schema owner, who runs the migrations; defaults to DATABASE_URL. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATIONS_DATABASE_URL must be a postgres:// connection URL' })
+  MIGRATIONS_DATABASE_URL?: string;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -4,14 +4,15 @@ import { GuardedPgClient } from './guarded-pg-client';
 import { MIGRATIONS } from '../../migrations';
 
 /** The one DataSource definition, shared by the app, the CLI and the tests. `synchronize` is never on. */
-export function dataSourceOptions(url: string, overrides: { poolSize?: number; runMigrations?: boolean } = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, overrides: { poolSize?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
-    migrationsRun: overrides.runMigrations ?? false,
+    // run by DatabaseServerService.migrate as the schema owner, never by the service's own connection
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: overrides.poolSize ?? 10,

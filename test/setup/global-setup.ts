@@ -13,9 +13,11 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__TEST_DATABASE__ = database;
   Object.assign(process.env, {
     NODE_ENV: 'test',
+    // The service's own role; the owner runs migrations and is what tests inject faults or check privileges with.
     DATABASE_URL: database.url,
+    MIGRATIONS_DATABASE_URL: database.ownerUrl,
     // Suites that need a database of their own create it on the same server.
-    TEST_DATABASE_URL: database.url,
+    TEST_DATABASE_URL: database.ownerUrl,
     MIGRATIONS_RUN: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',

@@ -3,17 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { ensureLoginRole, grantAppPrivileges, withLogin } from '../../src/database/app-role';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { EmbeddedServer, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { LOCAL_SERVER, reachable, withDatabase } from './postgres-server';
 
 export interface TestDatabase {
+  /** As the service connects: a login role of this database's own, with the privileges the migration step grants. */
   url: string;
+  /** As the server's superuser, who created the database and ran the migrations (the schema owner). */
+  ownerUrl: string;
   drop(): Promise<void>;
 }
 
 /**
- * A fresh database for one test run, built by the real migrations: on TEST_DATABASE_URL / DATABASE_URL's server
+ * A fresh database for one test run, built by the real migrations, and its service role `<name>_app` (roles are
+ * cluster-wide: one per database keeps parallel runs on one server apart; dropped with the database): on TEST_DATABASE_URL / DATABASE_URL's server
  * when given, else the local server on 127.0.0.1:5432 when reachable, else (or with TEST_DATABASE=embedded) an
  * embedded PostgreSQL.
  */
@@ -35,19 +40,25 @@ export async function createTestDatabase(log: (line: string) => void = () => und
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 
-  const url = withDatabase(serverUrl, name);
-  assertTestDatabase(url);
-  const dataSource = new DataSource(dataSourceOptions(url));
+  const ownerUrl = withDatabase(serverUrl, name);
+  assertTestDatabase(ownerUrl);
+  const appRole = `${name}_app`;
+  const appPassword = randomBytes(18).toString('base64url');
+  await ensureLoginRole(ownerUrl, appRole, appPassword);
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  await grantAppPrivileges(dataSource, appRole, log);
   await dataSource.destroy();
 
   return {
-    url,
+    url: withLogin(ownerUrl, appRole, appPassword),
+    ownerUrl,
     async drop() {
       const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.query(`DROP ROLE IF EXISTS ${appRole}`);
       await client.end();
       await embedded?.stop();
     },
