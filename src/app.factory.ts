@@ -11,6 +11,8 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { registerNdjsonParser } from './articles/ndjson-body';
 import { SESSION_COOKIE } from './auth/session-cookie';
+import { applyRouteBodyLimits } from './common/decorators/body-limit.decorator';
+import { useBoundedJsonParser } from './common/http/bounded-json';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
 
@@ -79,6 +81,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   else app.useLogger(false);
 
   const fastify = app.getHttpAdapter().getInstance();
+  applyRouteBodyLimits(fastify);
+  useBoundedJsonParser(app, bodyLimit);
   registerNdjsonParser(fastify, importBodyLimit);
   // The browser session cookie (see auth/session-cookie.ts) and reply.sendFile for the web app (web-app/); the
   // files are served by WebAppController, so serve: false (no route of the plugin's own).

@@ -1,5 +1,5 @@
 import { Role } from '../src/users/role';
-import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, postArticle, uniqueBody, WAITING } from './support/articles';
+import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, importStreamed, postArticle, uniqueBody, WAITING } from './support/articles';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
 
 describe('claims (e2e)', () => {
@@ -194,10 +194,10 @@ describe('claims (e2e)', () => {
       const tag = uniqueSuffix();
       const text = `Harbourmaster Ilse Brevik${tag} said 88 ferries were delayed at Varna port by fog.`;
       const lines = [`${text} First ${tag}.`, `${text.replace('88', '89')} Second ${tag}.`].map((body, i) => JSON.stringify({ title: `Batch ${i}`, body }));
-      const res = await t.http.post('/articles/import').set(bearer(editor.token)).set('content-type', 'application/x-ndjson').send(lines.join('\n')).expect(200);
-      expect(res.body.totals).toMatchObject({ created: 2 });
+      const { results: reported, last } = await importStreamed(t, editor.token, lines.join('\n'));
+      expect(last.totals).toMatchObject({ created: 2 });
       const [a, b] = await Promise.all(
-        res.body.results.map(async (r: { id: string }) => (await t.http.get(`/articles/${r.id}/claims`).set(bearer(reviewer.token)).expect(200)).body.find((c: ClaimBody) => c.text.includes('ferries'))),
+        reported.map(async (r: { id?: string }) => (await t.http.get(`/articles/${r.id}/claims`).set(bearer(reviewer.token)).expect(200)).body.find((c: ClaimBody) => c.text.includes('ferries'))),
       );
       const similar = await t.http.get(`/claims/${a.id}/similar`).set(bearer(reviewer.token)).expect(200);
       expect(similar.body.map((c: { id: string }) => c.id)).toEqual([b.id]);

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { QueryFailedError } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { ArticleImportService } from './article-import.service';
 import { ArticlesRepository } from './articles.repository';
@@ -20,8 +21,9 @@ describe('ArticleImportService scheduling', () => {
       storeMany: jest.fn(storeMany),
     };
     const repository = { savepoint: jest.fn(async () => undefined), releaseSavepoint: jest.fn(async () => undefined), rollbackToSavepoint: jest.fn(async () => undefined) };
+    const config = { imports: { maxLineBytes: 2_000_000, maxLines: Infinity, concurrency: 2 } } as AppConfig;
     const tx = { run: <T>(work: () => Promise<T>) => work(), preferIndexScans: jest.fn(async () => undefined) };
-    const service = new ArticleImportService(articles as unknown as ArticlesService, repository as unknown as ArticlesRepository, tx as unknown as TransactionContext);
+    const service = new ArticleImportService(articles as unknown as ArticlesService, repository as unknown as ArticlesRepository, tx as unknown as TransactionContext, config);
     return { service, articles, repository };
   }
   const created = (items: PreparedArticle[]) => items.map((p) => ({ article: { id: `id-${p.hash}` }, claims: [] }));

@@ -1,6 +1,6 @@
 import { DomainException } from '../common/errors/domain.exception';
 
-export type ArticleErrorCode = 'ARTICLE_NOT_FOUND' | 'ARTICLE_DUPLICATE' | 'ARTICLE_HAS_VERDICTS' | 'ARTICLE_IMPORT_TOO_LARGE' | 'ARTICLE_IMPORT_NOT_NDJSON';
+export type ArticleErrorCode = 'ARTICLE_NOT_FOUND' | 'ARTICLE_DUPLICATE' | 'ARTICLE_HAS_VERDICTS' | 'ARTICLE_IMPORT_TOO_LARGE' | 'ARTICLE_IMPORT_NOT_NDJSON' | 'ARTICLE_IMPORT_BUSY';
 
 export class ArticleException extends DomainException<ArticleErrorCode> {
   get status(): number {
@@ -14,6 +14,8 @@ export class ArticleException extends DomainException<ArticleErrorCode> {
         return 413;
       case 'ARTICLE_IMPORT_NOT_NDJSON':
         return 415;
+      case 'ARTICLE_IMPORT_BUSY':
+        return 503;
     }
   }
 }

@@ -1,17 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { ErrorBody } from '../common/errors/error-body';
+import { AppConfig } from '../config/app-config';
 import { Role } from '../users/role';
 import { ArticleImportService } from './article-import.service';
 import { ArticlesService } from './articles.service';
 import { ArticleDto, ArticlePageDto, ImportReportDto } from './dtos/article.dto';
 import { CreateArticleDto } from './dtos/create-article.dto';
 import { ListArticlesQuery } from './dtos/list-articles.query';
-import { NDJSON } from './ndjson-body';
+import { NDJSON, NdjsonOut } from './ndjson-body';
 
 @ApiTags('articles')
 @Controller('articles')
@@ -19,6 +21,7 @@ export class ArticlesController {
   constructor(
     private readonly articles: ArticlesService,
     private readonly importer: ArticleImportService,
+    private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -33,11 +36,32 @@ export class ArticlesController {
   @HttpCode(200)
   @Roles(Role.Editor, Role.Admin)
   @ApiConsumes(NDJSON)
+  @ApiProduces('application/json', NDJSON)
   @ApiBody({ description: 'One CreateArticleDto JSON object per line; blank lines are skipped', schema: { type: 'string' } })
-  @ApiOkResponse({ type: ImportReportDto, description: 'Per line: created, duplicate or invalid (with the error)' })
+  @ApiOkResponse({
+    type: ImportReportDto,
+    description:
+      'application/json (default): totals and the first problems, sent once every line is stored. With `Accept: application/x-ndjson` ' +
+      'the report streams instead: one ImportLineResult per non-blank line in file order as its batch commits, then a last line ' +
+      '`{"totals": …, "stopped"?: …}`, or `{"error": ErrorBody}` when the import failed after the first line was sent.',
+  })
   @ApiPayloadTooLargeResponse({ type: ErrorBody, description: 'Over IMPORT_BODY_LIMIT' })
-  import(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<ImportReportDto> {
-    return this.importer.import(request.body as Readable, user.id);
+  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'ARTICLE_IMPORT_BUSY: IMPORT_CONCURRENCY imports already run on this instance; see Retry-After' })
+  async import(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser): Promise<void> {
+    const options = { maxLines: this.config.imports.maxLines };
+    const body = request.body as Readable;
+    if (!request.headers.accept?.includes(NDJSON)) {
+      void reply.send(await this.importer.import(body, user.id, options));
+      return;
+    }
+    const out = new NdjsonOut(reply);
+    try {
+      const { totals, stopped } = await this.importer.import(body, user.id, { ...options, onLine: (line) => out.write(line), ready: () => out.ready() });
+      out.end({ totals, ...(stopped ? { stopped } : {}) });
+    } catch (error) {
+      if (!out.started) throw error;
+      out.end({ error: new AllExceptionsFilter().toBody(error, String(request.id)) });
+    }
   }
 
   @Get()

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { Readable, Transform } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { once } from 'node:events';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { ArticleException } from './article.exception';
 
 export const NDJSON = 'application/x-ndjson';
@@ -27,4 +28,38 @@ function limitBytes(input: Readable, limit: number): Readable {
   });
   input.on('error', (error) => counter.destroy(error));
   return input.pipe(counter);
+}
+
+/**
+ * A streamed NDJSON response whose headers go out with the first line, so an error before it still gets its own
+ * status. `ready()` resolves once the client has read what was written (backpressure) and fails if it went away.
+ */
+export class NdjsonOut {
+  private readonly out = new PassThrough();
+  started = false;
+
+  constructor(private readonly reply: FastifyReply) {
+    this.out.on('error', () => undefined);
+  }
+
+  write(value: unknown): void {
+    this.start();
+    if (!this.out.destroyed) this.out.write(`${JSON.stringify(value)}\n`);
+  }
+
+  end(value: unknown): void {
+    this.start();
+    if (!this.out.destroyed) this.out.end(`${JSON.stringify(value)}\n`);
+  }
+
+  async ready(): Promise<void> {
+    if (this.out.writableNeedDrain && !this.out.destroyed) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (this.out.destroyed) throw new Error('The client stopped reading the import report');
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    void this.reply.status(200).type(`${NDJSON}; charset=utf-8`).send(this.out);
+  }
 }

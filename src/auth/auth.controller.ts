@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags,
   ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BodyLimit } from '../common/decorators/body-limit.decorator';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { ErrorBody } from '../common/errors/error-body';
@@ -17,6 +18,9 @@ import { LoginDto, SessionDto, TokenDto } from './dtos/login.dto';
 import { LocalAuthGuard } from './guards/local-auth.guard';
 import { clearSessionCookie, SameOriginGuard, SESSION_COOKIE, sessionSecret, setSessionCookie } from './session-cookie';
 
+// An email and a password: anything much larger is not a login, and is refused before it is read (anonymous route).
+const LOGIN_BODY_LIMIT = 4096;
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -29,6 +33,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @BodyLimit(LOGIN_BODY_LIMIT)
+  @ApiPayloadTooLargeResponse({ type: ErrorBody, description: `Body over ${LOGIN_BODY_LIMIT} bytes` })
   @UseGuards(LocalAuthGuard)
   @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
@@ -41,6 +47,8 @@ export class AuthController {
   @Public()
   @Post('session')
   @HttpCode(200)
+  @BodyLimit(LOGIN_BODY_LIMIT)
+  @ApiPayloadTooLargeResponse({ type: ErrorBody, description: `Body over ${LOGIN_BODY_LIMIT} bytes` })
   @UseGuards(SameOriginGuard, LocalAuthGuard)
   @ApiOperation({
     summary: 'Sign in a browser: sets the httpOnly session cookie',

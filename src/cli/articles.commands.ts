@@ -35,16 +35,17 @@ export function registerArticleCommands(program: Command): void {
         const bar = new SingleBar({ format: 'import [{bar}] {value}/{total} lines | {eta_formatted} left' }, Presets.shades_classic);
         bar.start(total, 0);
         try {
-          return await ctx.get(ArticleImportService).import(createReadStream(file), createdBy, () => bar.increment());
+          return await ctx.get(ArticleImportService).import(createReadStream(file), createdBy, { onLine: () => bar.increment() });
         } finally {
           bar.stop();
         }
       });
       const { created, duplicate, invalid, lines } = report.totals;
       console.log(`${lines} lines: ${created} created, ${duplicate} duplicate, ${invalid} invalid`);
-      for (const r of report.results.filter((x) => x.status !== 'created')) {
+      for (const r of report.problems) {
         console.log(`  line ${r.line}: ${r.status}${r.existingId ? ` of ${r.existingId}` : ''}${r.error ? ` — ${r.error}` : ''}`);
       }
+      if (report.problemsOmitted) console.log(`  … and ${report.problemsOmitted} more duplicate or invalid lines`);
       if (invalid) process.exitCode = 2;
     });
 }

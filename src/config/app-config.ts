@@ -29,6 +29,8 @@ export class AppConfig {
   readonly similarityThreshold: number;
   /** The NDJSON import streams, so it gets its own, much larger limit than BODY_LIMIT. */
   readonly importBodyLimit: number;
+  /** Bounds on one import (lines read over HTTP, bytes per line) and on imports running at once on this instance. */
+  readonly imports: { maxLines: number; maxLineBytes: number; concurrency: number };
   /** ClaimReview exports: public claim URLs (`<publicBaseUrl>/claims/<id>`), the reviewing organization, the rating scale. */
   readonly claimReview: { publicBaseUrl: string; orgName: string; orgUrl: string; ratings: ClaimReviewRatings };
   /** Whose X-Forwarded-For names the client (request.ip: login limits, audit entries, request logs). */
@@ -58,6 +60,7 @@ export class AppConfig {
     this.extractionThreshold = env.EXTRACTION_THRESHOLD;
     this.similarityThreshold = env.SIMILARITY_THRESHOLD;
     this.importBodyLimit = env.IMPORT_BODY_LIMIT;
+    this.imports = { maxLines: env.IMPORT_MAX_LINES, maxLineBytes: env.IMPORT_MAX_LINE_BYTES, concurrency: env.IMPORT_CONCURRENCY };
     const publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
     this.claimReview = {
       publicBaseUrl,

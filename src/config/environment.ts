@@ -130,6 +130,24 @@ export class Environment {
   IMPORT_BODY_LIMIT: number = 268_435_456;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_LINES: number = 100_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_LINE_BYTES: number = 2_097_152;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_CONCURRENCY: number = 2;
+
+  @IsOptional()
   @IsUrl(HTTP_URL, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
 

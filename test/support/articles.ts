@@ -25,6 +25,35 @@ export function postArticle(t: TestApp, token: string, overrides: Record<string,
   return t.http.post('/articles').set(bearer(token)).send({ title: `Article ${uniqueSuffix()}`, body: uniqueBody(), ...overrides });
 }
 
+export interface ImportLineResult {
+  line: number;
+  status: string;
+  id?: string;
+  existingId?: string;
+  error?: string;
+}
+
+/** POST /articles/import with the streamed report (Accept: application/x-ndjson): each line's result, then the last line. */
+export async function importStreamed(t: TestApp, token: string, payload: string) {
+  const res = await t.http
+    .post('/articles/import')
+    .set(bearer(token))
+    .set('content-type', 'application/x-ndjson')
+    .set('accept', 'application/x-ndjson')
+    .send(payload)
+    .buffer(true)
+    .parse((response, done) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk)).on('end', () => done(null, text));
+    })
+    .expect(200);
+  if (!String(res.headers['content-type']).startsWith('application/x-ndjson')) throw new Error(`not NDJSON: ${res.headers['content-type']}`);
+  const lines = (res.body as string).trimEnd().split('\n').map((l) => JSON.parse(l));
+  const last = lines.pop() as { totals: Record<string, number>; stopped?: unknown; error?: unknown };
+  return { results: lines as ImportLineResult[], last };
+}
+
 /** Counts rows written by one user, so suites running in parallel on the same database do not disturb each other. */
 export async function countWrittenBy(t: TestApp, userId: string): Promise<{ articles: number; claims: number }> {
   const [row] = await t.db.query(

@@ -22,7 +22,7 @@ export class TestApp {
   ) {}
 
   static async start(): Promise<TestApp> {
-    const app = await createApp({ logger: false });
+    const app = await createApp({ logger: process.env.TEST_LOG === "1" });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as { port: number };
     return new TestApp(app, `http://127.0.0.1:${port}`);
@@ -60,6 +60,20 @@ export class TestApp {
       .send({ email, displayName: overrides.displayName ?? `${role} ${email}`, role, password })
       .expect(201);
     return { id: res.body.id, email, password, role, token: await this.login(email, password) };
+  }
+}
+
+/** Runs `start` (e.g. TestApp.start, which reads the configuration) with these environment variables set. */
+export async function withEnvironment<T>(env: Record<string, string>, start: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return await start();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 

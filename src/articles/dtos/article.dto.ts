@@ -4,6 +4,7 @@ import { Claim } from '../../claims/claim.entity';
 import { ClaimDto } from '../../claims/dtos/claim.dto';
 import { Article } from '../article.entity';
 import { ArticleSummary } from '../articles.repository';
+import { REPORTED_PROBLEMS } from '../import-report';
 
 export class ArticleSummaryDto implements ArticleSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -54,7 +55,15 @@ export class ImportTotalsDto {
   @ApiProperty({ description: 'Non-blank lines read' }) lines: number;
 }
 
+export class ImportStopDto {
+  @ApiProperty({ description: 'The first line not read; every line before it is reported and, when valid, stored' }) line: number;
+  @ApiProperty({ enum: ['ARTICLE_IMPORT_TOO_MANY_LINES'] }) code: 'ARTICLE_IMPORT_TOO_MANY_LINES';
+  @ApiProperty() message: string;
+}
+
 export class ImportReportDto {
   @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
-  @ApiProperty({ type: [ImportLineResultDto], description: 'One entry per non-blank line, in order' }) results: ImportLineResultDto[];
+  @ApiProperty({ type: [ImportLineResultDto], description: `The first ${REPORTED_PROBLEMS} duplicate or invalid lines, in file order` }) problems: ImportLineResultDto[];
+  @ApiProperty({ description: 'Duplicate or invalid lines not listed in problems' }) problemsOmitted: number;
+  @ApiPropertyOptional({ type: ImportStopDto, description: 'Present when the import stopped before the end of the upload (IMPORT_MAX_LINES)' }) stopped?: ImportStopDto;
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception';
 import { ErrorBody, errorBody } from './error-body';
@@ -11,6 +12,19 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
 const PG_ERRORS_AS_CLIENT_ERRORS: Record<string, number> = {
   '22P02': 400, // invalid_text_representation (e.g. a malformed uuid that slipped past validation)
   '22001': 400, // string_data_right_truncation
+  // Last line of defence behind validation: values PostgreSQL cannot take are the request's fault, never a 500.
+  '22003': 400, // numeric_value_out_of_range
+  '22004': 400, // null_value_not_allowed
+  '22007': 400, // invalid_datetime_format
+  '22008': 400, // datetime_field_overflow
+  '2201W': 400, // invalid_row_count_in_limit_clause
+  '2201X': 400, // invalid_row_count_in_result_offset_clause
+  '22021': 400, // character_not_in_repertoire (e.g. NUL)
+  '22023': 400, // invalid_parameter_value
+  '22P05': 400, // untranslatable_character
+  '23502': 400, // not_null_violation
+  '54000': 400, // program_limit_exceeded (e.g. a tsvector too large)
+  '54001': 400, // statement_too_complex
   '23505': 409, // unique_violation
   '40001': 409, // serialization_failure
   '40P01': 409, // deadlock_detected
@@ -31,6 +45,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn(`${request.method} ${request.url}: database unavailable (${exception instanceof Error ? exception.message : String(exception)})`);
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -42,8 +58,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return errorBody(503, 'The database is unavailable; retry shortly', requestId, { code: 'DATABASE_UNAVAILABLE' });
     }
-    if (exception instanceof QueryFailedError) {
-      const pgCode = (exception.driverError as { code?: string })?.code ?? '';
+    if (exception instanceof QueryFailedError || exception instanceof DatabaseError) {
+      const pgCode = (exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : exception.code) ?? '';
       const status = PG_ERRORS_AS_CLIENT_ERRORS[pgCode];
       if (status) return errorBody(status, status === 409 ? 'Conflict with the current state' : 'Invalid value', requestId);
     }
