@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsTimestamp } from '../../common/http/field-rules';
 import { MAX_BODY_LENGTH } from '../../extraction/extraction.controller';
 import { trimmed } from '../../users/dtos/create-user.dto';
 
@@ -56,6 +57,6 @@ export class CreateArticleDto {
 
   @ApiPropertyOptional({ example: '2024-06-03T09:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   publishedAt?: string;
 }

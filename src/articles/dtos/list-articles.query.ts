@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsTimestamp } from '../../common/http/field-rules';
 import { PageQueryDto } from '../../common/http/page.dto';
 
 export class ListArticlesQuery extends PageQueryDto {
@@ -11,12 +12,12 @@ export class ListArticlesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'publishedAt on or after (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ description: 'publishedAt on or before (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Full-text search over title and body (web search syntax: "a phrase", -not, or)' })

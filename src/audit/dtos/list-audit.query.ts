@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDate, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional } from '../../common/http/field-rules';
 import { PageOf, PageQueryDto } from '../../common/http/page.dto';
 import { AuditEntryDto } from './audit-entry.dto';
 

@@ -1,18 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, MAX_INT4 } from '../../common/http/field-rules';
 
 /** Either { start, end } or { text }: which one is checked against the body by locateSpan (claim-text.ts). */
 export class CreateClaimDto {
-  @ApiPropertyOptional({ minimum: 0, description: 'UTF-16 offset into the article body (with end)' })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_INT4, description: 'UTF-16 offset into the article body (with end)' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_INT4)
   start?: number;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'exclusive end offset (with start)' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_INT4, description: 'exclusive end offset (with start)' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   end?: number;
 
   @ApiPropertyOptional({ description: 'exact text, found once in the body (instead of start/end)' })
@@ -23,7 +26,7 @@ export class CreateClaimDto {
   text?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Olena Zelenska', description: 'inferred from the text when absent' })
-  @IsOptional()
+  @IsOptional({ nullable: true })
   @IsString()
   @MinLength(1)
   @MaxLength(300)

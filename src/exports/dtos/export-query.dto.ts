@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsTimestamp } from '../../common/http/field-rules';
 import { ClaimStatus, FINAL_LABELS } from '../../claims/claim-lifecycle';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'claimreview'] as const;
@@ -27,12 +28,12 @@ export class ExportQueryDto {
 
   @ApiPropertyOptional({ description: 'Finalized at or after (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Finalized at or before (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ description: "Exact source of the claim's article" })

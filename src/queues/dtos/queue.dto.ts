@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional } from '../../common/http/field-rules';
 import { Role } from '../../users/role';
 import { Queue } from '../queue.entity';
 
@@ -36,7 +37,7 @@ export class CreateQueueDto {
   minScore?: number;
 
   @ApiPropertyOptional({ type: [String], nullable: true, description: 'Route only claims of articles from these sources (null: any)' })
-  @IsOptional()
+  @IsOptional({ nullable: true })
   @Transform(trimmedList)
   @IsArray()
   @ArrayMaxSize(100)
@@ -45,7 +46,7 @@ export class CreateQueueDto {
   sources?: string[] | null;
 
   @ApiPropertyOptional({ type: [String], nullable: true, example: ['en'] })
-  @IsOptional()
+  @IsOptional({ nullable: true })
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true, message: 'languages must be language tags like en or pt-BR' })
@@ -88,8 +89,8 @@ export class UpdateQueueDto {
   @ApiPropertyOptional({ enum: [Role.Reviewer, Role.Editor] }) @IsOptional() @IsIn([Role.Reviewer, Role.Editor]) pullRole?: Role.Reviewer | Role.Editor;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) members?: string[];
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) minScore?: number;
-  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional() @Transform(trimmedList) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) sources?: string[] | null;
-  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true }) languages?: string[] | null;
+  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional({ nullable: true }) @Transform(trimmedList) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) sources?: string[] | null;
+  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional({ nullable: true }) @IsArray() @ArrayMaxSize(50) @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true }) languages?: string[] | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10) verdictsRequired?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(10) @Max(86400) leaseSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsTimestamp } from '../../common/http/field-rules';
 
 export class AgreementQueryDto {
   @ApiPropertyOptional({ description: 'Only verdicts given on leases of this queue (slug)' })
@@ -10,12 +11,12 @@ export class AgreementQueryDto {
 
   @ApiPropertyOptional({ description: 'Only verdicts given at or after this time (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Only verdicts given at or before this time (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 5, description: 'Report Cohen\'s kappa only for reviewer pairs sharing at least this many claims' })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsString, MaxLength } from 'class-validator';
+import { IsOptional } from '../../common/http/field-rules';
 import { PageQueryDto } from '../../common/http/page.dto';
 import { Role } from '../role';
 

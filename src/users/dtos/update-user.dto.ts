@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional } from '../../common/http/field-rules';
 import { Role } from '../role';
 import { trimmed } from './create-user.dto';
 
