@@ -11,14 +11,13 @@
  */
 import { hash } from '@node-rs/argon2';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { escapeLiteral, Pool } from 'pg';
 import { FINAL_LABELS } from '../src/claims/claim-lifecycle';
 import { ExportFilters, Projection } from '../src/exports/export-filters';
 import { exportQuery } from '../src/exports/export-query.sql';
 import { createTestDatabase } from '../test/setup/test-database';
-import { startServer } from './lib/server-process';
+import { procStatusKb, startServer } from './lib/server-process';
 import { formatTable } from './lib/stats';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -85,22 +84,6 @@ async function seed(pool: Pool): Promise<void> {
   await pool.query('VACUUM ANALYZE');
 }
 
-/** The server's pid: the child of this process running dist/src/main.js (server-process.ts does not expose it). */
-function serverPid(): number {
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('main.js')) return Number(entry);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  throw new Error('server process not found');
-}
-
-const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]);
-
 /** Counts the marker across chunk boundaries. */
 function counter(marker: string) {
   let count = 0;
@@ -119,8 +102,8 @@ function counter(marker: string) {
 
 function httpRun(url: string, token: string, format: string, marker: string, pid: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    let peakKb = statusKb(pid, 'VmRSS');
-    const sampler = setInterval(() => (peakKb = Math.max(peakKb, statusKb(pid, 'VmRSS'))), 20);
+    let peakKb = procStatusKb(pid, 'VmRSS');
+    const sampler = setInterval(() => (peakKb = Math.max(peakKb, procStatusKb(pid, 'VmRSS'))), 20);
     const count = counter(marker);
     const start = performance.now();
     let firstByteMs = 0;
@@ -183,8 +166,8 @@ async function main(): Promise<void> {
     const port = String(4100 + (process.pid % 800));
     const server = await startServer({ DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', PORT: port, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
     try {
-      const pid = serverPid();
-      console.log(`server RSS before any export (baseline): ${(statusKb(pid, 'VmRSS') / 1024).toFixed(0)} MB`);
+      const { pid } = server;
+      console.log(`server RSS before any export (baseline): ${(procStatusKb(pid, 'VmRSS') / 1024).toFixed(0)} MB`);
       const login = await fetch(`${server.url}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -201,7 +184,7 @@ async function main(): Promise<void> {
         console.log(`${run.name}: ${run.rows.toLocaleString()} rows in ${run.seconds.toFixed(2)} s`);
         runs.push(run);
       }
-      console.log(`server peak RSS over the whole run (VmHWM): ${(statusKb(pid, 'VmHWM') / 1024).toFixed(0)} MB`);
+      console.log(`server peak RSS over the whole run (VmHWM): ${(procStatusKb(pid, 'VmHWM') / 1024).toFixed(0)} MB`);
     } finally {
       await server.stop();
     }

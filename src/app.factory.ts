@@ -12,6 +12,7 @@ import { AppModule } from './app.module';
 import { registerNdjsonParser } from './articles/ndjson-body';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { applyRouteBodyLimits } from './common/decorators/body-limit.decorator';
+import { frameworkErrors } from './common/errors/framework-errors';
 import { useBoundedJsonParser } from './common/http/bounded-json';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/app-config';
@@ -75,7 +76,7 @@ function requestId(req: IncomingMessage): string {
 /** Builds the fully configured application (used by main.ts, the CLI-less tests and benchmarks alike). */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const { bodyLimit, importBodyLimit, trustProxy, webDistDir } = AppConfig.fromEnvironment();
-  const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy });
+  const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy, frameworkErrors });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);

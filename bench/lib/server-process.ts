@@ -1,11 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
  * Starts the built service (dist/src/main.js) as its own process, as in production, and waits for /health.
  * `entry` defaults to the build beside this file (dist/bench/lib → dist/src); TypeScript callers pass it.
  */
-export async function startServer(env: Record<string, string>, entry = resolve(__dirname, '../../src/main.js')): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(env: Record<string, string>, entry = resolve(__dirname, '../../src/main.js')): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = env.PORT ?? '3999';
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server side of a run.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -31,6 +32,7 @@ export async function startServer(env: Record<string, string>, entry = resolve(_
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((done) => {
         child.once('exit', () => done());
@@ -38,3 +40,6 @@ export async function startServer(env: Record<string, string>, entry = resolve(_
       }),
   };
 }
+
+/** A memory figure of a process from /proc (VmRSS: resident now; VmHWM: the peak so far), in kB. */
+export const procStatusKb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]);

@@ -53,7 +53,10 @@ export class NdjsonOut {
   }
 
   async ready(): Promise<void> {
-    if (this.out.writableNeedDrain && !this.out.destroyed) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (this.out.writableNeedDrain && !this.out.destroyed) {
+      const gone = new AbortController();
+      await Promise.race([once(this.out, 'drain', { signal: gone.signal }), once(this.out, 'close', { signal: gone.signal })]).finally(() => gone.abort());
+    }
     if (this.out.destroyed) throw new Error('The client stopped reading the import report');
   }
 
