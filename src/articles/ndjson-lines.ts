@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 export type NdjsonLine = { line: number; text: string } | { line: number; problem: string };
 
@@ -31,6 +32,8 @@ export async function* ndjsonLines(input: Readable, maxLineBytes: number): Async
       start = end + 1;
     }
     keep(bytes.subarray(start));
+    // Chunks already received are iterated in microtasks alone: let other requests have the event loop between them.
+    await yieldToEventLoop();
   }
   if (size > 0) yield finish();
 
