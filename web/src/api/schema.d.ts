@@ -784,10 +784,21 @@ export interface components {
             existingId?: string;
             error?: string;
         };
+        ImportStopDto: {
+            /** @description The first line not read; every line before it is reported and, when valid, stored */
+            line: number;
+            /** @enum {string} */
+            code: "ARTICLE_IMPORT_TOO_MANY_LINES";
+            message: string;
+        };
         ImportReportDto: {
             totals: components["schemas"]["ImportTotalsDto"];
-            /** @description One entry per non-blank line, in order */
-            results: components["schemas"]["ImportLineResultDto"][];
+            /** @description The first 100 duplicate or invalid lines, in file order */
+            problems: components["schemas"]["ImportLineResultDto"][];
+            /** @description Duplicate or invalid lines not listed in problems */
+            problemsOmitted: number;
+            /** @description Present when the import stopped before the end of the upload (IMPORT_MAX_LINES) */
+            stopped?: components["schemas"]["ImportStopDto"];
         };
         ArticleSummaryDto: {
             /** Format: uuid */
@@ -1534,6 +1545,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Body over 4096 bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too many failed logins for this email or IP; see Retry-After */
             429: {
                 headers: {
@@ -1585,6 +1605,15 @@ export interface operations {
             };
             /** @description Origin of another site (CSRF_ORIGIN_MISMATCH) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body over 4096 bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1973,13 +2002,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Per line: created, duplicate or invalid (with the error) */
+            /** @description application/json (default): totals and the first problems, sent once every line is stored. With `Accept: application/x-ndjson` the report streams instead: one ImportLineResult per non-blank line in file order as its batch commits, then a last line `{"totals": …, "stopped"?: …}`, or `{"error": ErrorBody}` when the import failed after the first line was sent. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReportDto"];
+                    "application/x-ndjson": components["schemas"]["ImportReportDto"];
                 };
             };
             /** @description Missing, invalid or revoked token */
@@ -1989,6 +2019,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                    "application/x-ndjson": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Only editor, admin */
@@ -1998,6 +2029,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                    "application/x-ndjson": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Over IMPORT_BODY_LIMIT */
@@ -2007,6 +2039,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                    "application/x-ndjson": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ARTICLE_IMPORT_BUSY: IMPORT_CONCURRENCY imports already run on this instance; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/x-ndjson": components["schemas"]["ErrorBody"];
                 };
             };
         };
