@@ -30,10 +30,14 @@ describe('ArticleImportService scheduling', () => {
 
   it('should store two batches at once, but start a batch repeating a body still in flight only after that batch', async () => {
     const events: string[] = [];
+    let thirdStarted: () => void = () => undefined;
+    const third = new Promise<void>((r) => (thirdStarted = r));
     const { service } = importer(async (items) => {
       const first = items[0].hash;
       events.push(`start ${first}`);
-      await new Promise((r) => setTimeout(r, 30));
+      if (first === 'body 200') thirdStarted();
+      // The second batch holds on until the third has started (or 2 s have passed, if it never can beside it).
+      await (first === 'body 100' ? Promise.race([third, new Promise((r) => setTimeout(r, 2000))]) : new Promise((r) => setTimeout(r, 30)));
       events.push(`end ${first}`);
       return created(items);
     });
