@@ -10,10 +10,12 @@ import { ClaimTextsCarryTheBands1764140700000 } from './1764140700000-ClaimTexts
 import { DropRedundantClaimSpanIndex1764140800000 } from './1764140800000-DropRedundantClaimSpanIndex';
 import { AddLoginFailures1764140900000 } from './1764140900000-AddLoginFailures';
 import { AddBrowserSessions1796123468927 } from './1796123468927-AddBrowserSessions';
+import { AddQueueGuidelines1796124522248 } from './1796124522248-AddQueueGuidelines';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
 export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000,
   TuneClaimSimilarityIndexes1764140150000, CreateReviewWorkflow1764140200000, AddExportCursor1764140300000,
   AddClaimMinhashBands1764140400000, AddCacheInvalidation1764140500000, ExactRepeatsFoundWhenRead1764140600000,
   ClaimTextsCarryTheBands1764140700000, DropRedundantClaimSpanIndex1764140800000,
-  AddLoginFailures1764140900000, AddBrowserSessions1796123468927];
+  AddLoginFailures1764140900000, AddBrowserSessions1796123468927,
+  AddQueueGuidelines1796124522248];

@@ -129,6 +129,11 @@ const MATRIX: Row[] = [
     call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}`, body: { description: 'Matrix' } }),
   },
   {
+    route: 'PUT /queues/{slug}/guidelines',
+    expect: editors,
+    call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}/guidelines`, body: { guidelines: '## Matrix' } }),
+  },
+  {
     route: 'POST /queues/{slug}/route',
     expect: editors,
     call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}/route`, body: { filter: { articleId: NO_SUCH_ID } } }),
@@ -139,6 +144,7 @@ const MATRIX: Row[] = [
     call: async (ctx) => ({ path: `/queues/${(await queuedClaim(ctx)).slug}/next` }),
   },
   { route: 'GET /me/assignments', expect: signedIn(200) },
+  { route: 'GET /me/verdicts', expect: signedIn(200) },
   { route: 'POST /assignments/{id}/heartbeat', expect: signedIn(200), call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/heartbeat` }) },
   { route: 'POST /assignments/{id}/skip', expect: signedIn(200), call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/skip` }) },
   {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 
-/** What a reviewer needs to work a lease: the claim, its span and the article (the paragraph is cut in JS). */
-const viewColumns = (lease: string, claimStatus = 'c.status') => `${lease}.id, ${lease}.round, ${lease}.lease_expires_at AS "leaseExpiresAt", q.slug AS queue,
+/** What a reviewer needs to work a lease: the claim, its span, the article and the queue's guidelines (the paragraph is cut in JS). */
+const viewColumns = (lease: string, claimStatus = 'c.status') => `${lease}.id, ${lease}.round, ${lease}.lease_expires_at AS "leaseExpiresAt", q.slug AS queue, q.guidelines,
   json_build_object('id', c.id, 'text', c.text, 'start', c.start, 'end', c."end", 'speaker', c.speaker, 'score', c.score, 'status', ${claimStatus}) AS claim,
   json_build_object('id', ar.id, 'title', ar.title, 'url', ar.url, 'source', ar.source, 'publishedAt', ar.published_at, 'body', ar.body) AS article`;
 
@@ -102,6 +102,7 @@ export interface AssignmentView {
   round: number;
   leaseExpiresAt: Date;
   queue: string;
+  guidelines: string;
   claim: { id: string; text: string; start: number; end: number; speaker: string | null; score: number; status: string };
   article: { id: string; title: string; url: string | null; source: string | null; publishedAt: Date | null; body: string };
 }

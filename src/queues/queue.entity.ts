@@ -15,6 +15,10 @@ export class Queue {
   @Column()
   description: string;
 
+  /** Markdown shown to whoever works a claim from this queue (rendered sanitised by the workbench). */
+  @Column()
+  guidelines: string;
+
   /** Role allowed to pull (admins may pull any queue). */
   @Column({ name: 'pull_role', type: 'text' })
   pullRole: Role.Reviewer | Role.Editor;

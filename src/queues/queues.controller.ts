@@ -1,5 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -8,7 +11,7 @@ import { Role } from '../users/role';
 import { AssignmentsService } from './assignments.service';
 import { ClaimRoutingService } from './claim-routing.service';
 import { AssignmentDto } from './dtos/assignment.dto';
-import { BulkRouteDto, CreateQueueDto, QueueDto, QueueStatsDto, RoutedCountDto, UpdateQueueDto } from './dtos/queue.dto';
+import { BulkRouteDto, CreateQueueDto, QueueDto, QueueGuidelinesDto, QueueListQueryDto, QueueStatsDto, RoutedCountDto, UpdateQueueDto } from './dtos/queue.dto';
 import { QueuesService } from './queues.service';
 
 @ApiTags('queues')
@@ -23,8 +26,9 @@ export class QueuesController {
   @Get()
   @Roles(Role.Reviewer, Role.Editor, Role.Admin)
   @ApiOkResponse({ type: [QueueStatsDto], description: 'The queues the caller may pull from, with depth and age' })
-  list(@CurrentUser() user: AuthUser): Promise<QueueStatsDto[]> {
-    return this.queues.listFor(user);
+  @ApiBadRequestResponse({ type: ErrorBody, description: 'Unknown time zone' })
+  list(@CurrentUser() user: AuthUser, @Query() query: QueueListQueryDto): Promise<QueueStatsDto[]> {
+    return this.queues.listFor(user, query.tz);
   }
 
   @Post()
@@ -40,6 +44,16 @@ export class QueuesController {
   @ApiOkResponse({ type: QueueDto })
   update(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: UpdateQueueDto): Promise<QueueDto> {
     return this.queues.update(user, slug, dto);
+  }
+
+  @Put(':slug/guidelines')
+  @Roles(Role.Editor, Role.Admin)
+  @ApiOperation({ summary: "Replace a queue's reviewing guidelines (Markdown)", description: 'Audited as a queue.update.' })
+  @ApiOkResponse({ type: QueueDto })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such queue' })
+  setGuidelines(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: QueueGuidelinesDto): Promise<QueueDto> {
+    return this.queues.setGuidelines(user, slug, dto.guidelines);
   }
 
   @Post(':slug/route')

@@ -108,6 +108,18 @@ export class QueuesRepository {
     return new Map(rows.map((r) => [r.queueId, r]));
   }
 
+  /** Verdicts `userId` gave since the start of today in `timeZone`, per queue the claim was leased from. */
+  async verdictsTodayBy(userId: string, queueIds: string[], timeZone: string): Promise<Map<string, number>> {
+    const rows: { queueId: string; n: number }[] = await this.tx.manager.query(
+      `SELECT a.queue_id AS "queueId", count(*)::int AS n
+         FROM verdicts v JOIN assignments a ON a.id = v.assignment_id
+        WHERE v.user_id = $1 AND v.created_at >= date_trunc('day', now(), $3) AND a.queue_id = ANY($2::uuid[])
+        GROUP BY a.queue_id`,
+      [userId, queueIds, timeZone],
+    );
+    return new Map(rows.map((r) => [r.queueId, r.n]));
+  }
+
   async matchingQueueId(claimId: string): Promise<string | null> {
     const [row] = await this.tx.manager.query(
       `SELECT ${MATCHING_QUEUE} AS queue_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,

@@ -47,16 +47,28 @@ export class QueuesService {
     return queue;
   }
 
-  /** The queues the caller may pull from, with their depth and age. */
-  async listFor(user: AuthUser): Promise<QueueStatsDto[]> {
+  /** The queues the caller may pull from, with their depth and age and the caller's verdicts today (the day in `timeZone`). */
+  async listFor(user: AuthUser, timeZone = 'UTC'): Promise<QueueStatsDto[]> {
     const all = await this.queues.findAll();
     const members = await this.queues.membersOf(all.map((q) => q.id));
     const visible = all.filter((q) => this.canPull(user, q, members.get(q.id)!));
-    const stats = await this.queues.stats(visible.map((q) => q.id));
+    const ids = visible.map((q) => q.id);
+    const [stats, today] = await Promise.all([this.queues.stats(ids), this.queues.verdictsTodayBy(user.id, ids, timeZone)]);
     return visible.map((q) => {
       const s = stats.get(q.id)!;
-      return { ...QueueDto.from(q, members.get(q.id)!), depth: s.depth, inReview: s.inReview, oldestWaitingSeconds: s.oldestWaitingSeconds };
+      return {
+        ...QueueDto.from(q, members.get(q.id)!),
+        depth: s.depth,
+        inReview: s.inReview,
+        oldestWaitingSeconds: s.oldestWaitingSeconds,
+        myVerdictsToday: today.get(q.id) ?? 0,
+      };
     });
+  }
+
+  /** Guidelines are the one queue setting editors may change too (an ordinary, audited queue update). */
+  setGuidelines(actor: AuthUser, slug: string, guidelines: string): Promise<QueueDto> {
+    return this.update(actor, slug, { guidelines });
   }
 
   create(actor: AuthUser, dto: CreateQueueDto): Promise<QueueDto> {

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto } from '../common/http/page.dto';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
 import { Role } from '../users/role';
 import { IdempotencyKey } from './idempotency-key.decorator';
-import { SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
+import { MyVerdictsPageDto, SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
 import { VerdictsService } from './verdicts.service';
 
 @ApiTags('verdicts')
@@ -26,6 +27,14 @@ export class VerdictsController {
     @IdempotencyKey() idempotencyKey: string | null,
   ): Promise<SubmittedVerdictDto> {
     return (await this.verdicts.submit(user, id, dto, idempotencyKey)).verdict;
+  }
+
+  @Get('me/verdicts')
+  @ApiOperation({ summary: 'The verdicts the caller gave, newest first, with their claims' })
+  @ApiOkResponse({ type: MyVerdictsPageDto })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  mine(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<MyVerdictsPageDto> {
+    return this.verdicts.mine(user, page);
   }
 
   @Get('claims/:id/verdicts')

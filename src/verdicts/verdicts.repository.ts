@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
-import { VerdictDto } from './dtos/verdict.dto';
+import { MyVerdictDto, VerdictDto } from './dtos/verdict.dto';
 
 export interface VerdictWrite {
   assignmentId: string;
@@ -105,6 +105,27 @@ export class VerdictsRepository {
       `SELECT ${VERDICT_COLUMNS} FROM verdicts v WHERE v.claim_id = $1 AND ($2::uuid IS NULL OR v.user_id = $2) ORDER BY v.round, v.created_at`,
       [claimId, reviewerId ?? null],
     );
+  }
+
+  /** A reviewer's own verdicts, newest first, with their claims; the claim's label only once it is final. */
+  async byReviewer(reviewerId: string, limit: number, offset: number): Promise<{ items: MyVerdictDto[]; total: number }> {
+    const [items, [{ total }]] = await Promise.all([
+      this.tx.manager.query(
+        `SELECT ${VERDICT_COLUMNS}, c.text AS "claimText", c.article_id AS "articleId", ar.title AS "articleTitle", q.slug AS queue,
+                c.final_label AS "finalLabel"
+           FROM verdicts v
+           JOIN claims c ON c.id = v.claim_id
+           JOIN articles ar ON ar.id = c.article_id
+           JOIN assignments a ON a.id = v.assignment_id
+           JOIN queues q ON q.id = a.queue_id
+          WHERE v.user_id = $1
+          ORDER BY v.created_at DESC, v.id
+          LIMIT $2 OFFSET $3`,
+        [reviewerId, limit, offset],
+      ),
+      this.tx.manager.query(`SELECT count(*)::int AS total FROM verdicts WHERE user_id = $1`, [reviewerId]),
+    ]);
+    return { items, total };
   }
 
   async claimStatus(claimId: string): Promise<string | null> {

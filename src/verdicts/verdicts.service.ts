@@ -6,7 +6,8 @@ import { AssignmentsService } from '../queues/assignments.service';
 import { QueueException } from '../queues/queue.exception';
 import { ADJUDICATION_QUEUE } from '../queues/queue.entity';
 import { Role } from '../users/role';
-import { SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
+import { MyVerdictsPageDto, SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
+import { PageQueryDto } from '../common/http/page.dto';
 import { VerdictException } from './verdict.exception';
 import { VerdictsRepository, VerdictWrite } from './verdicts.repository';
 
@@ -59,6 +60,10 @@ export class VerdictsService {
     if (!status) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const seesAll = user.role !== Role.Reviewer || isFinal(status);
     return this.verdicts.forClaim(claimId, seesAll ? undefined : user.id);
+  }
+
+  async mine(user: AuthUser, page: PageQueryDto): Promise<MyVerdictsPageDto> {
+    return { ...(await this.verdicts.byReviewer(user.id, page.limit, page.offset)), limit: page.limit, offset: page.offset };
   }
 
   /** What the claim becomes with this verdict, from the locked (current) claim row. */

@@ -24,26 +24,28 @@ class AssignedArticleDto {
   @ApiProperty({ nullable: true, type: String }) url: string | null;
   @ApiProperty({ nullable: true, type: String }) source: string | null;
   @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
+  @ApiProperty({ description: 'The whole article as received; the claim is body.slice(claim.start, claim.end)' }) body: string;
   @ApiProperty({ type: ParagraphDto, description: 'The paragraph around the claim' }) paragraph: ParagraphDto;
 }
 
 export class AssignmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() queue: string;
+  @ApiProperty({ description: "The queue's reviewing guidelines (Markdown; render sanitised)" }) guidelines: string;
   @ApiProperty() round: number;
   @ApiProperty() leaseExpiresAt: Date;
   @ApiProperty({ type: AssignedClaimDto }) claim: AssignedClaimDto;
   @ApiProperty({ type: AssignedArticleDto }) article: AssignedArticleDto;
 
   static from(view: AssignmentView): AssignmentDto {
-    const { body, ...article } = view.article;
     return {
       id: view.id,
       queue: view.queue,
+      guidelines: view.guidelines,
       round: view.round,
       leaseExpiresAt: new Date(view.leaseExpiresAt),
       claim: view.claim,
-      article: { ...article, paragraph: paragraphAround(body, view.claim.start, view.claim.end) },
+      article: { ...view.article, paragraph: paragraphAround(view.article.body, view.claim.start, view.claim.end) },
     };
   }
 }

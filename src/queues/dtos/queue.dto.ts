@@ -1,9 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsTimeZone, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
 import { IsOptional } from '../../common/http/field-rules';
 import { Role } from '../../users/role';
 import { Queue } from '../queue.entity';
+
+/** Guidelines are kept short enough to read beside a claim (also a CHECK in the database). */
+export const GUIDELINES_MAX = 20000;
 
 const trimmedList = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
@@ -17,6 +22,12 @@ export class CreateQueueDto {
   @IsString()
   @MaxLength(1000)
   description?: string;
+
+  @ApiPropertyOptional({ description: 'Reviewing guidelines (Markdown)', maxLength: GUIDELINES_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(GUIDELINES_MAX)
+  guidelines?: string;
 
   @ApiProperty({ enum: [Role.Reviewer, Role.Editor] })
   @IsIn([Role.Reviewer, Role.Editor])
@@ -86,6 +97,7 @@ export class CreateQueueDto {
 
 export class UpdateQueueDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) description?: string;
+  @ApiPropertyOptional({ maxLength: GUIDELINES_MAX }) @IsOptional() @IsString() @MaxLength(GUIDELINES_MAX) guidelines?: string;
   @ApiPropertyOptional({ enum: [Role.Reviewer, Role.Editor] }) @IsOptional() @IsIn([Role.Reviewer, Role.Editor]) pullRole?: Role.Reviewer | Role.Editor;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) members?: string[];
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) minScore?: number;
@@ -102,6 +114,7 @@ export class QueueDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
   @ApiProperty() description: string;
+  @ApiProperty({ description: 'Reviewing guidelines (Markdown; render sanitised)' }) guidelines: string;
   @ApiProperty({ enum: [Role.Reviewer, Role.Editor] }) pullRole: string;
   @ApiProperty({ type: [String], format: 'uuid' }) members: string[];
   @ApiProperty() minScore: number;
@@ -114,8 +127,8 @@ export class QueueDto {
   @ApiProperty() routable: boolean;
 
   static from(queue: Queue, members: string[]): QueueDto {
-    const { id, slug, description, pullRole, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable } = queue;
-    return { id, slug, description, pullRole, members, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable };
+    const { id, slug, description, guidelines, pullRole, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable } = queue;
+    return { id, slug, description, guidelines, pullRole, members, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable };
   }
 }
 
@@ -123,6 +136,23 @@ export class QueueStatsDto extends QueueDto {
   @ApiProperty({ description: 'Claims waiting for review (queued, or awaiting adjudication in an adjudication queue)' }) depth: number;
   @ApiProperty({ description: 'Claims with at least one verdict or lease' }) inReview: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Seconds the oldest waiting claim has waited' }) oldestWaitingSeconds: number | null;
+  @ApiProperty({ description: "Verdicts the caller gave today on claims leased from this queue (the day in `tz`, default UTC)" }) myVerdictsToday: number;
+}
+
+export class QueueListQueryDto {
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone whose day `myVerdictsToday` counts (default UTC)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone()
+  tz?: string;
+}
+
+export class QueueGuidelinesDto {
+  @ApiProperty({ description: 'Markdown; empty to remove', maxLength: GUIDELINES_MAX })
+  @IsString()
+  @MaxLength(GUIDELINES_MAX)
+  guidelines: string;
 }
 
 export class RouteFilterDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsOptional } from '../../common/http/field-rules';
+import { PageOf } from '../../common/http/page.dto';
 import { ClaimStatus, FINAL_LABELS, FinalLabel } from '../../claims/claim-lifecycle';
 
 export class EvidenceSourceDto {
@@ -78,6 +79,18 @@ export class VerdictDto {
   @ApiProperty() confidence: number;
   @ApiProperty() createdAt: Date;
 }
+
+/** One of the caller's own verdicts, for "My work": never another reviewer's, never the claim's in-between status. */
+export class MyVerdictDto extends VerdictDto {
+  @ApiProperty() claimText: string;
+  @ApiProperty({ format: 'uuid' }) articleId: string;
+  @ApiProperty() articleTitle: string;
+  @ApiProperty({ description: 'Slug of the queue the claim was leased from' }) queue: string;
+  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true, type: String, description: 'The claim\'s final label once settled, else null' })
+  finalLabel: string | null;
+}
+
+export class MyVerdictsPageDto extends PageOf(MyVerdictDto) {}
 
 export class SubmittedVerdictDto extends VerdictDto {
   @ApiProperty({ description: 'The claim status after this verdict' }) claimStatus: string;
