@@ -139,6 +139,11 @@ const MATRIX: Row[] = [
     call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}/route`, body: { filter: { articleId: NO_SUCH_ID } } }),
   },
   {
+    route: 'GET /queues/{slug}/availability',
+    expect: signedIn(200),
+    call: async (ctx, caller) => ({ path: `/queues/${(await queuedClaim(ctx, caller === Role.Editor ? Role.Editor : Role.Reviewer)).slug}/availability` }),
+  },
+  {
     route: 'POST /queues/{slug}/next',
     expect: { anonymous: 401, reviewer: 200, editor: 403, admin: 200 },
     call: async (ctx) => ({ path: `/queues/${(await queuedClaim(ctx)).slug}/next` }),
@@ -173,6 +178,7 @@ const MATRIX: Row[] = [
       return { path: `/claims/${claimId}/reopen`, body: { reason: 'Matrix' } };
     },
   },
+  { route: 'GET /claims/{id}/adjudication', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/adjudication` }) },
   { route: 'GET /claims/{id}/history', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/history` }) },
   { route: 'GET /audit', expect: adminOnly(200) },
   { route: 'GET /stats/agreement', expect: editors },

@@ -103,4 +103,105 @@ describe('workbench API (e2e)', () => {
       expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['tz']);
     });
   });
+
+  describe('why a queue is empty for you', () => {
+    const availability = async (user: TestUser, slug: string) => (await t.http.get(`/queues/${slug}/availability`).set(bearer(user.token)).expect(200)).body;
+
+    it('should tell available, held by others, judged by you and nothing left apart', async () => {
+      const slug = await createQueue(t, admin, { verdictsRequired: 2 });
+      const [a, b, c] = await reviewers(t, 3);
+      expect(await availability(c, slug)).toMatchObject({ queue: slug, reason: 'nothing_left', available: 0 });
+      const [claimId] = await seedQueuedClaims(t, slug, 1, editor.id);
+      expect(await availability(c, slug)).toMatchObject({ reason: 'available', available: 1 });
+
+      const leaseA = (await pull(t, a.token, slug).expect(200)).body;
+      const leaseB = (await pull(t, b.token, slug).expect(200)).body;
+      expect(await availability(a, slug)).toMatchObject({ reason: 'available', heldByYou: 1, available: 0 });
+      await pull(t, c.token, slug).expect(204);
+      expect(await availability(c, slug)).toEqual({ queue: slug, reason: 'held_by_others', available: 0, heldByYou: 0, heldByOthers: 1, reservedForOthers: 0, judgedByYou: 0 });
+
+      await submit(t, a.token, leaseA.id, VERIFIED).expect(201);
+      expect(await availability(a, slug)).toMatchObject({ reason: 'already_judged', judgedByYou: 1 });
+      expect(await availability(c, slug)).toMatchObject({ reason: 'held_by_others', heldByOthers: 1 });
+      // b gives the lease back: one verdict and no live lease leave room for c
+      await t.http.post(`/assignments/${leaseB.id}/skip`).set(bearer(b.token)).expect(200);
+      expect(await availability(b, slug)).toMatchObject({ reason: 'already_judged' });
+      expect(await availability(c, slug)).toMatchObject({ reason: 'available', available: 1 });
+      expect((await pull(t, c.token, slug).expect(200)).body.claim.id).toBe(claimId);
+    });
+
+    it('should count claims reserved for someone else, and refuse a queue the caller may not pull', async () => {
+      const slug = await createQueue(t, admin);
+      const [claimId] = await seedQueuedClaims(t, slug, 1, editor.id);
+      const [a, b] = await reviewers(t, 2);
+      await t.http.post(`/claims/${claimId}/assign`).set(bearer(editor.token)).send({ userId: a.id }).expect(204);
+      expect(await availability(b, slug)).toMatchObject({ reason: 'reserved_for_others', reservedForOthers: 1 });
+      expect(await availability(a, slug)).toMatchObject({ reason: 'available', available: 1 });
+      await t.http.get(`/queues/${slug}/availability`).set(bearer(editor.token)).expect(403);
+      await t.http.get(`/queues/no-such-queue/availability`).set(bearer(a.token)).expect(404);
+    });
+  });
+
+  describe('known claims beside a review', () => {
+    it('should give settled similar claims with their final label, and only those when asked', async () => {
+      const text = `The harbour authority said 77 cranes were idle at Gdansk ${Date.now()} on Monday.`;
+      const post = async (copy: string) => {
+        const res = await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Similar', body: `${text} ${copy}.` }).expect(201);
+        return (res.body.claims as { id: string; text: string }[]).find((c) => c.text.includes('cranes'))!.id;
+      };
+      const [settled, open, mine] = [await post('First copy'), await post('Second copy'), await post('Third copy')];
+      await t.http.post(`/claims/${settled}/resolution`).set(bearer(editor.token)).send({ label: 'disputed', rationale: 'Port data differ.' }).expect(200);
+      const [reviewer] = await reviewers(t, 1);
+      const all = (await t.http.get(`/claims/${mine}/similar`).set(bearer(reviewer.token)).expect(200)).body;
+      expect(all.map((c: { id: string }) => c.id).sort()).toEqual([settled, open].sort());
+      expect(all.find((c: { id: string }) => c.id === settled)).toMatchObject({ finalLabel: 'disputed', finalizedAt: expect.any(String), status: 'disputed' });
+      expect(all.find((c: { id: string }) => c.id === open).finalLabel).toBeNull();
+      const known = (await t.http.get(`/claims/${mine}/similar?settled=true`).set(bearer(reviewer.token)).expect(200)).body;
+      expect(known).toEqual([expect.objectContaining({ id: settled, finalLabel: 'disputed', articleTitle: 'Similar' })]);
+      await t.http.get(`/claims/${mine}/similar?settled=maybe`).set(bearer(reviewer.token)).expect(400);
+    });
+  });
+
+  describe('adjudication case', () => {
+    it('should show the disagreeing verdicts side by side as Reviewer A/B, names only when revealed (audited)', async () => {
+      const slug = await createQueue(t, admin, { verdictsRequired: 2 });
+      const [claimId] = await seedQueuedClaims(t, slug, 1, editor.id);
+      const [a, b] = await reviewers(t, 2);
+      const leaseA = (await pull(t, a.token, slug).expect(200)).body;
+      const leaseB = (await pull(t, b.token, slug).expect(200)).body;
+      await submit(t, a.token, leaseA.id, VERIFIED).expect(201);
+      await submit(t, b.token, leaseB.id, DISPUTED).expect(201);
+
+      const blind = (await t.http.get(`/claims/${claimId}/adjudication`).set(bearer(editor.token)).expect(200)).body;
+      expect(blind).toMatchObject({
+        revealed: false,
+        claim: { id: claimId, status: 'needs_adjudication', round: 1, finalLabel: null },
+        article: { title: `Seed ${slug}`, body: expect.any(String) },
+      });
+      expect(blind.article.body.slice(blind.claim.start, blind.claim.end)).toBe(blind.claim.text);
+      expect(blind.verdicts).toEqual([
+        { reviewer: 'Reviewer A', reviewerId: null, reviewerName: null, label: 'verified', rationale: null, sources: VERIFIED.sources, confidence: 4, createdAt: expect.any(String) },
+        expect.objectContaining({ reviewer: 'Reviewer B', reviewerId: null, reviewerName: null, label: 'disputed', rationale: DISPUTED.rationale }),
+      ]);
+      expect(JSON.stringify(blind)).not.toMatch(new RegExp(`${a.id}|${b.id}|${a.email}|${b.email}`));
+
+      const shown = (await t.http.get(`/claims/${claimId}/adjudication?reveal=true`).set(bearer(editor.token)).expect(200)).body;
+      expect(shown.revealed).toBe(true);
+      expect(shown.verdicts.map((v: { reviewerId: string }) => v.reviewerId)).toEqual([a.id, b.id]);
+      expect(shown.verdicts[0].reviewerName).toContain(a.email);
+      const [audit] = await t.db.query(`SELECT actor_id FROM audit_log WHERE action = 'claim.reveal_reviewers' AND entity_id = $1`, [claimId]);
+      expect(audit.actor_id).toBe(editor.id);
+
+      // the editor settles it from the adjudication queue: the ruling is not one of the reviewer verdicts
+      const lease = (await pull(t, editor.token, 'adjudication').expect(200)).body;
+      expect(lease.claim.id).toBe(claimId);
+      await submit(t, editor.token, lease.id, DISPUTED).expect(201);
+      const settled = (await t.http.get(`/claims/${claimId}/adjudication`).set(bearer(editor.token)).expect(200)).body;
+      expect(settled.claim).toMatchObject({ status: 'disputed', finalLabel: 'disputed', settledBy: 'adjudication', adjudicatorId: editor.id });
+      expect(settled.verdicts.map((v: { reviewer: string }) => v.reviewer)).toEqual(['Reviewer A', 'Reviewer B']);
+
+      await t.http.get(`/claims/${claimId}/adjudication`).set(bearer(a.token)).expect(403);
+      await t.http.get(`/claims/00000000-0000-4000-8000-000000000000/adjudication`).set(bearer(editor.token)).expect(404);
+    });
+  });
 });

@@ -8,6 +8,8 @@ export interface SimilarClaimRow {
   text: string;
   status: ClaimStatus;
   similarity: number;
+  finalLabel: string | null;
+  finalizedAt: Date | null;
   articleTitle: string;
   articleUrl: string | null;
 }
@@ -80,9 +82,10 @@ export class ClaimSimilarityRepository {
   /**
    * Near repeats (stored links) and exact repeats in other articles (same normalized text, by the hash index;
    * settled ones first, then the oldest), at most MAX_LINKS_PER_CLAIM of each: most similar first, and among
-   * equals the settled, then the oldest.
+   * equals the settled, then the oldest. `settledOnly`: only those with a final label (what a reviewer is shown
+   * as known claims: other claims' settled outcomes, never verdicts in progress).
    */
-  findSimilar(claimId: string): Promise<SimilarClaimRow[]> {
+  findSimilar(claimId: string, settledOnly = false): Promise<SimilarClaimRow[]> {
     return this.tx.manager.query(
       `WITH me AS (SELECT article_id, normalized_text FROM claims WHERE id = $1),
        found AS (
@@ -95,13 +98,14 @@ export class ClaimSimilarityRepository {
            ORDER BY s.similarity DESC, s.similar_claim_id
            LIMIT ${MAX_LINKS_PER_CLAIM})
        )
-       SELECT c.id, c.article_id AS "articleId", c.text, c.status, f.similarity,
+       SELECT c.id, c.article_id AS "articleId", c.text, c.status, f.similarity, c.final_label AS "finalLabel", c.finalized_at AS "finalizedAt",
               a.title AS "articleTitle", a.url AS "articleUrl"
          FROM found f
          JOIN claims c ON c.id = f.id
          JOIN articles a ON a.id = c.article_id
+        WHERE NOT $2 OR c.final_label IS NOT NULL
         ORDER BY f.similarity DESC, ${SETTLED_FIRST}`,
-      [claimId],
+      [claimId, settledOnly],
     );
   }
 }

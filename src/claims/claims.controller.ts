@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -8,7 +8,7 @@ import { ErrorBody } from '../common/errors/error-body';
 import { Role } from '../users/role';
 import { ClaimsService } from './claims.service';
 import { CreateClaimDto, UpdateClaimDto } from './dtos/claim-input.dto';
-import { ClaimDto, SimilarClaimDto } from './dtos/claim.dto';
+import { ClaimDto, SimilarClaimDto, SimilarQueryDto } from './dtos/claim.dto';
 
 @ApiTags('claims')
 @ApiNotFoundResponse({ type: ErrorBody, description: 'No such claim or article' })
@@ -55,9 +55,10 @@ export class ClaimsController {
     return ClaimDto.from(await this.claims.reject(user.id, id));
   }
 
+  /** Other claims' statuses and final labels only: never a verdict, so reviewers may call it without losing blindness. */
   @Get('claims/:id/similar')
   @ApiOkResponse({ type: [SimilarClaimDto], description: 'Linked claims of other articles, most similar first' })
-  similar(@Param('id', ParseUUIDPipe) id: string): Promise<SimilarClaimDto[]> {
-    return this.claims.similar(id);
+  similar(@Param('id', ParseUUIDPipe) id: string, @Query() query: SimilarQueryDto): Promise<SimilarClaimDto[]> {
+    return this.claims.similar(id, query.settled);
   }
 }

@@ -109,9 +109,9 @@ export class ClaimsService {
     });
   }
 
-  async similar(id: string): Promise<SimilarClaimRow[]> {
+  async similar(id: string, settledOnly = false): Promise<SimilarClaimRow[]> {
     await this.get(id);
-    return this.similarities.findSimilar(id);
+    return this.similarities.findSimilar(id, settledOnly);
   }
 
   private async requireEditable(id: string): Promise<Claim> {

@@ -64,6 +64,35 @@ WITH held AS (
 SELECT ${viewColumns('p', 'coalesce(p.claim_status, c.status)')}
 FROM picked p JOIN claims c ON c.id = p.claim_id JOIN articles ar ON ar.id = c.article_id JOIN queues q ON q.id = $2`;
 
+/**
+ * Why a pull finds nothing: the queue's open claims counted by what keeps each from the caller, with the tests of
+ * PULL_SQL (reserved for someone else, judged or skipped by the caller this round, K verdicts + live leases reached).
+ * Parameters: $1 user, $2 queue, $3 K.
+ */
+const AVAILABILITY_SQL = `
+SELECT count(*) FILTER (WHERE held_by_you)::int AS "heldByYou",
+       count(*) FILTER (WHERE NOT held_by_you AND NOT judged AND for_you AND used < $3)::int AS available,
+       count(*) FILTER (WHERE NOT held_by_you AND NOT judged AND for_you AND used >= $3 AND live > 0)::int AS "heldByOthers",
+       count(*) FILTER (WHERE NOT held_by_you AND NOT judged AND NOT for_you)::int AS "reservedForOthers",
+       count(*) FILTER (WHERE judged)::int AS "judgedByYou"
+FROM (
+  SELECT (c.reserved_for IS NULL OR c.reserved_for = $1) AS for_you,
+         $1 = ANY (c.excluded_reviewers) AS judged,
+         cardinality(c.round_labels) + l.live AS used, l.live,
+         EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.user_id = $1 AND a.round = c.round
+                    AND a.status = 'active' AND a.lease_expires_at > now()) AS held_by_you
+  FROM claims c, LATERAL (SELECT count(*) AS live FROM unnest(c.lease_expiries) e WHERE e > now()) l
+  WHERE c.queue_id = $2 AND c.status IN ('queued', 'in_review', 'needs_adjudication')
+) open_claims`;
+
+export interface AvailabilityCounts {
+  heldByYou: number;
+  available: number;
+  heldByOthers: number;
+  reservedForOthers: number;
+  judgedByYou: number;
+}
+
 export interface AssignmentRow {
   id: string;
   claimId: string;
@@ -128,6 +157,11 @@ export class AssignmentsRepository {
   async pull(userId: string, queueId: string, verdictsRequired: number, leaseSeconds: number): Promise<AssignmentView | null> {
     const [row] = await this.tx.prepared<AssignmentView>('queue_pull', PULL_SQL, [userId, queueId, verdictsRequired, leaseSeconds]);
     return row ?? null;
+  }
+
+  async availability(userId: string, queueId: string, verdictsRequired: number): Promise<AvailabilityCounts> {
+    const [row] = await this.tx.manager.query(AVAILABILITY_SQL, [userId, queueId, verdictsRequired]);
+    return row;
   }
 
   async lock(assignmentId: string): Promise<AssignmentRow | null> {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { isUniqueViolation } from '../common/errors/pg-errors';
 import { TransactionContext } from '../database/transaction-context';
-import { AssignmentRow, AssignmentsRepository } from './assignments.repository';
-import { AssignmentDto, LeaseDto, SkipResultDto } from './dtos/assignment.dto';
+import { AssignmentRow, AssignmentsRepository, AvailabilityCounts } from './assignments.repository';
+import { AssignmentDto, EmptyReason, LeaseDto, QueueAvailabilityDto, SkipResultDto } from './dtos/assignment.dto';
 import { QueueException } from './queue.exception';
 import { QueuesService } from './queues.service';
 
@@ -29,6 +29,13 @@ export class AssignmentsService {
       lease = await pull();
     }
     return lease && AssignmentDto.from(lease);
+  }
+
+  /** What a pull from the queue would give the caller now, and when nothing, why (the empty-queue screen says it). */
+  async availability(user: AuthUser, slug: string): Promise<QueueAvailabilityDto> {
+    const queue = await this.queues.pullable(user, slug);
+    const counts = await this.assignments.availability(user.id, queue.id, queue.verdictsRequired);
+    return { queue: queue.slug, reason: emptyReason(counts), ...counts };
   }
 
   async mine(user: AuthUser): Promise<AssignmentDto[]> {
@@ -76,4 +83,12 @@ export class AssignmentsService {
       throw new QueueException('ASSIGNMENT_CLOSED', `This assignment is ${assignment.status}`, { status: assignment.status });
     }
   }
+}
+
+function emptyReason(c: AvailabilityCounts): EmptyReason {
+  if (c.available > 0 || c.heldByYou > 0) return 'available';
+  if (c.heldByOthers > 0) return 'held_by_others';
+  if (c.reservedForOthers > 0) return 'reserved_for_others';
+  if (c.judgedByYou > 0) return 'already_judged';
+  return 'nothing_left';
 }

@@ -10,7 +10,7 @@ import { ErrorBody } from '../common/errors/error-body';
 import { Role } from '../users/role';
 import { AssignmentsService } from './assignments.service';
 import { ClaimRoutingService } from './claim-routing.service';
-import { AssignmentDto } from './dtos/assignment.dto';
+import { AssignmentDto, QueueAvailabilityDto } from './dtos/assignment.dto';
 import { BulkRouteDto, CreateQueueDto, QueueDto, QueueGuidelinesDto, QueueListQueryDto, QueueStatsDto, RoutedCountDto, UpdateQueueDto } from './dtos/queue.dto';
 import { QueuesService } from './queues.service';
 
@@ -62,6 +62,17 @@ export class QueuesController {
   @ApiOkResponse({ type: RoutedCountDto, description: 'How many claims moved into the queue (one statement)' })
   route(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: BulkRouteDto): Promise<RoutedCountDto> {
     return this.routing.bulkRoute(user, slug, dto.filter);
+  }
+
+  @Get(':slug/availability')
+  @Roles(Role.Reviewer, Role.Editor, Role.Admin)
+  @ApiOperation({ summary: 'Whether a pull would give you a claim now, and if not why (nothing left, held by others, judged by you)' })
+  @ApiOkResponse({ type: QueueAvailabilityDto })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Not allowed to pull from this queue' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such queue' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Queue inactive' })
+  availability(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<QueueAvailabilityDto> {
+    return this.assignments.availability(user, slug);
   }
 
   /** The caller's next claim under a lease, or 204 when nothing is available to them. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditRow } from '../audit/audit.repository';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -7,13 +7,22 @@ import { ErrorBody } from '../common/errors/error-body';
 import { Role } from '../users/role';
 import { AdjudicationService } from './adjudication.service';
 import { AuditEntryDto } from '../audit/dtos/audit-entry.dto';
-import { ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
+import { AdjudicationCaseDto, AdjudicationCaseQueryDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
 
 @ApiTags('claims')
 @Roles(Role.Editor, Role.Admin)
 @Controller('claims/:id')
 export class AdjudicationController {
   constructor(private readonly adjudication: AdjudicationService) {}
+
+  @Get('adjudication')
+  @ApiOperation({ summary: "A claim and its round's reviewer verdicts side by side, reviewers anonymised unless revealed" })
+  @ApiOkResponse({ type: AdjudicationCaseDto })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such claim' })
+  caseOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: AdjudicationCaseQueryDto): Promise<AdjudicationCaseDto> {
+    return this.adjudication.caseOf(user, id, query.reveal);
+  }
 
   @Post('resolution')
   @HttpCode(200)

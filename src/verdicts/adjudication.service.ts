@@ -7,8 +7,9 @@ import { ClaimWorkflowRepository, LockedClaim } from '../queues/claim-workflow.r
 import { DEFAULT_QUEUE } from '../queues/queue.entity';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
-import { ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
+import { AdjudicationCaseDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
 import { VerdictException } from './verdict.exception';
+import { VerdictsRepository } from './verdicts.repository';
 
 /** Editors' decisions on a claim: settling it directly, reopening a settled one, reading its history. */
 @Injectable()
@@ -19,7 +20,35 @@ export class AdjudicationService {
     private readonly queuesRepo: QueuesRepository,
     private readonly audit: AuditRepository,
     private readonly tx: TransactionContext,
+    private readonly verdicts: VerdictsRepository,
   ) {}
+
+  /**
+   * The claim and its round's verdicts side by side. Reviewers are "Reviewer A, B, …" (in the order they judged) so
+   * the editor weighs arguments, not people; `reveal` adds who they are and is recorded in the audit log.
+   */
+  async caseOf(editor: AuthUser, claimId: string, reveal = false): Promise<AdjudicationCaseDto> {
+    const found = await this.verdicts.caseClaim(claimId);
+    if (!found) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
+    const verdicts = await this.verdicts.roundVerdicts(claimId);
+    if (reveal) {
+      await this.audit.record({ actorId: editor.id, action: 'claim.reveal_reviewers', entity: 'claim', entityId: claimId, after: { round: found.claim.round } });
+    }
+    return {
+      ...found,
+      revealed: reveal,
+      verdicts: verdicts.map((v, i) => ({
+        reviewer: `Reviewer ${reviewerLetter(i)}`,
+        reviewerId: reveal ? v.reviewerId : null,
+        reviewerName: reveal ? v.reviewerName : null,
+        label: v.label,
+        rationale: v.rationale,
+        sources: v.sources,
+        confidence: v.confidence,
+        createdAt: v.createdAt,
+      })),
+    };
+  }
 
   resolve(editor: AuthUser, claimId: string, dto: ResolveClaimDto): Promise<ClaimOutcomeDto> {
     return this.tx.run(async () => {
@@ -69,4 +98,10 @@ export class AdjudicationService {
     if (!claim) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     return claim;
   }
+}
+
+/** A, B, … Z, then AA, AB, … (a round rarely has more than a handful of reviewers). */
+function reviewerLetter(index: number): string {
+  const letter = String.fromCharCode(65 + (index % 26));
+  return index < 26 ? letter : reviewerLetter(Math.floor(index / 26) - 1) + letter;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
-import { MyVerdictDto, VerdictDto } from './dtos/verdict.dto';
+import { AdjudicationCaseDto, MyVerdictDto, VerdictDto } from './dtos/verdict.dto';
 
 export interface VerdictWrite {
   assignmentId: string;
@@ -126,6 +126,30 @@ export class VerdictsRepository {
       this.tx.manager.query(`SELECT count(*)::int AS total FROM verdicts WHERE user_id = $1`, [reviewerId]),
     ]);
     return { items, total };
+  }
+
+  /** A claim in its article, for adjudication; null when there is no such claim. */
+  async caseClaim(claimId: string): Promise<Pick<AdjudicationCaseDto, 'claim' | 'article'> | null> {
+    const [row] = await this.tx.manager.query(
+      `SELECT json_build_object('id', c.id, 'text', c.text, 'start', c.start, 'end', c."end", 'speaker', c.speaker, 'status', c.status,
+                'round', c.round, 'finalLabel', c.final_label, 'settledBy', c.resolution_source, 'resolutionRationale', c.resolution_rationale,
+                'adjudicatorId', c.adjudicator_id, 'finalizedAt', c.finalized_at) AS claim,
+              json_build_object('id', a.id, 'title', a.title, 'url', a.url, 'source', a.source, 'publishedAt', a.published_at, 'body', a.body) AS article
+         FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
+      [claimId],
+    );
+    return row ?? null;
+  }
+
+  /** The current round's reviewer verdicts, oldest first: the adjudicator's own ruling is not one of them. */
+  roundVerdicts(claimId: string): Promise<(VerdictDto & { reviewerName: string })[]> {
+    return this.tx.manager.query(
+      `SELECT ${VERDICT_COLUMNS}, u.display_name AS "reviewerName"
+         FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.round = c.round JOIN users u ON u.id = v.user_id
+        WHERE c.id = $1 AND v.user_id IS DISTINCT FROM c.adjudicator_id
+        ORDER BY v.created_at, v.id`,
+      [claimId],
+    );
   }
 
   async claimStatus(claimId: string): Promise<string | null> {

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { CLAIM_STATUSES, ClaimStatus, FINAL_LABELS } from '../claim-lifecycle';
 import { Claim, ClaimOrigin } from '../claim.entity';
 import { SimilarClaimRow } from '../claim-similarity.repository';
@@ -37,6 +39,16 @@ export class SimilarClaimDto implements SimilarClaimRow {
   @ApiProperty() text: string;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty({ minimum: 0, maximum: 1, description: 'pg_trgm similarity of the normalized texts' }) similarity: number;
+  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true, type: String, description: 'The final label once settled, else null' }) finalLabel: string | null;
+  @ApiPropertyOptional({ type: Date, nullable: true }) finalizedAt: Date | null;
   @ApiProperty() articleTitle: string;
   @ApiPropertyOptional({ type: String, nullable: true }) articleUrl: string | null;
+}
+
+export class SimilarQueryDto {
+  @ApiPropertyOptional({ default: false, description: 'Only claims already settled (with a final label): the known-claim matches a review screen shows' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  settled?: boolean;
 }

@@ -59,3 +59,23 @@ export class SkipResultDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The claim status after the skip' }) claimStatus: string;
 }
+
+export const EMPTY_REASONS = ['available', 'held_by_others', 'reserved_for_others', 'already_judged', 'nothing_left'] as const;
+export type EmptyReason = (typeof EMPTY_REASONS)[number];
+
+export class QueueAvailabilityDto {
+  @ApiProperty() queue: string;
+  @ApiProperty({
+    enum: EMPTY_REASONS,
+    description:
+      'What a pull would give you now: `available` (a claim, or the lease you hold); else why nothing: `held_by_others` ' +
+      '(claims under other reviewers\' leases, may come back when a lease ends), `reserved_for_others`, `already_judged` ' +
+      '(you judged or skipped the rest this round), `nothing_left`',
+  })
+  reason: EmptyReason;
+  @ApiProperty({ description: 'Claims you could be served now' }) available: number;
+  @ApiProperty({ description: 'Claims whose lease you hold' }) heldByYou: number;
+  @ApiProperty({ description: 'Claims at their verdict quota only because other reviewers hold live leases on them' }) heldByOthers: number;
+  @ApiProperty({ description: 'Claims an editor reserved for someone else' }) reservedForOthers: number;
+  @ApiProperty({ description: 'Open claims you already judged or skipped this round' }) judgedByYou: number;
+}

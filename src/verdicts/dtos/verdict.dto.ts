@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsOptional } from '../../common/http/field-rules';
 import { PageOf } from '../../common/http/page.dto';
 import { ClaimStatus, FINAL_LABELS, FinalLabel } from '../../claims/claim-lifecycle';
@@ -100,4 +100,56 @@ export class ClaimOutcomeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() status: string;
   @ApiProperty() round: number;
+}
+
+class CaseClaimDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ description: 'UTF-16 offset into article.body' }) start: number;
+  @ApiProperty() end: number;
+  @ApiProperty({ nullable: true, type: String }) speaker: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty() round: number;
+  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true, type: String }) finalLabel: string | null;
+  @ApiPropertyOptional({ enum: ['consensus', 'adjudication'], nullable: true, type: String }) settledBy: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The adjudicator's note" }) resolutionRationale: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) adjudicatorId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) finalizedAt: Date | null;
+}
+
+class CaseArticleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty({ nullable: true, type: String }) source: string | null;
+  @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
+  @ApiProperty() body: string;
+}
+
+export class CaseVerdictDto {
+  @ApiProperty({ example: 'Reviewer A', description: 'Stable within the case: letters in the order the verdicts came' }) reviewer: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Only when revealed' }) reviewerId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only when revealed' }) reviewerName: string | null;
+  @ApiProperty({ enum: FINAL_LABELS }) label: string;
+  @ApiProperty({ nullable: true, type: String }) rationale: string | null;
+  @ApiProperty({ type: [EvidenceSourceDto] }) sources: EvidenceSourceDto[];
+  @ApiProperty({ minimum: 1, maximum: 5 }) confidence: number;
+  @ApiProperty() createdAt: Date;
+}
+
+/** Everything an editor settles a disagreement on: the claim in its article and the round's reviewer verdicts side by side. */
+export class AdjudicationCaseDto {
+  @ApiProperty({ type: CaseClaimDto }) claim: CaseClaimDto;
+  @ApiProperty({ type: CaseArticleDto }) article: CaseArticleDto;
+  @ApiProperty({ type: [CaseVerdictDto], description: "The current round's reviewer verdicts (not the adjudicator's ruling), oldest first" })
+  verdicts: CaseVerdictDto[];
+  @ApiProperty({ description: 'Whether reviewer names are shown (reveal=true; each reveal is audited)' }) revealed: boolean;
+}
+
+export class AdjudicationCaseQueryDto {
+  @ApiPropertyOptional({ default: false, description: 'Show who the reviewers are (audited as claim.reveal_reviewers)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  reveal?: boolean;
 }
