@@ -124,7 +124,9 @@ describe('workbench API (e2e)', () => {
       expect(await availability(a, slug)).toMatchObject({ reason: 'already_judged', judgedByYou: 1 });
       expect(await availability(c, slug)).toMatchObject({ reason: 'held_by_others', heldByOthers: 1 });
       // b gives the lease back: one verdict and no live lease leave room for c
-      await t.http.post(`/assignments/${leaseB.id}/skip`).set(bearer(b.token)).expect(200);
+      await t.http.post(`/assignments/${leaseB.id}/skip`).set(bearer(b.token)).send({ reason: '  Needs a Polish speaker ' }).expect(200);
+      const [skipped] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'claim.skip' AND actor_id = $1`, [b.id]);
+      expect(skipped.after).toEqual({ status: 'in_review', assignmentId: leaseB.id, reason: 'Needs a Polish speaker' });
       expect(await availability(b, slug)).toMatchObject({ reason: 'already_judged' });
       expect(await availability(c, slug)).toMatchObject({ reason: 'available', available: 1 });
       expect((await pull(t, c.token, slug).expect(200)).body.claim.id).toBe(claimId);

@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
 import { Role } from '../users/role';
 import { AssignmentsService } from './assignments.service';
-import { AssignmentDto, LeaseDto, SkipResultDto } from './dtos/assignment.dto';
+import { AssignmentDto, LeaseDto, SkipDto, SkipResultDto } from './dtos/assignment.dto';
 
 @ApiTags('assignments')
 @Roles(Role.Reviewer, Role.Editor, Role.Admin)
@@ -30,7 +30,8 @@ export class AssignmentsController {
   @Post('assignments/:id/skip')
   @HttpCode(200)
   @ApiOkResponse({ type: SkipResultDto, description: 'Released; this claim is not served to you again this round' })
-  skip(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SkipResultDto> {
-    return this.assignments.skip(user, id);
+  @ApiBadRequestResponse({ type: ErrorBody })
+  skip(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SkipDto): Promise<SkipResultDto> {
+    return this.assignments.skip(user, id, dto.reason);
   }
 }

@@ -216,9 +216,10 @@ export class AssignmentsRepository {
 
   /**
    * Ends a lease without a verdict: the reviewer is never served this claim again this round; a claim left
-   * with neither verdicts nor live leases goes back to `queued`. Returns the claim's status after.
+   * with neither verdicts nor live leases goes back to `queued`. The reviewer's reason is kept in the audit row.
+   * Returns the claim's status after.
    */
-  async skip(assignmentId: string, actorId: string): Promise<string> {
+  async skip(assignmentId: string, actorId: string, reason: string | null): Promise<string> {
     const [{ status }] = await this.tx.manager.query(
       `WITH old AS (SELECT a.claim_id, a.lease_expires_at, c.status FROM assignments a JOIN claims c ON c.id = a.claim_id WHERE a.id = $1),
        skipped AS (UPDATE assignments SET status = 'skipped', ended_at = now() WHERE id = $1),
@@ -235,11 +236,12 @@ export class AssignmentsRepository {
        ), audited AS (
          INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
          SELECT $2, CASE WHEN claim.status = old.status THEN 'claim.skip' ELSE 'claim.requeue' END, 'claim', claim.id::text,
-                jsonb_build_object('status', old.status), jsonb_build_object('status', claim.status, 'assignmentId', $1::uuid)
+                jsonb_build_object('status', old.status),
+                jsonb_strip_nulls(jsonb_build_object('status', claim.status, 'assignmentId', $1::uuid, 'reason', $3::text))
          FROM claim, old
        )
        SELECT status FROM claim`,
-      [assignmentId, actorId],
+      [assignmentId, actorId, reason],
     );
     return status;
   }

@@ -51,10 +51,10 @@ export class AssignmentsService {
     });
   }
 
-  skip(user: AuthUser, assignmentId: string): Promise<SkipResultDto> {
+  skip(user: AuthUser, assignmentId: string, reason?: string): Promise<SkipResultDto> {
     return this.tx.run(async () => {
       const assignment = await this.lockOwn(user, assignmentId);
-      return { id: assignment.id, claimStatus: await this.assignments.skip(assignment.id, user.id) };
+      return { id: assignment.id, claimStatus: await this.assignments.skip(assignment.id, user.id, reason?.trim() || null) };
     });
   }
 

@@ -4,6 +4,7 @@ import {
   ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiSignedIn } from '../common/decorators/api-signed-in.decorator';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
@@ -47,10 +48,12 @@ export class QueuesController {
   }
 
   @Put(':slug/guidelines')
+  @ApiSignedIn()
   @Roles(Role.Editor, Role.Admin)
   @ApiOperation({ summary: "Replace a queue's reviewing guidelines (Markdown)", description: 'Audited as a queue.update.' })
   @ApiOkResponse({ type: QueueDto })
   @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Editors and admins only' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such queue' })
   setGuidelines(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: QueueGuidelinesDto): Promise<QueueDto> {
     return this.queues.setGuidelines(user, slug, dto.guidelines);
@@ -65,6 +68,7 @@ export class QueuesController {
   }
 
   @Get(':slug/availability')
+  @ApiSignedIn()
   @Roles(Role.Reviewer, Role.Editor, Role.Admin)
   @ApiOperation({ summary: 'Whether a pull would give you a claim now, and if not why (nothing left, held by others, judged by you)' })
   @ApiOkResponse({ type: QueueAvailabilityDto })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditRow } from '../audit/audit.repository';
+import { ApiSignedIn } from '../common/decorators/api-signed-in.decorator';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
@@ -16,9 +17,11 @@ export class AdjudicationController {
   constructor(private readonly adjudication: AdjudicationService) {}
 
   @Get('adjudication')
+  @ApiSignedIn()
   @ApiOperation({ summary: "A claim and its round's reviewer verdicts side by side, reviewers anonymised unless revealed" })
   @ApiOkResponse({ type: AdjudicationCaseDto })
   @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Editors and admins only' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such claim' })
   caseOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: AdjudicationCaseQueryDto): Promise<AdjudicationCaseDto> {
     return this.adjudication.caseOf(user, id, query.reveal);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../common/http/page.dto';
+import { ApiSignedIn } from '../common/decorators/api-signed-in.decorator';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
@@ -30,6 +31,7 @@ export class VerdictsController {
   }
 
   @Get('me/verdicts')
+  @ApiSignedIn()
   @ApiOperation({ summary: 'The verdicts the caller gave, newest first, with their claims' })
   @ApiOkResponse({ type: MyVerdictsPageDto })
   @ApiBadRequestResponse({ type: ErrorBody })

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AssignmentView } from '../assignments.repository';
 import { paragraphAround } from '../paragraph';
 
@@ -53,6 +54,14 @@ export class AssignmentDto {
 export class LeaseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() leaseExpiresAt: Date;
+}
+
+export class SkipDto {
+  @ApiPropertyOptional({ example: 'Needs a Ukrainian speaker', description: 'Why, for the audit trail and the editors' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class SkipResultDto {
