@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { OptionalBooleanQuery } from '../../common/http/boolean-query';
 import { CLAIM_STATUSES, ClaimStatus, FINAL_LABELS } from '../claim-lifecycle';
 import { Claim, ClaimOrigin } from '../claim.entity';
 import { SimilarClaimRow } from '../claim-similarity.repository';
@@ -47,8 +46,6 @@ export class SimilarClaimDto implements SimilarClaimRow {
 
 export class SimilarQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Only claims already settled (with a final label): the known-claim matches a review screen shows' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalBooleanQuery()
   settled?: boolean;
 }

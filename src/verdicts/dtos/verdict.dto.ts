@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { OptionalBooleanQuery } from '../../common/http/boolean-query';
 import { IsOptional } from '../../common/http/field-rules';
 import { PageOf } from '../../common/http/page.dto';
 import { ClaimStatus, FINAL_LABELS, FinalLabel } from '../../claims/claim-lifecycle';
@@ -148,8 +149,6 @@ export class AdjudicationCaseDto {
 
 export class AdjudicationCaseQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Show who the reviewers are (audited as claim.reveal_reviewers)' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalBooleanQuery()
   reveal?: boolean;
 }

@@ -1,0 +1,11 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+
+/** An optional query flag: `true` or `false` as text (anything else is a 400 naming the field). */
+export const OptionalBooleanQuery = () =>
+  applyDecorators(
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );
