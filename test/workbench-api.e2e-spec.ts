@@ -194,7 +194,9 @@ describe('workbench API (e2e)', () => {
       const [audit] = await t.db.query(`SELECT actor_id FROM audit_log WHERE action = 'claim.reveal_reviewers' AND entity_id = $1`, [claimId]);
       expect(audit.actor_id).toBe(editor.id);
 
-      // the editor settles it from the adjudication queue: the ruling is not one of the reviewer verdicts
+      // the editor settles it from the adjudication queue (shared with other suites: reserved for this editor, so it
+      // comes first); the ruling is not one of the reviewer verdicts
+      await t.http.post(`/claims/${claimId}/assign`).set(bearer(editor.token)).send({ userId: editor.id }).expect(204);
       const lease = (await pull(t, editor.token, 'adjudication').expect(200)).body;
       expect(lease.claim.id).toBe(claimId);
       await submit(t, editor.token, lease.id, DISPUTED).expect(201);
