@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
@@ -30,6 +30,7 @@ export class AssignmentsController {
   @Post('assignments/:id/skip')
   @HttpCode(200)
   @ApiOkResponse({ type: SkipResultDto, description: 'Released; this claim is not served to you again this round' })
+  @ApiBody({ type: SkipDto, required: false })
   @ApiBadRequestResponse({ type: ErrorBody })
   skip(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SkipDto): Promise<SkipResultDto> {
     return this.assignments.skip(user, id, dto.reason);
