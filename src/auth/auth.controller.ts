@@ -61,7 +61,11 @@ export class AuthController {
   @ApiBadRequestResponse({ type: ErrorBody })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failed logins for this email or IP; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many failed logins for this email or IP (code LOGIN_RATE_LIMITED)',
+    headers: { 'Retry-After': { description: 'Seconds until a sign-in may be tried again', schema: { type: 'integer' } } },
+  })
   async openSession(
     @Body() _credentials: LoginDto,
     @CurrentUser() user: unknown,
