@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
+import { IsOptional } from './field-rules';
 
 /** An optional query flag: `true` or `false` as text (anything else is a 400 naming the field). */
 export const OptionalBooleanQuery = () =>

@@ -1836,9 +1836,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed logins for this email or IP; see Retry-After */
+            /** @description Too many failed logins for this email or IP (code LOGIN_RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds until a sign-in may be tried again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
