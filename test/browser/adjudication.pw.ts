@@ -25,6 +25,11 @@ test('an editor compares the disagreeing verdicts side by side and resolves the 
   await expect(page.getByRole('article', { name: 'Reviewer B' })).toContainText('Only half were finished.');
   await expect(page.locator('body')).not.toContainText('Ana Reviewer');
   await checkScreen(page, 'adjudication');
+  await page.getByRole('button', { name: 'Reveal reviewer names' }).click();
+  await expect(page.getByRole('article', { name: 'Reviewer A' })).toContainText('Ana Reviewer');
+  await expect(page.getByRole('article', { name: 'Reviewer B' })).toContainText('Ben Reviewer');
+  await page.getByRole('button', { name: 'Reveal reviewer names' }).click();
+  await expect(page.locator('body')).not.toContainText('Ana Reviewer');
 
   await page.getByRole('link', { name: 'Claim history' }).click();
   await expect(page.getByRole('heading', { name: 'Claim history' })).toBeVisible();

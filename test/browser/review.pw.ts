@@ -53,7 +53,17 @@ test('a reviewer judges three claims by keyboard only; the verdicts are stored w
     if (i < plan.length - 1) await expect(claimOnScreen(page)).not.toHaveText(text);
   }
   await expect(page.getByRole('heading', { name: `Nothing to review in ${slug} right now` })).toBeVisible();
+  await expect(page.getByText('Nothing is left in this queue: every claim has its verdicts.')).toBeVisible();
   await checkScreen(page, 'review-empty');
+
+  await page.getByRole('link', { name: 'Your queues' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(slug) }).getByRole('cell').last()).toHaveText('3');
+  await page.getByRole('link', { name: 'My work' }).click();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText(judged[2]);
+  await expect(rows.nth(1)).toContainText('Unverifiable');
+  await checkScreen(page, 'my-work');
 
   for (const [i, step] of plan.entries()) {
     const claim = claims.find((c) => c.text === judged[i])!;
@@ -117,6 +127,7 @@ test('two reviewers in two browsers never see the same claim at once', async ({ 
   // Both claims are held: the third reviewer is told so rather than shown a bare "no more tasks".
   await openWorkbench(pages[2], `/app/review/${slug}`);
   await expect(pages[2].getByRole('heading', { name: `Nothing to review in ${slug} right now` })).toBeVisible();
+  await expect(pages[2].getByText('2 claims are held by other reviewers right now.', { exact: false })).toBeVisible();
   await Promise.all(pages.map((page) => page.context().close()));
 });
 
@@ -185,6 +196,9 @@ test('skip asks for a reason, hands the claim back and loads the next one', asyn
   await expect(claimOnScreen(page)).not.toHaveText(skipped);
   const claim = claims.find((c) => c.text === skipped)!;
   expect((await call<{ status: string }>('GET', `/claims/${claim.id}`, editor.token)).status).toBe('queued');
+  const history = await call<{ action: string; after: { reason?: string } | null }[]>('GET', `/claims/${claim.id}/history`, editor.token);
+  // claim.skip, or claim.requeue when the skip put it back in the queue
+  expect(history.find((e) => ['claim.skip', 'claim.requeue'].includes(e.action))?.after?.reason).toBe('I wrote about this bridge myself.');
 });
 
 test('a reviewer never sees another reviewer\'s verdict before the claim is final', async ({ page }) => {
@@ -207,4 +221,45 @@ test('a reviewer never sees another reviewer\'s verdict before the claim is fina
   await expect(page.locator('body')).not.toContainText(secret);
   await expect(page.locator('body')).not.toContainText('other.example.org');
   expect(seen.join('\n')).not.toContain(secret);
+});
+
+test('the queue\'s guidelines are shown as Markdown, with any HTML or script dropped', async ({ page }) => {
+  const slug = await createQueue();
+  await seedArticle(slug, sentences(1));
+  const editor = await createUser('editor');
+  const guidelines = [
+    '## Sources first',
+    'Prefer **primary** sources. See [the handbook](https://handbook.example.org/).',
+    '<script>window.__pwned = true</script><img src="x" onerror="window.__pwned = true">',
+    '[click me](javascript:window.__pwned=true)',
+  ].join('\n\n');
+  await call('PUT', `/queues/${slug}/guidelines`, editor.token, { guidelines });
+  await signIn(page, await createUser('reviewer'));
+  await openWorkbench(page, `/app/review/${slug}`);
+  const panel = page.locator('details.guidelines');
+  await expect(panel.getByRole('heading', { name: 'Sources first' })).toBeVisible();
+  await expect(panel.locator('strong')).toHaveText('primary');
+  await expect(panel.getByRole('link', { name: 'the handbook' })).toHaveAttribute('href', 'https://handbook.example.org/');
+  await expect(panel.locator('script, img')).toHaveCount(0);
+  expect(await panel.getByText('click me').getAttribute('href')).not.toContain('javascript');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+});
+
+test('my work pages through the verdicts, and shows no final label before the claim is settled', async ({ page }) => {
+  const slug = await createQueue({ verdictsRequired: 2 });
+  await seedArticle(slug, sentences(27, 'ferries'));
+  const reviewer = await createUser('reviewer');
+  for (let i = 0; i < 27; i++) {
+    const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
+    await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, { label: 'verified', sources: [], confidence: 4 }, 201);
+  }
+  await signIn(page, reviewer);
+  await page.getByRole('link', { name: 'My work' }).click();
+  await expect(page.getByText('Page 1 of 2 · 27 verdicts')).toBeVisible();
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(26);
+  await expect(page.getByRole('table').getByText('Not final yet')).toHaveCount(25);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2 of 2 · 27 verdicts')).toBeVisible();
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
 });

@@ -13,6 +13,7 @@ export const router = createBrowserRouter(
       children: [
         { index: true, lazy: async () => ({ Component: (await import('./queues/QueuesPage')).QueuesPage }) },
         { path: 'review/:slug', lazy: async () => ({ Component: (await import('./review/ReviewPage')).ReviewPage }) },
+        { path: 'my-work', lazy: async () => ({ Component: (await import('./my-work/MyWorkPage')).MyWorkPage }) },
         { path: 'adjudication', lazy: async () => ({ Component: (await import('./adjudication/AdjudicationPage')).AdjudicationPage }) },
         { path: 'claims/:id/history', lazy: async () => ({ Component: (await import('./history/HistoryPage')).HistoryPage }) },
         { path: '*', lazy: async () => ({ Component: (await import('./layout/NotFound')).NotFound }) },

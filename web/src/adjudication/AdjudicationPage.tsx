@@ -5,7 +5,7 @@ import { formatDateTime, labelName } from '../format';
 import { ADJUDICATION_QUEUE } from '../queues/queues';
 import { ArticlePanel } from '../review/ArticlePanel';
 import { type Assignment, type Label, LABELS, useAssignment, useSkip } from '../review/review-api';
-import { useResolve, useRoundVerdicts } from './adjudication-api';
+import { useAdjudicationCase, useResolve } from './adjudication-api';
 
 /** Editors settle claims whose verdicts disagree, oldest first, one at a time under a lease. */
 export function AdjudicationPage() {
@@ -33,10 +33,11 @@ export function AdjudicationPage() {
 
 function Disagreement({ assignment }: { assignment: Assignment }) {
   const { claim } = assignment;
-  const verdicts = useRoundVerdicts(claim.id, assignment.round);
   const resolve = useResolve(ADJUDICATION_QUEUE);
   const next = useSkip(ADJUDICATION_QUEUE);
   const [revealed, setRevealed] = useState(false);
+  const adjudication = useAdjudicationCase(claim.id, revealed);
+  const verdicts = adjudication.data?.verdicts;
   const [label, setLabel] = useState<Label | null>(null);
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -61,11 +62,14 @@ function Disagreement({ assignment }: { assignment: Assignment }) {
         </p>
       </div>
       <div className="verdict-grid">
-        {verdicts.isPending && <p role="status">Loading verdicts…</p>}
-        {verdicts.isError && <p role="alert">Verdicts could not be loaded.</p>}
-        {verdicts.data?.map(({ verdict, alias }) => (
-          <article key={verdict.id} className="panel verdict-card" aria-label={revealed ? verdict.reviewerId : alias}>
-            <h3>{revealed ? verdict.reviewerId : alias}</h3>
+        {adjudication.isPending && <p role="status">Loading verdicts…</p>}
+        {adjudication.isError && <p role="alert">Verdicts could not be loaded: {problemsOf(adjudication.error).join(' ')}</p>}
+        {verdicts?.map((verdict) => (
+          <article key={verdict.reviewer} className="panel verdict-card" aria-label={verdict.reviewer}>
+            <h3>
+              {verdict.reviewer}
+              {adjudication.data?.revealed && verdict.reviewerName && <span className="muted"> · {verdict.reviewerName}</span>}
+            </h3>
             <p>
               <span className={`label-badge ${verdict.label}`}>{labelName(verdict.label)}</span> · confidence {verdict.confidence}/5
             </p>
@@ -87,8 +91,9 @@ function Disagreement({ assignment }: { assignment: Assignment }) {
         ))}
       </div>
       <button type="button" className="quiet" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
-        {revealed ? 'Hide reviewer identities' : 'Reveal reviewer identities'}
+        Reveal reviewer names
       </button>
+      {revealed && <span className="hint"> Revealing names is recorded in the audit trail.</span>}
 
       <form
         className="panel resolution"
@@ -128,7 +133,7 @@ function Disagreement({ assignment }: { assignment: Assignment }) {
       </form>
       <details className="panel">
         <summary>Article</summary>
-        <ArticlePanel assignment={assignment} />
+        <ArticlePanel article={assignment.article} claim={claim} />
       </details>
     </div>
   );

@@ -1,22 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/client';
 import { queuesKey } from '../queues/queues';
 import type { Label } from '../review/review-api';
 import { assignmentKey } from '../review/review-api';
 
-export type Verdict = Schemas['VerdictDto'];
+export type CaseVerdict = Schemas['CaseVerdictDto'];
 
-/** The verdicts of the claim's current round, oldest first, each with a stable "Reviewer A/B/…" alias. */
-export function useRoundVerdicts(claimId: string, round: number) {
+/** The claim and its round's verdicts as "Reviewer A/B/…"; with `reveal`, the reviewers' names (audited). */
+export function useAdjudicationCase(claimId: string, reveal: boolean) {
   return useQuery({
-    queryKey: ['verdicts', claimId],
-    queryFn: async () => unwrap(await api.GET('/claims/{id}/verdicts', { params: { path: { id: claimId } } })),
-    select: (verdicts) =>
-      verdicts
-        .filter((v) => v.round === round)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-        .map((verdict, i) => ({ verdict, alias: `Reviewer ${String.fromCharCode(65 + (i % 26))}` })),
+    queryKey: ['adjudication-case', claimId, reveal],
+    queryFn: async () => unwrap(await api.GET('/claims/{id}/adjudication', { params: { path: { id: claimId }, query: { reveal } } })),
+    placeholderData: keepPreviousData,
   });
 }
 

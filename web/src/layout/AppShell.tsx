@@ -37,6 +37,7 @@ export function AppShell() {
           <NavLink to="/" end>
             Your queues
           </NavLink>
+          <NavLink to="/my-work">My work</NavLink>
           {isEditor(user) && <NavLink to="/adjudication">Adjudication</NavLink>}
         </nav>
         <span className="whoami">

@@ -24,6 +24,9 @@ export function QueuesPage() {
               <th scope="col" className="num">
                 Oldest waiting
               </th>
+              <th scope="col" className="num">
+                Yours today
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,6 +39,7 @@ export function QueuesPage() {
                 <td className="num">{queue.depth}</td>
                 <td className="num">{queue.inReview}</td>
                 <td className="num">{queue.oldestWaitingSeconds === null ? '—' : formatAge(queue.oldestWaitingSeconds)}</td>
+                <td className="num">{queue.myVerdictsToday}</td>
               </tr>
             ))}
           </tbody>

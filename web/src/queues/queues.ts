@@ -9,7 +9,10 @@ export const ADJUDICATION_QUEUE = 'adjudication';
 
 export const queuesKey = ['queues'] as const;
 
+/** "Today" is the reviewer's own day. */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** The queues the user may pull from, with depth and age; kept fresh while the screen is open. */
 export function useQueues() {
-  return useQuery({ queryKey: queuesKey, queryFn: async () => unwrap(await api.GET('/queues')), refetchInterval: 30_000 });
+  return useQuery({ queryKey: queuesKey, queryFn: async () => unwrap(await api.GET('/queues', { params: { query: { tz: TIME_ZONE } } })), refetchInterval: 30_000 });
 }

@@ -1,20 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { formatDate } from '../format';
-import { type Assignment, useArticle } from './review-api';
 
-/** The article with the claim's exact span marked and scrolled into view. */
-export function ArticlePanel({ assignment }: { assignment: Assignment }) {
-  const { article, claim } = assignment;
-  const full = useArticle(article.id);
+interface Props {
+  article: { title: string; url: string | null; source: string | null; publishedAt: string | null; body: string };
+  claim: { id: string; start: number; end: number };
+}
+
+/** The whole article with the claim's exact span marked and scrolled into view. */
+export function ArticlePanel({ article, claim }: Props) {
   const mark = useRef<HTMLElement>(null);
-  // Until the whole body has arrived, the paragraph around the claim (sent with the lease) stands in for it.
-  const { text, offset } = full.data ? { text: full.data.body, offset: 0 } : { text: article.paragraph.text, offset: article.paragraph.start };
-  const start = claim.start - offset;
-  const end = claim.end - offset;
+  const { body } = article;
 
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
-  }, [claim.id, full.data]);
+  }, [claim.id]);
 
   return (
     <section className="article" aria-label="Article" tabIndex={0}>
@@ -33,11 +32,9 @@ export function ArticlePanel({ assignment }: { assignment: Assignment }) {
         </p>
       </header>
       <div className="article-body">
-        {offset > 0 && <p className="muted">…</p>}
-        {text.slice(0, start)}
-        <mark ref={mark}>{text.slice(start, end)}</mark>
-        {text.slice(end)}
-        {!full.data && <p className="muted">{full.isError ? 'The rest of the article could not be loaded.' : 'Loading the whole article…'}</p>}
+        {body.slice(0, claim.start)}
+        <mark ref={mark}>{body.slice(claim.start, claim.end)}</mark>
+        {body.slice(claim.end)}
       </div>
     </section>
   );

@@ -2,15 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, problemsOf } from '../api/client';
 import { useShortcuts } from '../shortcuts/shortcuts';
 import { CheatSheet } from './CheatSheet';
+import { Guidelines } from './Guidelines';
 import { ArticlePanel } from './ArticlePanel';
-import { draftKey, useDraft } from './draft';
+import { draftKey, useDraft, verdictBody } from './draft';
 import { useLease } from './lease';
 import { LeaseStatus } from './LeaseStatus';
 import { type Assignment, LABELS, useSkip, useSubmitVerdict } from './review-api';
 import { SimilarClaims } from './SimilarClaims';
 import { SkipDialog } from './SkipDialog';
 import { VerdictForm } from './VerdictForm';
-import { verdictBody } from './draft';
 
 interface Props {
   assignment: Assignment;
@@ -61,7 +61,7 @@ export function ReviewWorkspace({ assignment, userId, onDone, onPullAgain }: Pro
 
   return (
     <div className="review">
-      <ArticlePanel assignment={assignment} />
+      <ArticlePanel article={assignment.article} claim={claim} />
       <div className="side">
         <section className="panel claim" aria-labelledby="claim-title">
           <h2 id="claim-title" ref={heading} tabIndex={-1}>
@@ -84,6 +84,7 @@ export function ReviewWorkspace({ assignment, userId, onDone, onPullAgain }: Pro
         <p className="hint">
           Press <kbd>?</kbd> for keyboard shortcuts.
         </p>
+        <Guidelines markdown={assignment.guidelines} />
         <SimilarClaims claimId={claim.id} />
       </div>
       <SkipDialog ref={skipDialog} pending={skip.isPending} onSkip={sendSkip} />

@@ -14,7 +14,7 @@ export function SimilarClaims({ claimId }: { claimId: string }) {
         <ul className="similar">
           {similar.data.map((c) => (
             <li key={c.id}>
-              <span className={`label-badge ${c.status}`}>{labelName(c.status)}</span> “{c.text}”
+              {c.finalLabel && <span className={`label-badge ${c.finalLabel}`}>{labelName(c.finalLabel)}</span>} “{c.text}”
               <div className="muted">
                 {c.articleUrl ? (
                   <a href={c.articleUrl} target="_blank" rel="noreferrer noopener">

@@ -8,7 +8,6 @@ export type Label = Schemas['SubmitVerdictDto']['label'];
 export type VerdictBody = Schemas['SubmitVerdictDto'];
 
 export const LABELS: readonly Label[] = ['verified', 'disputed', 'unverifiable'];
-const SETTLED: readonly string[] = LABELS;
 
 export const assignmentKey = (slug: string) => ['assignment', slug] as const;
 
@@ -25,18 +24,22 @@ export function useAssignment(slug: string) {
   });
 }
 
-/** The whole article body (the assignment carries only the paragraph around the claim). */
-export function useArticle(id: string) {
-  return useQuery({ queryKey: ['article', id], queryFn: async () => unwrap(await api.GET('/articles/{id}', { params: { path: { id } } })), staleTime: 5 * 60_000 });
-}
-
 /** Known-claim matches from other articles that are already settled, with their final label. */
 export function useSettledSimilar(claimId: string) {
   return useQuery({
     queryKey: ['similar', claimId],
-    queryFn: async () => unwrap(await api.GET('/claims/{id}/similar', { params: { path: { id: claimId } } })),
-    select: (claims) => claims.filter((c) => SETTLED.includes(c.status)),
+    queryFn: async () => unwrap(await api.GET('/claims/{id}/similar', { params: { path: { id: claimId }, query: { settled: true } } })),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Why a pull finds nothing right now (held by others, reserved, judged by you, nothing left); kept fresh. */
+export function useAvailability(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['availability', slug],
+    queryFn: async () => unwrap(await api.GET('/queues/{slug}/availability', { params: { path: { slug } } })),
+    enabled,
+    refetchInterval: 15_000,
   });
 }
 
@@ -61,7 +64,8 @@ export function useSubmitVerdict(slug: string) {
 export function useSkip(slug: string) {
   const next = useNextClaim(slug);
   return useMutation({
-    mutationFn: async ({ assignmentId }: { assignmentId: string; reason: string }) => unwrap(await api.POST('/assignments/{id}/skip', { params: { path: { id: assignmentId } } })),
+    mutationFn: async ({ assignmentId, reason }: { assignmentId: string; reason: string }) =>
+      unwrap(await api.POST('/assignments/{id}/skip', { params: { path: { id: assignmentId } }, body: reason ? { reason } : {} })),
     onSuccess: next,
   });
 }
