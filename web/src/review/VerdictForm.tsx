@@ -43,7 +43,7 @@ export const VerdictForm = forwardRef<HTMLFormElement, Props>(function VerdictFo
       </div>
 
       <label htmlFor="rationale">Rationale</label>
-      <textarea id="rationale" rows={4} value={draft.rationale} onChange={(e) => update({ rationale: e.target.value })} aria-describedby="rationale-hint" />
+      <textarea id="rationale" rows={3} value={draft.rationale} onChange={(e) => update({ rationale: e.target.value })} aria-describedby="rationale-hint" />
       <p id="rationale-hint" className="hint">
         Required for Disputed and Unverifiable. Esc leaves the field.
       </p>
