@@ -43,6 +43,13 @@ describe('hostile input (e2e)', () => {
       expect(((await res.json()) as { code: string }).code).toBe('BODY_NOT_UTF8');
     });
 
+    it('should refuse a form body with many keys as quickly as a JSON one', async () => {
+      const form = Array.from({ length: 60_000 }, (_, i) => `k${i}=1`).join('&');
+      const res = await t.http.post('/articles').set(bearer(editor.token)).set('content-type', 'application/x-www-form-urlencoded').send(form).expect(400);
+      expect(res.body).toMatchObject({ code: 'BODY_TOO_COMPLEX' });
+      expect(JSON.stringify(res.body).length).toBeLessThan(1000);
+    });
+
     it('should refuse __proto__ keys', async () => {
       await json('post', '/articles', `{"title":"x","body":"${uniqueBody()}","__proto__":{"admin":true}}`).expect(400);
     });

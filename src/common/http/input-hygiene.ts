@@ -38,3 +38,14 @@ export function findIllFormedString(value: unknown): string | undefined {
   const found = findIllFormedField(value);
   return found && `${found.field} ${found.reason}`;
 }
+
+/** Whether `value` holds more than `max` keys and items in all: a body that was not JSON (a form) skipped the JSON checks. */
+export function exceedsKeys(value: unknown, max: number): boolean {
+  let seen = 0;
+  const walk = (v: unknown): boolean => {
+    if (typeof v !== 'object' || v === null) return false;
+    for (const item of Object.values(v)) if (++seen > max || walk(item)) return true;
+    return false;
+  };
+  return walk(value);
+}
