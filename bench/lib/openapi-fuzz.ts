@@ -241,6 +241,20 @@ export interface FuzzReport {
 // Phrases of PostgreSQL's messages that must never reach a client.
 const DATABASE_WORDS = /invalid input syntax|violates|relation "|column "|syntax error at|out of range for type|invalid byte sequence|tsvector|QueryFailedError/;
 
+const PER_PAIR_PER_ROUND = 20;
+
+async function send(base: string, request: FuzzRequest, report: FuzzReport): Promise<void> {
+  const res = await fetch(`${base}${request.url}`, { method: request.method, headers: request.headers, body: request.body });
+  const text = await res.text();
+  report.sent++;
+  report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
+  if (res.ok) {
+    report.successes[request.operation] = (report.successes[request.operation] ?? 0) + 1;
+    if (request.operation === 'POST /articles/import') report.importedArticles += (JSON.parse(text) as { totals: { created: number } }).totals.created;
+  }
+  if (res.status >= 500 || (res.status >= 400 && !isErrorBody(text)) || DATABASE_WORDS.test(text)) report.violations.push({ request, status: res.status, body: text.slice(0, 500) });
+}
+
 /** Generates `perPair` requests for every operation × caller (fixed seed) and sends them. */
 export async function fuzz(
   base: string,
@@ -248,24 +262,18 @@ export async function fuzz(
   callers: Record<string, Record<string, string>>,
   { seed, perPair, concurrency = 8 }: { seed: number; perPair: number; concurrency?: number },
 ): Promise<FuzzReport> {
-  const requests = fuzzer.operations.flatMap((operation, i) =>
-    Object.entries(callers).flatMap(([caller, headers], j) => fc.sample(fuzzer.requests(operation, caller, headers), { seed: seed + i * 101 + j, numRuns: perPair })),
-  );
-  // Interleaved, so that the state one operation leaves is what the next ones meet.
-  const order = fc.sample(fc.shuffledSubarray(requests.map((_, i) => i), { minLength: requests.length }), { seed, numRuns: 1 })[0];
   const report: FuzzReport = { sent: 0, byStatus: {}, successes: {}, importedArticles: 0, violations: [] };
-  await runPool(order, concurrency, async (index) => {
-    const request = requests[index];
-    const res = await fetch(`${base}${request.url}`, { method: request.method, headers: request.headers, body: request.body });
-    const text = await res.text();
-    report.sent++;
-    report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
-    if (res.ok) {
-      report.successes[request.operation] = (report.successes[request.operation] ?? 0) + 1;
-      if (request.operation === 'POST /articles/import') report.importedArticles += (JSON.parse(text) as { totals: { created: number } }).totals.created;
-    }
-    if (res.status >= 500 || (res.status >= 400 && !isErrorBody(text)) || DATABASE_WORDS.test(text)) report.violations.push({ request, status: res.status, body: text.slice(0, 500) });
-  });
+  // In rounds, so that only one round's requests (some are hundreds of KB) are held at a time.
+  for (let round = 0, done = 0; done < perPair; round++, done += PER_PAIR_PER_ROUND) {
+    const count = Math.min(PER_PAIR_PER_ROUND, perPair - done);
+    const roundSeed = seed + round * 7919;
+    const requests = fuzzer.operations.flatMap((operation, i) =>
+      Object.entries(callers).flatMap(([caller, headers], j) => fc.sample(fuzzer.requests(operation, caller, headers), { seed: roundSeed + i * 101 + j, numRuns: count })),
+    );
+    // Interleaved, so that the state one operation leaves is what the next ones meet.
+    const order = fc.sample(fc.shuffledSubarray(requests.map((_, i) => i), { minLength: requests.length }), { seed: roundSeed, numRuns: 1 })[0];
+    await runPool(order, concurrency, (index) => send(base, requests[index], report));
+  }
   return report;
 }
 
