@@ -1,6 +1,8 @@
 /**
- * Claim-extraction evaluation (not a test): prints one table of ranking and threshold metrics per
- * dataset. Run from the repo root: `npx tsc -p tsconfig.build.json && node dist/bench/eval-extraction.js`.
+ * Claim-extraction evaluation (not a test): prints one table of ranking and threshold metrics per dataset and
+ * scorer (the rules alone, the trained model alone, the shipped combination), plus the model's dev-split figures
+ * recorded at training. `--json` prints only the shipped extractor's figures as one JSON object.
+ * Run from the repo root: `npm run eval:extraction [-- --data PATH] [-- --json]`.
  * The labelled test sets are read from `<data>/eval` where <data> is `--data PATH`, else $SHARED_DIR, else ../shared;
  * the seed article and its gold come from the repo's own test/fixtures.
  *
@@ -12,7 +14,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ClaimExtractor, DEFAULT_EXTRACTION_THRESHOLD, ExtractedSentence } from '../src/extraction/claim-extractor';
+import { ClaimExtractor, ExtractedSentence, ExtractionScorer } from '../src/extraction/claim-extractor';
+import { getCheckWorthinessModel } from '../src/extraction/model/check-worthiness-model';
 import { checkGold, readArticleWithGold } from '../test/support/gold-fixture';
 import { averagePrecision, mean, precisionAtK, precisionRecallF1 } from './lib/ranking-metrics';
 
@@ -29,6 +32,8 @@ interface RowResult {
 
 interface TableLine {
   dataset: string;
+  scorer: ExtractionScorer;
+  threshold: number;
   rows: number;
   positives: number;
   ap: number;
@@ -44,8 +49,12 @@ interface TableLine {
 const dataFlag = process.argv.indexOf('--data');
 const sharedDir = resolve(dataFlag >= 0 ? process.argv[dataFlag + 1] : (process.env.SHARED_DIR ?? '../shared'));
 const EVAL_FILES = ['clef2019_task1_test_speeches.tsv', 'clef2019_task1_test_speeches.manifest.tsv', 'claimbuster_two_class_test.tsv'];
-const threshold = Number(process.env.EXTRACTION_THRESHOLD) || DEFAULT_EXTRACTION_THRESHOLD;
-const extractor = new ClaimExtractor({ threshold });
+const asJson = process.argv.includes('--json');
+// EXTRACTION_THRESHOLD applies to the model and the shipped scorer, as in the service; the rules keep their 0.5.
+const configuredThreshold = process.env.EXTRACTION_THRESHOLD ? Number(process.env.EXTRACTION_THRESHOLD) : undefined;
+const SCORERS: ExtractionScorer[] = ['rules', 'model', 'shipped'];
+const extractorFor = (scorer: ExtractionScorer): ClaimExtractor =>
+  new ClaimExtractor({ scorer, threshold: scorer === 'rules' ? undefined : configuredThreshold });
 // Small datasets are repeated until the clock has something to measure.
 const MIN_TIMING_ROUNDS = 5;
 const MIN_TIMING_SECONDS = 1;
@@ -67,7 +76,7 @@ function readManifestDocs(file: string): string[] {
 }
 
 /** Rows of one document joined by newlines; each row's result comes from the sentences inside it. */
-function extractDocument(rows: Row[]): { results: RowResult[]; sentences: number } {
+function extractDocument(extractor: ClaimExtractor, rows: Row[]): { results: RowResult[]; sentences: number } {
   const offsets: number[] = [];
   let body = '';
   for (const r of rows) {
@@ -85,7 +94,7 @@ function extractDocument(rows: Row[]): { results: RowResult[]; sentences: number
   return { results, sentences: sentences.length };
 }
 
-function extractEachRow(rows: Row[]): { results: RowResult[]; sentences: number } {
+function extractEachRow(extractor: ClaimExtractor, rows: Row[]): { results: RowResult[]; sentences: number } {
   let count = 0;
   const results = rows.map((r) => {
     const sentences = extractor.extract(r.text);
@@ -108,11 +117,11 @@ function timed<T extends { sentences: number }>(run: () => T): { out: T; sentenc
   return { out, sentencesPerSecond: sentences / elapsed() };
 }
 
-function evaluate(dataset: string, rows: Row[], perDocument: boolean, gold = ''): TableLine {
+function evaluate(extractor: ClaimExtractor, dataset: string, rows: Row[], perDocument: boolean, gold = ''): TableLine {
   const docs = [...new Set(rows.map((r) => r.doc))];
   const groups = docs.map((d) => rows.filter((r) => r.doc === d));
   const { out, sentencesPerSecond } = timed(() => {
-    const parts = groups.map((g) => (perDocument ? extractDocument(g) : extractEachRow(g)));
+    const parts = groups.map((g) => (perDocument ? extractDocument(extractor, g) : extractEachRow(extractor, g)));
     return { parts, sentences: parts.reduce((n, p) => n + p.sentences, 0) };
   });
   const perDoc = groups.map((g, k) => {
@@ -124,6 +133,8 @@ function evaluate(dataset: string, rows: Row[], perDocument: boolean, gold = '')
   const prf = precisionRecallF1(predicted, groups.flat().map((r) => r.label));
   return {
     dataset,
+    scorer: extractor.scorer,
+    threshold: extractor.threshold,
     rows: rows.length,
     positives: rows.filter((r) => r.label).length,
     ap: mean(perDoc.map((d) => d.ap)),
@@ -135,7 +146,7 @@ function evaluate(dataset: string, rows: Row[], perDocument: boolean, gold = '')
   };
 }
 
-function seedArticle(): TableLine {
+function seedArticle(extractor: ClaimExtractor): TableLine {
   const { body, gold } = readArticleWithGold(resolve('test/fixtures'));
   const checks = checkGold(gold, extractor.extract(body));
   const held = (kind: string): string => {
@@ -145,23 +156,50 @@ function seedArticle(): TableLine {
   // Rows are the paragraphs (lines); a line is positive when it holds a `must` fragment.
   const must = gold.filter((g) => g.kind === 'must').map((g) => g.fragment);
   const rows = body.split('\n').filter((l) => l.trim()).map((text) => ({ doc: 'article', text, label: must.some((m) => text.includes(m)) }));
-  return evaluate('seed article (lines)', rows, true, ['must', 'mustnot', 'nosplit'].map(held).join(', '));
+  return evaluate(extractor, 'seed article (lines)', rows, true, ['must', 'mustnot', 'nosplit'].map(held).join(', '));
 }
 
 function printTable(lines: TableLine[]): void {
   const f = (x: number): string => x.toFixed(3);
-  const header = ['dataset', 'rows', 'pos', 'MAP/AP', 'P@5', 'P@10', `P@thr`, 'R@thr', 'F1@thr', 'sent/s', 'gold'];
+  const header = ['dataset', 'scorer', 'thr', 'rows', 'pos', 'MAP/AP', 'P@5', 'P@10', 'P@thr', 'R@thr', 'F1@thr', 'sent/s', 'gold'];
   const body = lines.map((l) => [
-    l.dataset, String(l.rows), String(l.positives), f(l.ap), f(l.p5), f(l.p10),
+    l.dataset, l.scorer, f(l.threshold), String(l.rows), String(l.positives), f(l.ap), f(l.p5), f(l.p10),
     f(l.precision), f(l.recall), f(l.f1), Math.round(l.sentencesPerSecond).toLocaleString('en-US'), l.gold,
   ]);
+  const left = new Set([0, 1, header.length - 1]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 || c === 10 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
-  console.log(`claim extraction, threshold ${threshold}`);
+  const line = (cells: string[]): string => cells.map((cell, c) => (left.has(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of body) console.log(line(r));
 }
+
+/** The dev splits were scored when the model was trained (from ../shared/train); their figures live in the artifact. */
+function printDevMetrics(): void {
+  const { artifact } = getCheckWorthinessModel();
+  console.log(`\ndev splits (recorded by npm run train:extraction; calibration and threshold on ct24 dev; data ${artifact.dataHash.slice(0, 12)})`);
+  for (const [name, m] of Object.entries(artifact.devMetrics)) {
+    const [split, scorer] = name.split(':');
+    console.log(`${split.padEnd(40)} ${scorer.padEnd(8)} MAP/AP ${m.ap.toFixed(3)}  P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  rows ${m.rows}`);
+  }
+}
+
+function shippedJson(lines: TableLine[]): object {
+  const of = (dataset: string): TableLine => lines.find((l) => l.dataset === dataset && l.scorer === 'shipped')!;
+  const clef = of(CLEF), cb = of(CLAIMBUSTER), seed = of(SEED);
+  const gold = Object.fromEntries(seed.gold.split(', ').map((g) => g.split(' ')));
+  const r = (x: number): number => Math.round(x * 1e4) / 1e4;
+  return {
+    clef2019: { map: r(clef.ap), p5: r(clef.p5), p10: r(clef.p10) },
+    claimbuster: { ap: r(cb.ap), precision: r(cb.precision), recall: r(cb.recall), f1: r(cb.f1) },
+    seed: { precision: r(seed.precision), recall: r(seed.recall), must: gold.must, mustnot: gold.mustnot, nosplit: gold.nosplit },
+    sentencesPerSecond: Math.round((clef.sentencesPerSecond + cb.sentencesPerSecond) / 2),
+  };
+}
+
+const CLEF = 'CLEF-2019 T1 speeches (per doc)';
+const CLAIMBUSTER = 'ClaimBuster 2-class test';
+const SEED = 'seed article (lines)';
 
 function main(): void {
   const missing = EVAL_FILES.map((f) => join(sharedDir, 'eval', f)).filter((f) => !existsSync(f));
@@ -169,12 +207,20 @@ function main(): void {
     console.error(`eval:extraction needs the labelled test sets, not found:\n  ${missing.join('\n  ')}\nPass their folder's parent with --data PATH (or SHARED_DIR); it must hold eval/ with these files.`);
     process.exit(2);
   }
-  const clefDocs = readManifestDocs('clef2019_task1_test_speeches.manifest.tsv');
-  printTable([
-    evaluate('CLEF-2019 T1 speeches (per doc)', readLabelled('clef2019_task1_test_speeches.tsv', clefDocs), true),
-    evaluate('ClaimBuster 2-class test', readLabelled('claimbuster_two_class_test.tsv'), false),
-    seedArticle(),
-  ]);
+  const clefRows = readLabelled('clef2019_task1_test_speeches.tsv', readManifestDocs('clef2019_task1_test_speeches.manifest.tsv'));
+  const claimbusterRows = readLabelled('claimbuster_two_class_test.tsv');
+  const scorers = asJson ? (['shipped'] as ExtractionScorer[]) : SCORERS;
+  const lines = scorers.flatMap((scorer) => {
+    const extractor = extractorFor(scorer);
+    return [evaluate(extractor, CLEF, clefRows, true), evaluate(extractor, CLAIMBUSTER, claimbusterRows, false), seedArticle(extractor)];
+  });
+  if (asJson) {
+    console.log(JSON.stringify(shippedJson(lines)));
+    return;
+  }
+  const order = [CLEF, CLAIMBUSTER, SEED];
+  printTable(lines.sort((a, b) => order.indexOf(a.dataset) - order.indexOf(b.dataset)));
+  printDevMetrics();
 }
 
 main();

@@ -1,4 +1,4 @@
-import { ClaimExtractor, DEFAULT_EXTRACTION_THRESHOLD } from './claim-extractor';
+import { ClaimExtractor } from './claim-extractor';
 
 describe('ClaimExtractor', () => {
   const sut = new ClaimExtractor();
@@ -20,7 +20,7 @@ describe('ClaimExtractor', () => {
     ['a list fragment without a verb', 'A hospital and a clinic.'],
     ['modal speculation', 'They might change their minds.'],
   ])('should score %s low', (_kind, text) => {
-    expect(scoreOf(text)).toBeLessThan(DEFAULT_EXTRACTION_THRESHOLD);
+    expect(scoreOf(text)).toBeLessThan(sut.threshold);
   });
 
   it('should keep scores in [0,1] and expose the logit in the features', () => {

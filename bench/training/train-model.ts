@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import {
+  configHash, encodeWeights, ModelArtifact, shippedLogit, TRAINING_CONFIG, TrainingConfig,
+} from '../../src/extraction/model/check-worthiness-model';
+import { DIMENSIONS, FEATURE_CONFIG } from '../../src/extraction/model/featurizer';
+import { averagePrecision, mean, precisionRecallF1 } from '../lib/ranking-metrics';
+import { dot, fitDenseLogistic, sigmoid, trainSparseLogistic, WeightedExample } from './logistic-regression';
+import { DatasetSplit, FeaturizedRow, featurizeRows, markDuplicates, normalizeText, readSplit, TRAINING_SPLITS } from './training-set';
+
+/** The dev rows that calibrate the probabilities and choose the threshold: isolated sentences, labelled like news. */
+export const CALIBRATION_SPLIT = 'ct24-checkworthy-english/dev';
+
+export interface TrainOutput {
+  artifact: ModelArtifact;
+  log: string[];
+}
+
+interface LoadedSplit {
+  split: DatasetSplit;
+  rows: FeaturizedRow[];
+}
+
+/** Reads, deduplicates, trains, calibrates: the same folder and config always give the same artifact. */
+export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG, splits: readonly DatasetSplit[] = TRAINING_SPLITS): TrainOutput {
+  const log: string[] = [];
+  // Dev rows claim their texts first, so no training row repeats a sentence the dev figures are measured on.
+  const seen = new Set<string>();
+  const ordered = [...splits.filter((s) => s.use === 'dev'), ...splits.filter((s) => s.use === 'train')];
+  const loaded: LoadedSplit[] = ordered.map((split) => {
+    const rows = markDuplicates(featurizeRows(readSplit(dir, split), split.documents), seen);
+    log.push(`${split.set}/${split.split} (${split.use}): ${rows.length} rows, ${rows.filter((r) => r.kept).length} kept, ${rows.filter((r) => r.kept && r.label).length} positive`);
+    return { split, rows };
+  });
+
+  const train = loaded.filter((l) => l.split.use === 'train');
+  const examples = weightedExamples(train, config);
+  const weights = trainSparseLogistic(examples, { dimensions: DIMENSIONS, epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, seed: config.seed });
+  // Scored with the float32 weights the artifact keeps, so calibration sees exactly what the reader computes.
+  const stored = Float32Array.from(weights);
+  const logitOf = (r: FeaturizedRow): number => dot(stored, r.x);
+
+  const calibration = loaded.find((l) => `${l.split.set}/${l.split.split}` === CALIBRATION_SPLIT);
+  if (!calibration) throw new Error(`the calibration split ${CALIBRATION_SPLIT} is not among the splits`);
+  const cal = calibration.rows.filter((r) => r.kept);
+  const calLabels = cal.map((r) => r.label);
+  const [a, b] = fitDenseLogistic(cal.map((r) => [logitOf(r)]), calLabels);
+  const [cModel, cRules, cBias] = fitDenseLogistic(cal.map((r) => [logitOf(r), r.rulesLogit]), calLabels);
+  const combination = { model: round6(cModel), rules: round6(cRules), bias: round6(cBias) };
+  const shipped = (r: FeaturizedRow): number => sigmoid(shippedLogit({ combination, trainingConfig: config }, logitOf(r), r.context));
+  const threshold = lowestThresholdAtPrecision(cal.map(shipped), calLabels, config.thresholdPrecision);
+  log.push(`platt a=${a.toFixed(4)} b=${b.toFixed(4)}; combination model=${cModel.toFixed(4)} rules=${cRules.toFixed(4)} bias=${cBias.toFixed(4)}; threshold ${threshold}`);
+
+  const scorers: Record<string, (r: FeaturizedRow) => number> = {
+    rules: (r) => sigmoid(r.rulesLogit),
+    model: (r) => sigmoid(a * logitOf(r) + b),
+    shipped,
+  };
+  const devMetrics: ModelArtifact['devMetrics'] = {};
+  for (const l of loaded.filter((x) => x.split.use === 'dev')) {
+    for (const [name, score] of Object.entries(scorers)) {
+      const cut = name === 'rules' ? 0.5 : threshold;
+      devMetrics[`${l.split.set}/${l.split.split}:${name}`] = splitMetrics(l, score, cut);
+    }
+  }
+
+  const dataHash = createHash('sha256');
+  for (const l of loaded) {
+    dataHash.update(`${l.split.set}/${l.split.split}\n`);
+    for (const r of l.rows) dataHash.update(`${r.kept ? 1 : 0}\t${r.label}\t${normalizeText(r.text)}\n`);
+  }
+  const artifact: ModelArtifact = {
+    format: 'check-worthiness-linear/1',
+    configHash: configHash(config),
+    dataHash: dataHash.digest('hex'),
+    featureConfig: FEATURE_CONFIG,
+    trainingConfig: config,
+    dimensions: DIMENSIONS,
+    platt: { a: round6(a), b: round6(b) },
+    combination,
+    threshold: round6(threshold),
+    data: loaded.map((l) => ({
+      set: l.split.set,
+      split: l.split.split,
+      use: l.split.use,
+      rows: l.rows.length,
+      kept: l.rows.filter((r) => r.kept).length,
+      positives: l.rows.filter((r) => r.kept && r.label).length,
+    })),
+    devMetrics,
+    weights: encodeWeights(stored),
+  };
+  return { artifact, log };
+}
+
+/**
+ * Each training set's positives and negatives get `positiveShare` and the rest of that set's weight, so a debate
+ * set with 1 % positives teaches as much about positives as the balanced ClaimBuster pool; sets weigh by their size
+ * times their configured weight.
+ */
+function weightedExamples(train: readonly LoadedSplit[], config: TrainingConfig): WeightedExample[] {
+  const bySet = new Map<string, FeaturizedRow[]>();
+  for (const l of train) bySet.set(l.split.set, [...(bySet.get(l.split.set) ?? []), ...l.rows.filter((r) => r.kept && !r.isHeadline)]);
+  const out: WeightedExample[] = [];
+  for (const [set, rows] of bySet) {
+    const positives = rows.filter((r) => r.label).length;
+    const negatives = rows.length - positives;
+    if (!positives || !negatives) continue;
+    const setWeight = config.setWeights[set] ?? 1;
+    const wp = (setWeight * config.positiveShare * rows.length) / positives;
+    const wn = (setWeight * (1 - config.positiveShare) * rows.length) / negatives;
+    for (const r of rows) out.push({ x: r.x, y: r.label, weight: r.label ? wp : wn });
+  }
+  const total = out.reduce((s, e) => s + e.weight, 0) / out.length;
+  return out.map((e) => ({ ...e, weight: e.weight / total }));
+}
+
+/** The lowest score whose cut keeps precision ≥ target (scores sorted descending; ties cut together). */
+export function lowestThresholdAtPrecision(scores: readonly number[], labels: readonly (0 | 1)[], target: number): number {
+  const order = scores.map((_, i) => i).sort((x, y) => scores[y] - scores[x] || x - y);
+  let tp = 0;
+  let best = order.length ? scores[order[0]] : 0.5;
+  order.forEach((idx, k) => {
+    tp += labels[idx];
+    const nextTies = k + 1 < order.length && scores[order[k + 1]] === scores[idx];
+    if (!nextTies && tp / (k + 1) >= target) best = scores[idx];
+  });
+  return best;
+}
+
+function splitMetrics(l: LoadedSplit, score: (r: FeaturizedRow) => number, threshold: number): Record<string, number> {
+  const rows = l.rows.filter((r) => r.kept);
+  const docs = [...new Set(rows.map((r) => r.doc))];
+  const groups = l.split.documents ? docs.map((d) => rows.filter((r) => r.doc === d)) : [rows];
+  const ap = mean(groups.map((g) => averagePrecision(g.map(score), g.map((r) => r.label === 1))));
+  const prf = precisionRecallF1(rows.map((r) => !r.isHeadline && score(r) >= threshold), rows.map((r) => r.label === 1));
+  return { ap: round6(ap), precision: round6(prf.precision), recall: round6(prf.recall), f1: round6(prf.f1), rows: rows.length };
+}
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DIMENSIONS, FEATURE_CONFIG, newsCues, SentenceContext, SparseVector } from './featurizer';
+
+/** How the trainer was run; part of the config hash, so a change here means retraining. */
+export const TRAINING_CONFIG = {
+  seed: 20190607,
+  epochs: 12,
+  learningRate: 0.02,
+  l2: 1e-5,
+  /** positives and negatives of each training set are weighted to these shares of the loss */
+  positiveShare: 0.5,
+  /**
+   * Weight of the debate transcripts (CLEF sets) against the isolated ClaimBuster/CT24 sentences: 0.2 was best on
+   * the ct24 dev split without losing clef2020 dev MAP (tried 0.1, 0.2, 0.3, 1).
+   */
+  setWeights: { 'clef2020-task5-debates': 0.2, 'clef2019-task1-train': 0.2 } as Readonly<Record<string, number>>,
+  /** logits added to the shipped score for news cues (featurizer.ts newsCues); set by hand, not fitted */
+  newsPriors: { opinionQuote: -2, forecast: -1.5 },
+  /**
+   * The shipped threshold is the lowest probability reaching this precision on ct24 dev (isolated sentences, 21 %
+   * positive, the closest to news we have): a reviewer's queue should hold few sentences that are not claims.
+   */
+  thresholdPrecision: 0.9,
+} as const;
+
+export type TrainingConfig = { -readonly [K in keyof typeof TRAINING_CONFIG]: (typeof TRAINING_CONFIG)[K] extends number ? number : (typeof TRAINING_CONFIG)[K] };
+
+export interface ModelArtifact {
+  format: 'check-worthiness-linear/1';
+  /** sha-256 of the feature and training configs the weights were trained under */
+  configHash: string;
+  /** sha-256 of the deduplicated training rows (label and text, in order) */
+  dataHash: string;
+  featureConfig: typeof FEATURE_CONFIG;
+  trainingConfig: TrainingConfig;
+  dimensions: number;
+  /** little-endian float32, base64: hashed grams then the dense features */
+  weights: string;
+  /** Platt scaling of the linear model's logit, fitted on the dev split */
+  platt: { a: number; b: number };
+  /** the shipped score: logistic(model·logit + rules·rulesLogit + bias + news priors), fitted on the dev split */
+  combination: { model: number; rules: number; bias: number };
+  threshold: number;
+  data: { set: string; split: string; rows: number; kept: number; positives: number; use: 'train' | 'dev' }[];
+  devMetrics: Record<string, Record<string, number>>;
+}
+
+export function configHash(trainingConfig: TrainingConfig = TRAINING_CONFIG): string {
+  return createHash('sha256').update(JSON.stringify({ feature: FEATURE_CONFIG, training: trainingConfig })).digest('hex');
+}
+
+export function encodeWeights(weights: ArrayLike<number>): string {
+  const f32 = Float32Array.from(weights);
+  return Buffer.from(f32.buffer, f32.byteOffset, f32.byteLength).toString('base64');
+}
+
+/** A linear check-worthiness model read from its artifact; scoring is one sparse dot product. */
+export class CheckWorthinessModel {
+  private readonly weights: Float32Array;
+
+  constructor(readonly artifact: ModelArtifact) {
+    if (artifact.format !== 'check-worthiness-linear/1') throw new Error(`Unknown model format ${String(artifact.format)}`);
+    if (artifact.dimensions !== DIMENSIONS) {
+      throw new Error(`Model has ${artifact.dimensions} dimensions, the featurizer ${DIMENSIONS}: run npm run train:extraction`);
+    }
+    const bytes = Buffer.from(artifact.weights, 'base64');
+    this.weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    if (this.weights.length !== DIMENSIONS) throw new Error('Model weights are truncated');
+  }
+
+  static load(path: string): CheckWorthinessModel {
+    return new CheckWorthinessModel(JSON.parse(readFileSync(path, 'utf8')) as ModelArtifact);
+  }
+
+  /** Whether the artifact was trained under the current feature and training configs. */
+  get isCurrent(): boolean {
+    return this.artifact.configHash === configHash();
+  }
+
+  logit(x: SparseVector): number {
+    let z = 0;
+    for (let k = 0; k < x.index.length; k++) z += this.weights[x.index[k]] * x.value[k];
+    return z;
+  }
+
+  /** Calibrated probability of the model alone. */
+  modelProbability(logit: number): number {
+    return logistic(this.artifact.platt.a * logit + this.artifact.platt.b);
+  }
+
+  /** Calibrated probability of the shipped combination of the model, the rules and the news priors. */
+  shippedProbability(logit: number, ctx: SentenceContext): number {
+    return logistic(shippedLogit(this.artifact, logit, ctx));
+  }
+}
+
+export function shippedLogit(artifact: Pick<ModelArtifact, 'combination' | 'trainingConfig'>, logit: number, ctx: SentenceContext): number {
+  const c = artifact.combination;
+  const cues = newsCues(ctx);
+  const priors = artifact.trainingConfig.newsPriors;
+  return c.model * logit + c.rules * ctx.rulesLogit + c.bias + priors.opinionQuote * cues.opinionQuote + priors.forecast * cues.forecast;
+}
+
+function logistic(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+let shared: CheckWorthinessModel | undefined;
+
+/**
+ * The committed model, read on first use (~1.4 MB of JSON). committed-model.ts imports the artifact, so tsc copies it
+ * into dist beside the code; it is required here, not imported, so a process that never extracts never parses it.
+ */
+export function getCheckWorthinessModel(): CheckWorthinessModel {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  shared ??= new CheckWorthinessModel((require('./committed-model') as typeof import('./committed-model')).COMMITTED_ARTIFACT);
+  return shared;
+}

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { ClaimFeatureVector, computeClaimFeatures } from '../claim-features';
+import { detectHeadlines } from '../headline-detector';
+import { SCORING_WEIGHTS, scoreFeatures } from '../scoring-weights';
+import { SentenceSpan, TokenTable } from '../sentence-splitter';
+import { attributeSpeakers } from '../speaker-attribution';
+
+/**
+ * What the check-worthiness model sees of a sentence: hashed word 1-2 grams and character 3-5 grams of
+ * its own text, the rule features of claim-features.ts (and the rules' logit), and its context in the
+ * document (the neighbours' rule logits and speech-act cues, position, quote, speaker, headline).
+ * Changing anything here changes FEATURE_CONFIG's hash, and the committed artifact then no longer loads
+ * in the tests until `npm run train:extraction` is run again.
+ */
+export const FEATURE_CONFIG = {
+  version: 1,
+  hashBits: 18,
+  wordNgrams: [1, 2],
+  charNgrams: [3, 5],
+  ruleFeatures: Object.keys(SCORING_WEIGHTS) as (keyof ClaimFeatureVector)[],
+  contextFeatures: [
+    'rulesLogit', 'prevRulesLogit', 'nextRulesLogit', 'prevQuestion', 'nextQuestion', 'hasPrev', 'hasNext',
+    'relativePosition', 'firstInParagraph', 'inQuote', 'speakerPresent', 'isHeadline', 'bias',
+  ],
+} as const;
+
+export const HASH_DIMENSIONS = 1 << FEATURE_CONFIG.hashBits;
+/** Dense features sit after the hashed block. */
+export const DENSE_NAMES: readonly string[] = [
+  ...FEATURE_CONFIG.ruleFeatures,
+  ...FEATURE_CONFIG.contextFeatures,
+];
+export const DIMENSIONS = HASH_DIMENSIONS + DENSE_NAMES.length;
+
+export function featureConfigHash(): string {
+  return createHash('sha256').update(JSON.stringify(FEATURE_CONFIG)).digest('hex');
+}
+
+/** A sparse vector: sorted unique indices and their values. */
+export interface SparseVector {
+  index: Int32Array;
+  value: Float32Array;
+}
+
+export interface SentenceContext {
+  rules: ClaimFeatureVector;
+  rulesLogit: number;
+  prev: { rulesLogit: number; question: number } | null;
+  next: { rulesLogit: number; question: number } | null;
+  relativePosition: number;
+  firstInParagraph: boolean;
+  inQuote: boolean;
+  speakerPresent: boolean;
+  isHeadline: boolean;
+}
+
+export interface RuleScored {
+  rules: ClaimFeatureVector;
+  rulesLogit: number;
+}
+
+export function scoreRules(t: TokenTable, s: SentenceSpan): RuleScored {
+  const rules = computeClaimFeatures(t, s);
+  return { rules, rulesLogit: scoreFeatures(rules).logit };
+}
+
+const OPENING_QUOTES = new Set(['“', '«']);
+const CLOSING_QUOTES = new Set(['”', '»']);
+
+/**
+ * Whether each span lies inside quotation marks: a span opening with a quote mark, or one starting while a quote
+ * opened earlier in its paragraph is still open. Only double quotes count: single ones nest inside them ("his
+ * Western ‘friends’") and double as apostrophes. Straight double quotes toggle.
+ */
+export function quoteStates(body: string, spans: readonly { start: number; end: number; paragraph: number }[]): boolean[] {
+  let open = false;
+  let paragraph = -1;
+  let cursor = 0;
+  return spans.map((s) => {
+    if (s.paragraph !== paragraph) {
+      open = false;
+      paragraph = s.paragraph;
+      cursor = s.start;
+    }
+    for (; cursor < s.start; cursor++) open = toggles(body, cursor, open);
+    const startsQuoted = /^\s*["“«]/.test(body.slice(s.start, s.start + 3));
+    const inside = open || startsQuoted;
+    for (; cursor < s.end; cursor++) open = toggles(body, cursor, open);
+    return inside;
+  });
+}
+
+function toggles(body: string, i: number, open: boolean): boolean {
+  const c = body[i];
+  if (OPENING_QUOTES.has(c)) return true;
+  if (CLOSING_QUOTES.has(c)) return false;
+  if (c === '"') return !open;
+  return open;
+}
+
+/** Context of each span from its neighbours' rule scores and its place in the document. */
+export function buildContexts(
+  body: string,
+  spans: readonly { start: number; end: number; paragraph: number }[],
+  scored: readonly RuleScored[],
+  speakers: readonly (string | null)[],
+  headlines: readonly boolean[],
+): SentenceContext[] {
+  const quoted = quoteStates(body, spans);
+  const n = spans.length;
+  const neighbour = (k: number) => (k >= 0 && k < n ? { rulesLogit: scored[k].rulesLogit, question: scored[k].rules.question } : null);
+  return spans.map((s, k) => ({
+    ...scored[k],
+    prev: neighbour(k - 1),
+    next: neighbour(k + 1),
+    relativePosition: n > 1 ? k / (n - 1) : 0,
+    firstInParagraph: k === 0 || spans[k - 1].paragraph !== s.paragraph,
+    inQuote: quoted[k],
+    speakerPresent: speakers[k] !== null,
+    isHeadline: headlines[k],
+  }));
+}
+
+/**
+ * News cues the debate-trained weights cannot learn (the training sentences have no quotes and few forecasts):
+ * a quote with no number, date or event is a speaker's view, and a forecast or guess with none of them is not
+ * yet checkable (unless a past event is reported beside it). The shipped scorer subtracts fixed priors for them (TRAINING_CONFIG.newsPriors).
+ */
+export function newsCues(ctx: SentenceContext): { opinionQuote: number; forecast: number } {
+  const r = ctx.rules;
+  const fact = r.quantity + r.percentOrMoney + r.dateOrTime > 0;
+  return {
+    opinionQuote: ctx.inQuote && !fact && r.eventVerb === 0 ? 1 : 0,
+    forecast: !fact && r.pastOrPerfect === 0 && (r.future > 0 || r.modalSpeculation > 0 || r.hypothetical > 0) ? 1 : 0,
+  };
+}
+
+export interface AnalyzedSpans {
+  speakers: (string | null)[];
+  headlines: boolean[];
+  contexts: SentenceContext[];
+}
+
+/** Everything but the grams, for spans of one document: the extractor's sentences, or the trainer's dataset rows. */
+export function analyzeSpans(body: string, t: TokenTable, spans: SentenceSpan[]): AnalyzedSpans {
+  const speakers = attributeSpeakers(body, t, spans);
+  const headlines = detectHeadlines(spans);
+  const contexts = buildContexts(body, spans, spans.map((s) => scoreRules(t, s)), speakers, headlines);
+  return { speakers, headlines, contexts };
+}
+
+/** FNV-1a over a string, seeded per feature family so a word and a character gram never share a bucket by design. */
+function fnv1a(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const WORD_SEED = 0x9e3779b9;
+const CHAR_SEED = 0x85ebca6b;
+const MASK = HASH_DIMENSIONS - 1;
+
+/** Lower case, digits folded to 0 (so "1,200" and "3,400" share grams), curly apostrophes folded. */
+export function normalizeForGrams(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\d/g, '0');
+}
+
+const WORD = /[\p{L}\p{N}']+|[?!%$€£]/gu;
+
+/** Hashed grams and dense features of one sentence, each block L2-normalised so long sentences do not dominate. */
+export function featurize(text: string, ctx: SentenceContext): SparseVector {
+  const normalized = normalizeForGrams(text);
+  const words = normalized.match(WORD) ?? [];
+  const wordCounts = new Map<number, number>();
+  const add = (map: Map<number, number>, h: number): void => {
+    const i = h & MASK;
+    map.set(i, (map.get(i) ?? 0) + 1);
+  };
+  for (let i = 0; i < words.length; i++) {
+    add(wordCounts, fnv1a(words[i], WORD_SEED));
+    if (i + 1 < words.length) add(wordCounts, fnv1a(words[i] + ' ' + words[i + 1], WORD_SEED + 1));
+  }
+  const charCounts = new Map<number, number>();
+  const [minN, maxN] = FEATURE_CONFIG.charNgrams;
+  for (const w of words) {
+    const padded = ' ' + w + ' ';
+    for (let n = minN; n <= maxN; n++) {
+      for (let i = 0; i + n <= padded.length; i++) add(charCounts, fnv1a(padded.slice(i, i + n), CHAR_SEED + n));
+    }
+  }
+  const merged = new Map<number, number>();
+  for (const counts of [wordCounts, charCounts]) {
+    let norm = 0;
+    for (const c of counts.values()) norm += c * c;
+    norm = Math.sqrt(norm) || 1;
+    for (const [i, c] of counts) merged.set(i, (merged.get(i) ?? 0) + c / norm);
+  }
+  const dense = denseValues(ctx);
+  const index = new Int32Array(merged.size + dense.length);
+  const value = new Float32Array(merged.size + dense.length);
+  const sorted = [...merged.keys()].sort((a, b) => a - b);
+  sorted.forEach((i, k) => {
+    index[k] = i;
+    value[k] = merged.get(i)!;
+  });
+  dense.forEach((v, k) => {
+    index[sorted.length + k] = HASH_DIMENSIONS + k;
+    value[sorted.length + k] = v;
+  });
+  return { index, value };
+}
+
+/** Logits are divided by 4 so the dense block sits on the same scale as the normalised grams. */
+function denseValues(ctx: SentenceContext): number[] {
+  const rules = FEATURE_CONFIG.ruleFeatures.map((k) => ctx.rules[k]);
+  return [
+    ...rules,
+    ctx.rulesLogit / 4,
+    (ctx.prev?.rulesLogit ?? 0) / 4,
+    (ctx.next?.rulesLogit ?? 0) / 4,
+    ctx.prev?.question ?? 0,
+    ctx.next?.question ?? 0,
+    ctx.prev ? 1 : 0,
+    ctx.next ? 1 : 0,
+    ctx.relativePosition,
+    ctx.firstInParagraph ? 1 : 0,
+    ctx.inQuote ? 1 : 0,
+    ctx.speakerPresent ? 1 : 0,
+    ctx.isHeadline ? 1 : 0,
+    1,
+  ];
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { trainModel } from '../../bench/training/train-model';
+import { DatasetSplit } from '../../bench/training/training-set';
+import { ClaimExtractor } from '../../src/extraction/claim-extractor';
+import { CheckWorthinessModel, configHash, getCheckWorthinessModel, TRAINING_CONFIG } from '../../src/extraction/model/check-worthiness-model';
+import { FIXTURES_DIR } from '../support/gold-fixture';
+
+const MINI = join(FIXTURES_DIR, 'training-mini');
+const MINI_SPLITS: DatasetSplit[] = [
+  { set: 'clef2020-task5-debates', split: 'train', use: 'train', documents: true },
+  { set: 'ct24-checkworthy-english', split: 'train', use: 'train', documents: false },
+  { set: 'ct24-checkworthy-english', split: 'dev', use: 'dev', documents: false },
+];
+
+describe('the committed check-worthiness model', () => {
+  const model = getCheckWorthinessModel();
+
+  it('should have been trained under the current feature and training configs (else: npm run train:extraction)', () => {
+    expect(model.artifact.configHash).toBe(configHash());
+    expect(model.isCurrent).toBe(true);
+  });
+
+  it('should record the hash of its training data and a calibrated threshold in (0, 1)', () => {
+    expect(model.artifact.dataHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(model.artifact.threshold).toBeGreaterThan(0);
+    expect(model.artifact.threshold).toBeLessThan(1);
+    expect(model.artifact.data.some((d) => d.use === 'train' && d.positives > 0)).toBe(true);
+  });
+
+  it('should tell a stale artifact from a current one', () => {
+    const stale = new CheckWorthinessModel({ ...model.artifact, configHash: configHash({ ...TRAINING_CONFIG, epochs: TRAINING_CONFIG.epochs + 1 }) });
+    expect(stale.isCurrent).toBe(false);
+  });
+
+  it('should refuse an artifact of another shape', () => {
+    expect(() => new CheckWorthinessModel({ ...model.artifact, dimensions: 12 })).toThrow(/dimensions/);
+  });
+
+  it('should score facts above the threshold and a quoted opinion, an appeal and a forecast below it', () => {
+    const sut = new ClaimExtractor();
+    const scoreOf = (text: string): number => sut.extract(text).find((s) => s.text.length > 20)!.score;
+    expect(scoreOf('Officials said the strike killed 12 people in Kharkiv on Monday.')).toBeGreaterThan(sut.threshold);
+    expect(scoreOf('“Nobody should be treated like that,” the minister said.')).toBeLessThan(sut.threshold);
+    expect(scoreOf('Please help us save our children.')).toBeLessThan(sut.threshold);
+    expect(scoreOf('Harris will travel to Switzerland to underscore Washington’s commitment to peace.')).toBeLessThan(sut.threshold);
+  });
+});
+
+describe('training the model', () => {
+  it('should give the same artifact twice from the same data and config', () => {
+    const first = trainModel(MINI, TRAINING_CONFIG, MINI_SPLITS).artifact;
+    const second = trainModel(MINI, TRAINING_CONFIG, MINI_SPLITS).artifact;
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(first.configHash).toBe(configHash());
+    expect(first.data.map((d) => d.kept)).toEqual([6, 10, 12]);
+  });
+});
