@@ -52,6 +52,16 @@ describe('articles (e2e)', () => {
   });
 
   describe('duplicates', () => {
+    it('should store an article in another language with no extracted claims and say why', async () => {
+      const res = await postArticle(t, editor.token, { body: uniqueBody('Die Stadt meldete am Montag 12 Verletzte.'), language: 'de' }).expect(201);
+      expect(res.body).toMatchObject({ language: 'de', extraction: 'unsupported language', claims: [] });
+      const read = await t.http.get(`/articles/${res.body.id}`).set(bearer(editor.token)).expect(200);
+      expect(read.body).toMatchObject({ extraction: 'unsupported language', claims: [] });
+      const english = await postArticle(t, editor.token, { body: uniqueBody('Officials said the strike killed 12 people in Kharkiv on Monday.'), language: 'en-GB' }).expect(201);
+      expect(english.body.extraction).toBe('extracted');
+      expect(english.body.claims.length).toBeGreaterThan(0);
+    });
+
     it('should refuse the same normalized url with 409 and the existing id, writing nothing', async () => {
       const created = await postArticle(t, editor.token, { url: `https://News.Example.com/story-${uniqueSuffix()}/?utm_source=tw#top` }).expect(201);
       expect(created.body.url).toMatch(/^https:\/\/news\.example\.com\/story-[^/?#]+$/);

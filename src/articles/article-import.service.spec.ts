@@ -17,7 +17,7 @@ describe('ArticleImportService scheduling', () => {
 
   function importer(storeMany: (items: PreparedArticle[]) => Promise<unknown[]>) {
     const articles = {
-      prepare: (dto: CreateArticleDto): PreparedArticle => ({ dto, url: null, hash: dto.body, sentences: [] }),
+      prepare: (dto: CreateArticleDto): PreparedArticle => ({ dto, url: null, hash: dto.body, extraction: 'extracted', sentences: [] }),
       storeMany: jest.fn(storeMany),
     };
     const repository = { savepoint: jest.fn(async () => undefined), releaseSavepoint: jest.fn(async () => undefined), rollbackToSavepoint: jest.fn(async () => undefined) };

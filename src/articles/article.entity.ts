@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+export type ArticleExtraction = 'extracted' | 'unsupported language';
+
 /** The generated `search` tsvector column is left out on purpose: only the list query reads it. */
 @Entity('articles')
 export class Article {
@@ -25,6 +27,10 @@ export class Article {
 
   @Column()
   language: string;
+
+  /** 'unsupported language': not English, so no claims were extracted (the model is English-only). */
+  @Column({ type: 'text' })
+  extraction: ArticleExtraction;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

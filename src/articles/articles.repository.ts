@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { Article } from './article.entity';
 
-export type NewArticle = Pick<Article, 'title' | 'body' | 'url' | 'source' | 'author' | 'language' | 'publishedAt' | 'bodySha256' | 'createdBy'>;
+export type NewArticle = Pick<Article, 'title' | 'body' | 'url' | 'source' | 'author' | 'language' | 'extraction' | 'publishedAt' | 'bodySha256' | 'createdBy'>;
 
 export interface ArticleFilter {
   source?: string;
@@ -11,7 +11,7 @@ export interface ArticleFilter {
   q?: string;
 }
 
-export interface ArticleSummary extends Pick<Article, 'id' | 'title' | 'url' | 'source' | 'author' | 'language' | 'publishedAt' | 'createdAt'> {
+export interface ArticleSummary extends Pick<Article, 'id' | 'title' | 'url' | 'source' | 'author' | 'language' | 'extraction' | 'publishedAt' | 'createdAt'> {
   claimCount: number;
 }
 
@@ -29,10 +29,10 @@ export class ArticlesRepository {
     const col = <K extends keyof NewArticle | 'id'>(k: K) => rows.map((r) => r[k]);
     const returned = await this.tx.prepared<{ id: string; created_at: Date; updated_at: Date }>(
       'articles_insert',
-      `INSERT INTO articles (id, title, body, url, source, author, language, published_at, body_sha256, created_by)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::char(64)[], $10::uuid[])
+      `INSERT INTO articles (id, title, body, url, source, author, language, extraction, published_at, body_sha256, created_by)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::char(64)[], $11::uuid[])
        RETURNING id, created_at, updated_at`,
-      [col('id'), col('title'), col('body'), col('url'), col('source'), col('author'), col('language'), col('publishedAt'), col('bodySha256'), col('createdBy')],
+      [col('id'), col('title'), col('body'), col('url'), col('source'), col('author'), col('language'), col('extraction'), col('publishedAt'), col('bodySha256'), col('createdBy')],
     );
     const stamps = new Map(returned.map((r) => [r.id, r]));
     return rows.map((row) => Object.assign(new Article(), row, { createdAt: stamps.get(row.id)!.created_at, updatedAt: stamps.get(row.id)!.updated_at }));
@@ -86,7 +86,7 @@ export class ArticlesRepository {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.tx.manager.query(`SELECT count(*)::int AS total FROM articles a ${clause}`, params);
     const items: ArticleSummary[] = await this.tx.manager.query(
-      `SELECT a.id, a.title, a.url, a.source, a.author, a.language, a.published_at AS "publishedAt", a.created_at AS "createdAt",
+      `SELECT a.id, a.title, a.url, a.source, a.author, a.language, a.extraction, a.published_at AS "publishedAt", a.created_at AS "createdAt",
               (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id) AS "claimCount"
          FROM articles a ${clause}
         ORDER BY a.published_at DESC NULLS LAST, a.created_at DESC, a.id

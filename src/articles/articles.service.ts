@@ -7,7 +7,7 @@ import { TransactionContext } from '../database/transaction-context';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
-import { Article } from './article.entity';
+import { Article, ArticleExtraction } from './article.entity';
 import { ArticleException } from './article.exception';
 import { bodySha256, identityKeys, normalizeUrl } from './article-identity';
 import { ArticleSummary, ArticlesRepository, NewArticle } from './articles.repository';
@@ -23,8 +23,12 @@ export interface PreparedArticle {
   dto: CreateArticleDto;
   url: string | null;
   hash: string;
+  extraction: ArticleExtraction;
   sentences: ExtractedSentence[];
 }
+
+/** The extraction model is trained on English only: en, en-GB, en-US… */
+const isEnglish = (language: string | undefined): boolean => language === undefined || /^en(-|$)/i.test(language);
 
 /** Stored, or not written because it repeats the article `existingId`. */
 export type StoreOutcome = ArticleWithClaims | { existingId: string };
@@ -45,7 +49,14 @@ export class ArticlesService {
 
   /** Extraction and identity: CPU only, done before any transaction so no connection is held during it. */
   prepare(dto: CreateArticleDto): PreparedArticle {
-    return { dto, url: normalizeUrl(dto.url), hash: bodySha256(dto.body), sentences: this.extractor.extract(dto.body) };
+    const english = isEnglish(dto.language);
+    return {
+      dto,
+      url: normalizeUrl(dto.url),
+      hash: bodySha256(dto.body),
+      extraction: english ? 'extracted' : 'unsupported language',
+      sentences: english ? this.extractor.extract(dto.body) : [],
+    };
   }
 
   /** The article, its extracted claims and their similarity links commit together or not at all. */
@@ -84,6 +95,7 @@ export class ArticlesService {
         source: dto.source ?? null,
         author: dto.author ?? null,
         language: dto.language ?? 'en',
+        extraction: p.extraction,
         publishedAt: dto.publishedAt ? new Date(dto.publishedAt) : null,
         bodySha256: p.hash,
         createdBy,

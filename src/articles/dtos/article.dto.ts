@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page.dto';
 import { Claim } from '../../claims/claim.entity';
 import { ClaimDto } from '../../claims/dtos/claim.dto';
-import { Article } from '../article.entity';
+import { Article, ArticleExtraction } from '../article.entity';
 import { ArticleSummary } from '../articles.repository';
 import { REPORTED_PROBLEMS } from '../import-report';
 
@@ -13,6 +13,8 @@ export class ArticleSummaryDto implements ArticleSummary {
   @ApiPropertyOptional({ type: String, nullable: true }) source: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
   @ApiProperty() language: string;
+  @ApiProperty({ enum: ['extracted', 'unsupported language'], description: 'unsupported language: not English, no claims were extracted' })
+  extraction: ArticleExtraction;
   @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() claimCount: number;
@@ -28,6 +30,8 @@ export class ArticleDto {
   @ApiPropertyOptional({ type: String, nullable: true }) source: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
   @ApiProperty() language: string;
+  @ApiProperty({ enum: ['extracted', 'unsupported language'], description: 'unsupported language: not English, no claims were extracted' })
+  extraction: ArticleExtraction;
   @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt: Date | null;
   @ApiProperty({ description: 'sha-256 of the normalized body' }) bodySha256: string;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
