@@ -822,6 +822,11 @@ export interface components {
             source?: string | null;
             author?: string | null;
             language: string;
+            /**
+             * @description unsupported language: not English, no claims were extracted
+             * @enum {string}
+             */
+            extraction: "extracted" | "unsupported language";
             /** Format: date-time */
             publishedAt?: string | null;
             /** @description sha-256 of the normalized body */
@@ -879,6 +884,11 @@ export interface components {
             source?: string | null;
             author?: string | null;
             language: string;
+            /**
+             * @description unsupported language: not English, no claims were extracted
+             * @enum {string}
+             */
+            extraction: "extracted" | "unsupported language";
             /** Format: date-time */
             publishedAt?: string | null;
             /** Format: date-time */
