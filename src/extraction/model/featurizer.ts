@@ -13,7 +13,7 @@ import { attributeSpeakers } from '../speaker-attribution';
  * in the tests until `npm run train:extraction` is run again.
  */
 export const FEATURE_CONFIG = {
-  version: 1,
+  version: 2,
   hashBits: 18,
   wordNgrams: [1, 2],
   charNgrams: [3, 5],
@@ -149,19 +149,22 @@ export function analyzeSpans(body: string, t: TokenTable, spans: SentenceSpan[])
   return { speakers, headlines, contexts };
 }
 
-/** FNV-1a over a string, seeded per feature family so a word and a character gram never share a bucket by design. */
-function fnv1a(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const MASK = HASH_DIMENSIONS - 1;
+const BIGRAM_SALT = 0x9e3779b9;
+const SPACE = 32;
+
+/** A final avalanche (murmur3 fmix32), so that grams differing only in their last character spread over the buckets. */
+function mix(h: number, salt: number): number {
+  h = (h ^ salt) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
-
-const WORD_SEED = 0x9e3779b9;
-const CHAR_SEED = 0x85ebca6b;
-const MASK = HASH_DIMENSIONS - 1;
 
 /** Lower case, digits folded to 0 (so "1,200" and "3,400" share grams), curly apostrophes folded. */
 export function normalizeForGrams(text: string): string {
@@ -170,47 +173,100 @@ export function normalizeForGrams(text: string): string {
 
 const WORD = /[\p{L}\p{N}']+|[?!%$€£]/gu;
 
-/** Hashed grams and dense features of one sentence, each block L2-normalised so long sentences do not dominate. */
-export function featurize(text: string, ctx: SentenceContext): SparseVector {
-  const normalized = normalizeForGrams(text);
-  const words = normalized.match(WORD) ?? [];
-  const wordCounts = new Map<number, number>();
-  const add = (map: Map<number, number>, h: number): void => {
-    const i = h & MASK;
-    map.set(i, (map.get(i) ?? 0) + 1);
-  };
-  for (let i = 0; i < words.length; i++) {
-    add(wordCounts, fnv1a(words[i], WORD_SEED));
-    if (i + 1 < words.length) add(wordCounts, fnv1a(words[i] + ' ' + words[i + 1], WORD_SEED + 1));
+/** Bucket numbers of one sentence's grams, collected then sorted: counting by runs beats a hash-space scratch array. */
+class GramBuffer {
+  private buckets = new Int32Array(4096);
+  private size = 0;
+  // Reused output: read by featurize before the next sentence overwrites it.
+  index = new Int32Array(4096);
+  value = new Float64Array(4096);
+  length = 0;
+
+  add(hash: number): void {
+    if (this.size === this.buckets.length) {
+      const grown = new Int32Array(this.size * 2);
+      grown.set(this.buckets);
+      this.buckets = grown;
+      this.index = new Int32Array(grown.length);
+      this.value = new Float64Array(grown.length);
+    }
+    this.buckets[this.size++] = hash & MASK;
   }
-  const charCounts = new Map<number, number>();
+
+  /** Sorted distinct buckets into index/value with count / ‖counts‖; empties the buffer. */
+  sortNormalized(): void {
+    const sorted = this.buckets.subarray(0, this.size).sort();
+    const { index, value } = this;
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (distinct > 0 && index[distinct - 1] === sorted[k]) value[distinct - 1]++;
+      else {
+        index[distinct] = sorted[k];
+        value[distinct++] = 1;
+      }
+    }
+    let norm = 0;
+    for (let k = 0; k < distinct; k++) norm += value[k] * value[k];
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < distinct; k++) value[k] /= norm;
+    this.size = 0;
+    this.length = distinct;
+  }
+}
+
+const wordGrams = new GramBuffer();
+const charGrams = new GramBuffer();
+
+/** Hashed grams and dense features of one sentence, each gram block L2-normalised so long sentences do not dominate. */
+export function featurize(text: string, ctx: SentenceContext): SparseVector {
+  const words = normalizeForGrams(text).match(WORD) ?? [];
   const [minN, maxN] = FEATURE_CONFIG.charNgrams;
-  for (const w of words) {
-    const padded = ' ' + w + ' ';
-    for (let n = minN; n <= maxN; n++) {
-      for (let i = 0; i + n <= padded.length; i++) add(charCounts, fnv1a(padded.slice(i, i + n), CHAR_SEED + n));
+  let previous = 0;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    let h = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    const unigram = h >>> 0;
+    wordGrams.add(mix(unigram, 1));
+    if (w > 0) wordGrams.add(mix(Math.imul(previous, 31) + unigram, BIGRAM_SALT));
+    previous = unigram;
+    // Character grams of " word " (padded like char_wb), every length from minN to maxN at every start.
+    const padded = word.length + 2;
+    for (let start = 0; start + minN <= padded; start++) {
+      let g = FNV_OFFSET;
+      for (let n = 1; n <= maxN && start + n <= padded; n++) {
+        const at = start + n - 1;
+        const c = at === 0 || at === padded - 1 ? SPACE : word.charCodeAt(at - 1);
+        g = Math.imul(g ^ c, FNV_PRIME);
+        if (n >= minN) charGrams.add(mix(g >>> 0, n));
+      }
     }
   }
-  const merged = new Map<number, number>();
-  for (const counts of [wordCounts, charCounts]) {
-    let norm = 0;
-    for (const c of counts.values()) norm += c * c;
-    norm = Math.sqrt(norm) || 1;
-    for (const [i, c] of counts) merged.set(i, (merged.get(i) ?? 0) + c / norm);
-  }
+  wordGrams.sortNormalized();
+  charGrams.sortNormalized();
+  const a = wordGrams, b = charGrams;
   const dense = denseValues(ctx);
-  const index = new Int32Array(merged.size + dense.length);
-  const value = new Float32Array(merged.size + dense.length);
-  const sorted = [...merged.keys()].sort((a, b) => a - b);
-  sorted.forEach((i, k) => {
-    index[k] = i;
-    value[k] = merged.get(i)!;
-  });
-  dense.forEach((v, k) => {
-    index[sorted.length + k] = HASH_DIMENSIONS + k;
-    value[sorted.length + k] = v;
-  });
-  return { index, value };
+  // Merge the two sorted blocks (a bucket both use gets the sum), then the dense features.
+  const index = new Int32Array(a.length + b.length + dense.length);
+  const value = new Float32Array(index.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a.index[i] < b.index[j])) {
+      index[k] = a.index[i];
+      value[k++] = a.value[i++];
+    } else if (i >= a.length || b.index[j] < a.index[i]) {
+      index[k] = b.index[j];
+      value[k++] = b.value[j++];
+    } else {
+      index[k] = a.index[i];
+      value[k++] = a.value[i++] + b.value[j++];
+    }
+  }
+  for (let d = 0; d < dense.length; d++) {
+    index[k] = HASH_DIMENSIONS + d;
+    value[k++] = dense[d];
+  }
+  return { index: index.subarray(0, k), value: value.subarray(0, k) };
 }
 
 /** Logits are divided by 4 so the dense block sits on the same scale as the normalised grams. */
