@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     const start = performance.now();
-    const outcome = await fuzzSession(t, { seed: SEED, requests: REQUESTS, concurrency: 8 });
+    const outcome = await fuzzSession(t, { seed: SEED, requests: REQUESTS, concurrency: 8, onRound: (r) => console.log(`  ${r.sent.toLocaleString()} sent, ${r.violations.length} violations, ${((performance.now() - start) / 1000).toFixed(0)} s`) });
     const seconds = (performance.now() - start) / 1000;
     const { report } = outcome;
     console.log(`${report.sent.toLocaleString()} requests over ${outcome.operations} operations × 5 callers in ${seconds.toFixed(0)} s (${(report.sent / seconds).toFixed(0)} requests/s), seed ${SEED}`);

@@ -260,7 +260,7 @@ export async function fuzz(
   base: string,
   fuzzer: OpenApiFuzzer,
   callers: Record<string, Record<string, string>>,
-  { seed, perPair, concurrency = 8 }: { seed: number; perPair: number; concurrency?: number },
+  { seed, perPair, concurrency = 8, onRound }: { seed: number; perPair: number; concurrency?: number; onRound?: (report: FuzzReport) => void },
 ): Promise<FuzzReport> {
   const report: FuzzReport = { sent: 0, byStatus: {}, successes: {}, importedArticles: 0, violations: [] };
   // In rounds, so that only one round's requests (some are hundreds of KB) are held at a time.
@@ -273,6 +273,7 @@ export async function fuzz(
     // Interleaved, so that the state one operation leaves is what the next ones meet.
     const order = fc.sample(fc.shuffledSubarray(requests.map((_, i) => i), { minLength: requests.length }), { seed: roundSeed, numRuns: 1 })[0];
     await runPool(order, concurrency, (index) => send(base, requests[index], report));
+    onRound?.(report);
   }
   return report;
 }

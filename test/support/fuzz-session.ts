@@ -21,7 +21,10 @@ export interface FuzzOutcome {
  * (TRUST_PROXY=loopback): the fuzz's failed logins then count against made-up addresses, not against the address
  * every other suite of the run signs in from.
  */
-export async function fuzzSession(t: TestApp, { seed, requests, concurrency }: { seed: number; requests: number; concurrency?: number }): Promise<FuzzOutcome> {
+export async function fuzzSession(
+  t: TestApp,
+  { seed, requests, concurrency, onRound }: { seed: number; requests: number; concurrency?: number; onRound?: (report: FuzzReport) => void },
+): Promise<FuzzOutcome> {
   const [reviewer, editor, admin, outsider] = [await t.createUser(Role.Reviewer), await t.createUser(Role.Editor), await t.createUser(Role.Admin), await t.createUser(Role.Reviewer)];
   const doc = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
   // Posted here rather than with support/articles, which reads a fixture file bench/fuzz's build does not carry.
@@ -48,7 +51,7 @@ export async function fuzzSession(t: TestApp, { seed, requests, concurrency }: {
   };
 
   const perPair = Math.ceil(requests / (fuzzer.operations.length * Object.keys(callers).length));
-  const report = await fuzz(t.url, fuzzer, callers, { seed, perPair, concurrency });
+  const report = await fuzz(t.url, fuzzer, callers, { seed, perPair, concurrency, onRound });
 
   const actors = [editor.id, admin.id];
   const [{ inexact }] = await t.db.query(
