@@ -1,5 +1,6 @@
-import { LoginFailuresRepository } from '../src/auth/login-failures.repository';
+import { LoginAttemptsService } from '../src/auth/login-attempts.service';
 import { InvalidationListener } from '../src/database/invalidation-listener.service';
+import { PasswordHasher } from '../src/users/password-hasher.service';
 import { Role } from '../src/users/role';
 import { ADMIN, bearer, TestApp } from './support/test-app';
 
@@ -76,37 +77,44 @@ describe('auth (e2e)', () => {
   });
 });
 
-describe('login rate limiting, shared by instances behind a trusted proxy (e2e)', () => {
+describe('login limits, shared by instances behind a trusted proxy (e2e)', () => {
   let one: TestApp;
   let two: TestApp;
   /** A login as forwarded by the (loopback) proxy for a client at `ip`. */
   const login = (t: TestApp, ip: string, email: string, password = 'guess-123') =>
     t.http.post('/auth/login').set('x-forwarded-for', `${ip}, 127.0.0.1`).send({ email, password });
+  const pairKey = (email: string, ip: string) => `account:${email} ip:${ip}`;
 
   beforeAll(async () => {
-    Object.assign(process.env, { LOGIN_LIMIT_PER_EMAIL: '3', LOGIN_LIMIT_PER_IP: '5', TRUST_PROXY: 'loopback' });
+    Object.assign(process.env, { LOGIN_LIMIT_PER_EMAIL: '3', LOGIN_LIMIT_PER_IP: '5', LOGIN_DELAY_SECONDS: '30', TRUST_PROXY: 'loopback' });
     [one, two] = await Promise.all([TestApp.start(), TestApp.start()]);
+    // The helpers sign in from the loopback address itself: the failures the suites above made from there must not
+    // count against this block's low limits.
+    await one.db.query(`DELETE FROM login_failures WHERE ip = '127.0.0.1'`);
   });
   afterAll(async () => {
     await Promise.all([one.close(), two.close()]);
-    for (const name of ['LOGIN_LIMIT_PER_EMAIL', 'LOGIN_LIMIT_PER_IP', 'TRUST_PROXY']) delete process.env[name];
+    for (const name of ['LOGIN_LIMIT_PER_EMAIL', 'LOGIN_LIMIT_PER_IP', 'LOGIN_DELAY_SECONDS', 'TRUST_PROXY']) delete process.env[name];
   });
 
   it('should not count successful logins', async () => {
     for (let i = 0; i < 5; i++) await login(i % 2 ? one : two, '198.51.100.1', ADMIN.email, ADMIN.password).expect(200);
   });
 
-  it('should answer 429 with Retry-After past the per-email limit counted on both instances, also for the right password', async () => {
+  it('should delay an account from the address its failures came from, counted on both instances, and not from elsewhere', async () => {
     const target = await one.createUser(Role.Reviewer);
     for (const t of [one, two, one]) await login(t, '198.51.100.2', target.email).expect(401);
     const limited = await login(two, '198.51.100.2', target.email, target.password).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'LOGIN_RATE_LIMITED' });
-    // the email counter is case-insensitive, and holds from another address too
-    await login(one, '198.51.100.3', target.email.toUpperCase(), target.password).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(30);
+    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'LOGIN_RATE_LIMITED', details: { retryAfterSeconds: Number(limited.headers['retry-after']) } });
+    // the counter is case-insensitive
+    await login(one, '198.51.100.2', target.email.toUpperCase(), target.password).expect(429);
+    // no lockout anyone can trigger: the owner signs in from another address at once
+    await login(one, '198.51.100.3', target.email, target.password).expect(200);
   });
 
-  it('should answer 429 past the per-IP limit whatever the email, and let other addresses in', async () => {
+  it('should delay an address past its limit whatever the email, and let other addresses in', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await login(i % 2 ? one : two, '198.51.100.4', `spray-${i}@test.example`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -114,15 +122,28 @@ describe('login rate limiting, shared by instances behind a trusted proxy (e2e)'
     await login(two, '198.51.100.5', ADMIN.email, ADMIN.password).expect(200);
   });
 
-  it('should count every one of many failures arriving at once on both instances', async () => {
+  it('should check no more guesses than the limit when many arrive at once on both instances, and count the refused ones', async () => {
     const email = 'stampede@test.example';
-    const statuses = await Promise.all(Array.from({ length: 12 }, async (_, i) => (await login(i % 2 ? one : two, `198.51.100.${20 + i}`, email)).status));
-    // those checked after the limit was reached are refused unchecked (429) and not counted; every 401 is
-    const refused = statuses.filter((s) => s === 401).length;
-    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
-    expect(refused).toBeGreaterThanOrEqual(3);
-    expect(await one.db.query(`SELECT failures FROM login_failures WHERE key = $1`, [`email:${email}`])).toEqual([{ failures: refused }]);
-    await login(one, '198.51.100.40', email).expect(429);
+    const ip = '198.51.100.20';
+    const statuses = await Promise.all(Array.from({ length: 12 }, async (_, i) => (await login(i % 2 ? one : two, ip, email)).status));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(9);
+    expect(await one.db.query(`SELECT failures, refused FROM login_failures WHERE key = $1`, [pairKey(email, ip)])).toEqual([{ failures: 3, refused: 9 }]);
+    // refusals write no audit row each
+    expect(await one.db.query(`SELECT id FROM audit_log WHERE action = 'auth.login_blocked' AND after->>'email' = $1`, [email])).toEqual([]);
+  });
+
+  it('should double the delay with each further failure once the first one has passed', async () => {
+    const email = 'doubling@test.example';
+    const ip = '198.51.100.21';
+    for (let i = 0; i < 3; i++) await login(one, ip, email).expect(401);
+    const first = Number((await login(two, ip, email).expect(429)).headers['retry-after']);
+    expect(first).toBeGreaterThan(25);
+    await one.db.query(`UPDATE login_failures SET next_at = now() - interval '1 s' WHERE key = $1`, [pairKey(email, ip)]);
+    await login(two, ip, email).expect(401);
+    const second = Number((await login(one, ip, email).expect(429)).headers['retry-after']);
+    expect(second).toBeGreaterThan(55);
+    expect(second).toBeLessThanOrEqual(60);
   });
 
   it('should count and audit a failure under the address the proxy reports', async () => {
@@ -133,18 +154,92 @@ describe('login rate limiting, shared by instances behind a trusted proxy (e2e)'
     expect(counter).toEqual({ failures: 1 });
   });
 
-  it('should start counting afresh once a window and its block have ended, and purge ended counters', async () => {
+  it('should audit what a delay refused as one count once it ends, start afresh after the window, and purge ended counters', async () => {
     const ip = '198.51.100.7';
     for (let i = 0; i < 5; i++) await login(one, ip, `late-${i}@test.example`).expect(401);
     await login(two, ip, ADMIN.email, ADMIN.password).expect(429);
-    // as if the window and the block had run out
-    await one.db.query(`UPDATE login_failures SET window_ends_at = now() - interval '1 s', blocked_until = now() - interval '1 s' WHERE key = $1`, [`ip:${ip}`]);
+    await login(one, ip, ADMIN.email, ADMIN.password).expect(429);
+    // as if the window and the delay had run out
+    await one.db.query(`UPDATE login_failures SET window_ends_at = now() - interval '1 s', next_at = now() - interval '1 s' WHERE key = $1`, [`ip:${ip}`]);
     await login(two, ip, ADMIN.email, ADMIN.password).expect(200);
+    const summaries = await one.db.query(`SELECT entity_id, after FROM audit_log WHERE action = 'auth.login_blocked' AND after->>'ip' = $1`, [ip]);
+    expect(summaries).toEqual([{ entity_id: null, after: { email: null, ip, refused: 2, from: expect.any(String), to: expect.any(String) } }]);
     await login(one, ip, 'late-5@test.example').expect(401);
-    expect(await one.db.query(`SELECT failures FROM login_failures WHERE key = $1`, [`ip:${ip}`])).toEqual([{ failures: 1 }]);
+    expect(await one.db.query(`SELECT failures, refused FROM login_failures WHERE key = $1`, [`ip:${ip}`])).toEqual([{ failures: 1, refused: 0 }]);
     await one.db.query(`UPDATE login_failures SET window_ends_at = now() - interval '1 s' WHERE key = $1`, [`ip:${ip}`]);
-    await one.app.get(LoginFailuresRepository).purgeExpired();
+    await one.app.get(LoginAttemptsService).purgeExpired();
     expect(await one.db.query(`SELECT key FROM login_failures WHERE key = $1`, [`ip:${ip}`])).toEqual([]);
+  });
+});
+
+describe('parallel brute force (e2e)', () => {
+  const LIMIT = 5;
+  const DELAY_SECONDS = 4;
+  let one: TestApp;
+  let two: TestApp;
+  let checks: jest.SpyInstance[];
+  const checked = () => checks.reduce((n, spy) => n + spy.mock.calls.length, 0);
+  const from = (ip: string) => ({ 'x-forwarded-for': `${ip}, 127.0.0.1` });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      LOGIN_LIMIT_PER_EMAIL: String(LIMIT), LOGIN_LIMIT_PER_IP: '100000', LOGIN_DELAY_SECONDS: String(DELAY_SECONDS), TRUST_PROXY: 'loopback',
+    });
+    [one, two] = await Promise.all([TestApp.start(), TestApp.start()]);
+  });
+  beforeEach(() => {
+    checks = [one, two].map((t) => jest.spyOn(t.app.get(PasswordHasher), 'verify'));
+  });
+  afterEach(() => checks.forEach((spy) => spy.mockRestore()));
+  afterAll(async () => {
+    await Promise.all([one.close(), two.close()]);
+    for (const name of ['LOGIN_LIMIT_PER_EMAIL', 'LOGIN_LIMIT_PER_IP', 'LOGIN_DELAY_SECONDS', 'TRUST_PROXY']) delete process.env[name];
+  });
+
+  it('should check at most the limit of 200 concurrent guesses, refuse the right password while delayed, and let the admin in after the delay', async () => {
+    const admin = await one.createUser(Role.Admin);
+    const attacker = '203.0.113.50';
+    checks.forEach((spy) => spy.mockClear());
+    const guesses = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) =>
+        (await (i % 2 ? one : two).http.post('/auth/login').set(from(attacker)).send({ email: admin.email, password: `guess-${i}-xyz` })).status,
+      ),
+    );
+    const wrong = guesses.filter((s) => s === 401).length;
+    expect(guesses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(wrong).toBeLessThanOrEqual(LIMIT);
+    expect(checked()).toBe(wrong);
+    // the right password from the attacking address waits like any guess: refused unchecked
+    const limited = await one.http.post('/auth/login').set(from(attacker)).send({ email: admin.email, password: admin.password }).expect(429);
+    expect(checked()).toBe(wrong);
+    // the admin elsewhere is not slowed at all
+    await two.http.post('/auth/login').set(from('203.0.113.51')).send({ email: admin.email, password: admin.password }).expect(200);
+    // and behind the attacking address gets in once the delay has passed
+    await sleep(Number(limited.headers['retry-after']) * 1000 + 100);
+    await two.http.post('/auth/login').set(from(attacker)).send({ email: admin.email, password: admin.password }).expect(200);
+    // every refusal is in the audit log, as one count
+    const summaries = await one.db.query(`SELECT entity_id, after FROM audit_log WHERE action = 'auth.login_blocked' AND after->>'email' = $1`, [admin.email]);
+    expect(summaries).toEqual([{ entity_id: admin.id, after: expect.objectContaining({ ip: attacker, refused: 200 - wrong + 1 }) }]);
+  });
+
+  it('should limit guesses of the current password on POST /auth/password the same way', async () => {
+    const user = await one.createUser(Role.Reviewer);
+    const ip = '203.0.113.60';
+    const change = (t: TestApp, currentPassword: string) =>
+      t.http.post('/auth/password').set(bearer(user.token)).set(from(ip)).send({ currentPassword, password: 'a-brand-new-password' });
+    checks.forEach((spy) => spy.mockClear());
+    const guesses = await Promise.all(Array.from({ length: 40 }, async (_, i) => (await change(i % 2 ? one : two, `guess-${i}-xyz`)).status));
+    const wrong = guesses.filter((s) => s === 403).length;
+    expect(guesses.filter((s) => s !== 403 && s !== 429)).toEqual([]);
+    expect(wrong).toBeLessThanOrEqual(LIMIT);
+    expect(checked()).toBe(wrong);
+    const limited = await change(one, user.password).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // the same budget as logins: the account cannot sign in from there either
+    await one.http.post('/auth/login').set(from(ip)).send({ email: user.email, password: user.password }).expect(429);
+    await sleep(Number(limited.headers['retry-after']) * 1000 + 100);
+    await change(two, user.password).expect(200);
   });
 });
 

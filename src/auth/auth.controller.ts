@@ -21,6 +21,10 @@ import { clearSessionCookie, SameOriginGuard, SESSION_COOKIE, sessionSecret, set
 // An email and a password: anything much larger is not a login, and is refused before it is read (anonymous route).
 const LOGIN_BODY_LIMIT = 4096;
 
+const LIMITED =
+  'Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after ' +
+  'the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure';
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -38,7 +42,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failed logins for this email or IP; see Retry-After' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: LIMITED })
   login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown, @Ip() ip: string): Promise<TokenDto> {
     return this.auth.issueToken(user as User, ip);
   }
@@ -63,7 +67,7 @@ export class AuthController {
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' })
   @ApiTooManyRequestsResponse({
     type: ErrorBody,
-    description: 'Too many failed logins for this email or IP (code LOGIN_RATE_LIMITED)',
+    description: LIMITED,
     headers: { 'Retry-After': { description: 'Seconds until a sign-in may be tried again', schema: { type: 'integer' } } },
   })
   async openSession(
@@ -107,8 +111,9 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: TokenDto })
   @ApiBadRequestResponse({ type: ErrorBody })
-  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<TokenDto> {
-    const updated = await this.users.changeOwnPassword(user.id, dto.currentPassword, dto.password);
-    return this.auth.issueToken(updated, ip);
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'The current password is wrong (CURRENT_PASSWORD_INCORRECT)' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: LIMITED })
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<TokenDto> {
+    return this.auth.changeOwnPassword(user, dto, ip);
   }
 }

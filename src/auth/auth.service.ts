@@ -8,11 +8,15 @@ import { InvalidatedCache } from '../database/invalidated-cache';
 import { InvalidationListener } from '../database/invalidation-listener.service';
 import { TransactionContext } from '../database/transaction-context';
 import { AuthUser } from '../common/decorators/current-user.decorator';
+import { ChangePasswordDto } from '../users/dtos/password.dto';
 import { UserDto } from '../users/dtos/user.dto';
+import { UserException } from '../users/user.exception';
+import { UsersService } from '../users/users.service';
 import { PasswordHasher } from '../users/password-hasher.service';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { TokenDto } from './dtos/login.dto';
+import { LoginAttemptsService } from './login-attempts.service';
 import { TokenPayload } from './token-payload';
 
 
@@ -30,6 +34,8 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditRepository,
     private readonly tx: TransactionContext,
+    private readonly attempts: LoginAttemptsService,
+    private readonly usersService: UsersService,
     invalidation: InvalidationListener,
     config: AppConfig,
   ) {
@@ -62,12 +68,32 @@ export class AuthService {
     return now;
   }
 
-  /** Failed and refused logins are kept too: they are what an admin looks for after an incident. */
-  async recordRefusedLogin(email: string, ip: string, reason: 'bad_credentials' | 'rate_limited'): Promise<void> {
+  /**
+   * POST /auth/password: the current password is a guess like a login's, so it is counted and delayed the same way
+   * (same counters: guesses here and at login share one budget per account and address).
+   */
+  async changeOwnPassword(user: AuthUser, dto: ChangePasswordDto, ip: string): Promise<TokenDto> {
+    const attempt = await this.attempts.reserve(user.email, ip);
+    let updated: User;
+    try {
+      updated = await this.usersService.changeOwnPassword(user.id, dto.currentPassword, dto.password);
+    } catch (error) {
+      if (!(error instanceof UserException && error.code === 'CURRENT_PASSWORD_INCORRECT')) await attempt.abandoned();
+      throw error;
+    }
+    await attempt.succeeded();
+    return this.issueToken(updated, ip);
+  }
+
+  /**
+   * Failed logins are kept too: they are what an admin looks for after an incident (their number is bounded by the
+   * login limits; attempts refused unchecked are audited as counts by LoginAttemptsService).
+   */
+  async recordRefusedLogin(email: string, ip: string): Promise<void> {
     const user = await this.users.findWithPasswordHash({ email: email.trim().toLowerCase() });
     await this.audit.record({
       actorId: null,
-      action: reason === 'rate_limited' ? 'auth.login_blocked' : 'auth.login_failed',
+      action: 'auth.login_failed',
       entity: 'user',
       entityId: user?.id ?? null,
       after: { email: email.trim().toLowerCase(), ip },

@@ -1,20 +1,41 @@
 import { HttpException, HttpStatus, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
 import { AppConfig } from '../config/app-config';
-import { LoginFailuresRepository } from './login-failures.repository';
+import { TransactionContext } from '../database/transaction-context';
+import { LoginCounter, LoginFailuresRepository, RefusalSummary } from './login-failures.repository';
 
 export class TooManyLoginAttempts extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super({ message: 'Too many failed logins; retry later', code: 'LOGIN_RATE_LIMITED' }, HttpStatus.TOO_MANY_REQUESTS);
+  readonly retryAfterSeconds: number;
+
+  constructor(waitSeconds: number) {
+    const retryAfterSeconds = Math.max(1, Math.ceil(waitSeconds));
+    super(
+      { message: 'Too many failed attempts; retry later', code: 'LOGIN_RATE_LIMITED', details: { retryAfterSeconds } },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 /** How often each instance deletes counters that have run out (idempotent, so instances need not agree). */
 const PURGE_EVERY_MS = 10 * 60_000;
 
+/** A password check that has its place in the counters; exactly one of its two ends must be called. */
+export interface PasswordAttempt {
+  /** The password was right: the (account, address) counter forgets its failures, the address gets this one back. */
+  succeeded(): Promise<void>;
+  /** The check did not happen or said nothing about the password (an error): the attempt is given back. */
+  abandoned(): Promise<void>;
+}
+
 /**
- * Counts FAILED logins per email and per client IP; once either reaches its limit within the window, every attempt
- * (even with the right password) is refused until the block ends. The counts live in the database, so all
- * instances share them.
+ * Limits password guesses (POST /auth/login and POST /auth/password) with progressive delays per (account, address)
+ * and per address, instead of locking an account anyone can name: after LOGIN_LIMIT_PER_EMAIL failures for one account
+ * from one address the next attempt from there waits LOGIN_DELAY_SECONDS, doubling with each further failure (up to
+ * LOGIN_DELAY_MAX_SECONDS), while the owner signing in from elsewhere is not slowed at all; LOGIN_LIMIT_PER_IP
+ * failures from one address, whatever the accounts, delay that address the same way. Each attempt is reserved in
+ * PostgreSQL before its password is hashed (a failure until it proves right), so parallel guesses on any number of
+ * instances get no more checks than the limits allow. Refused attempts are audited as one count per delay.
  */
 @Injectable()
 export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
@@ -22,32 +43,58 @@ export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly failures: LoginFailuresRepository,
+    private readonly audit: AuditRepository,
+    private readonly tx: TransactionContext,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.purgeTimer = setInterval(() => void this.failures.purgeExpired().catch(() => undefined), PURGE_EVERY_MS).unref();
+    this.purgeTimer = setInterval(() => void this.purgeExpired().catch(() => undefined), PURGE_EVERY_MS).unref();
   }
 
   onModuleDestroy(): void {
     clearInterval(this.purgeTimer);
   }
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const seconds = await this.failures.blockedFor(this.counters(email, ip).map((c) => c.key));
-    if (seconds > 0) throw new TooManyLoginAttempts(seconds);
+  /** Reserves a password check for `email` from `ip`, or throws TooManyLoginAttempts (429, Retry-After) unreserved. */
+  async reserve(email: string, ip: string): Promise<PasswordAttempt> {
+    const counters = this.counters(email, ip);
+    const reservation = await this.tx.run(async () => {
+      const result = await this.failures.reserve(counters, this.config.loginLimits);
+      if (result.reserved) await this.recordRefusals(result.summaries);
+      return result;
+    });
+    if (!reservation.reserved) throw new TooManyLoginAttempts(reservation.retryAfterSeconds);
+    const give = (back: LoginCounter[]) => this.tx.run(() => this.failures.settleSuccess(back));
+    return {
+      succeeded: () => give(counters),
+      abandoned: () => give(counters.map((c) => ({ ...c, onSuccess: 'refund' as const }))),
+    };
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const { windowSeconds } = this.config.loginLimits;
-    for (const { key, limit } of this.counters(email, ip)) await this.failures.count(key, limit, windowSeconds);
+  /** Drops counters that no longer limit anyone, auditing what they refused (also run every 10 minutes). */
+  purgeExpired(): Promise<void> {
+    return this.tx.run(async () => this.recordRefusals(await this.failures.purgeExpired()));
   }
 
-  private counters(email: string, ip: string) {
+  private recordRefusals(summaries: RefusalSummary[]): Promise<void> {
+    return this.audit.record(
+      ...summaries.map((s) => ({
+        actorId: null,
+        action: 'auth.login_blocked',
+        entity: 'user',
+        entityId: s.userId,
+        after: { email: s.email, ip: s.ip, refused: s.refused, from: s.from, to: s.to },
+      })),
+    );
+  }
+
+  private counters(email: string, ip: string): LoginCounter[] {
     const { perEmail, perIp } = this.config.loginLimits;
+    const account = email.trim().toLowerCase();
     return [
-      { key: `email:${email.trim().toLowerCase()}`, limit: perEmail },
-      { key: `ip:${ip}`, limit: perIp },
+      { key: `account:${account} ip:${ip}`, email: account, ip, free: perEmail, onSuccess: 'reset' },
+      { key: `ip:${ip}`, email: null, ip, free: perIp, onSuccess: 'refund' },
     ];
   }
 }

@@ -23,7 +23,8 @@ export class AppConfig {
   readonly bootstrapAdmin?: { email: string; password: string };
   readonly bodyLimit: number;
   readonly logLevel: string;
-  readonly loginLimits: { perEmail: number; perIp: number; windowSeconds: number };
+  /** Failures per (account, address) and per address before delays begin; see LoginAttemptsService. */
+  readonly loginLimits: { perEmail: number; perIp: number; windowSeconds: number; delaySeconds: number; maxDelaySeconds: number };
   readonly extractionThreshold?: number;
   /** pg_trgm similarity above which a new claim is linked to a claim of another article. */
   readonly similarityThreshold: number;
@@ -56,6 +57,8 @@ export class AppConfig {
       perEmail: env.LOGIN_LIMIT_PER_EMAIL,
       perIp: env.LOGIN_LIMIT_PER_IP,
       windowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
+      delaySeconds: env.LOGIN_DELAY_SECONDS,
+      maxDelaySeconds: Math.max(env.LOGIN_DELAY_MAX_SECONDS, env.LOGIN_DELAY_SECONDS),
     };
     this.extractionThreshold = env.EXTRACTION_THRESHOLD;
     this.similarityThreshold = env.SIMILARITY_THRESHOLD;

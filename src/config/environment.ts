@@ -112,6 +112,18 @@ export class Environment {
   @IsOptional()
   @Transform(toFloat)
   @IsNumber()
+  @Min(0.01)
+  LOGIN_DELAY_SECONDS: number = 1;
+
+  @IsOptional()
+  @Transform(toFloat)
+  @IsNumber()
+  @Min(0.01)
+  LOGIN_DELAY_MAX_SECONDS: number = 900;
+
+  @IsOptional()
+  @Transform(toFloat)
+  @IsNumber()
   @Min(0)
   @Max(1)
   EXTRACTION_THRESHOLD?: number;

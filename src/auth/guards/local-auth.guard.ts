@@ -1,16 +1,17 @@
 import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { createValidationPipe } from '../../common/http/validation';
 import { LoginDto } from '../dtos/login.dto';
 import { AuthService } from '../auth.service';
-import { LoginAttemptsService, TooManyLoginAttempts } from '../login-attempts.service';
+import { LoginAttemptsService } from '../login-attempts.service';
 
 const validation = createValidationPipe();
 
 /**
- * Login: validates the body like any DTO (400 with details), refuses rate-limited emails/IPs (429 + Retry-After),
- * then lets passport-local check the credentials and counts a failure.
+ * Login: validates the body like any DTO (400 with details), reserves the password check in the login counters
+ * (429 + Retry-After while this account and address, or this address, must wait), then lets passport-local check
+ * the credentials; a wrong password keeps its reservation as a failure and is audited.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
@@ -23,21 +24,17 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const { email } = (await validation.transform(request.body, { type: 'body', metatype: LoginDto })) as LoginDto;
+    const attempt = await this.attempts.reserve(email, request.ip);
+    let signedIn: boolean;
     try {
-      await this.attempts.assertAllowed(email, request.ip);
-      return (await super.canActivate(context)) as boolean;
+      signedIn = (await super.canActivate(context)) as boolean;
     } catch (error) {
-      if (error instanceof UnauthorizedException) {
-        await this.attempts.recordFailure(email, request.ip);
-        await this.auth.recordRefusedLogin(email, request.ip, 'bad_credentials');
-      }
-      if (error instanceof TooManyLoginAttempts) {
-        void reply.header('Retry-After', String(error.retryAfterSeconds));
-        await this.auth.recordRefusedLogin(email, request.ip, 'rate_limited');
-      }
+      if (error instanceof UnauthorizedException) await this.auth.recordRefusedLogin(email, request.ip);
+      else await attempt.abandoned();
       throw error;
     }
+    await attempt.succeeded();
+    return signedIn;
   }
 }

@@ -47,6 +47,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
+    // Limits that say when to come back on the exception itself (export slots).
+    const retryLater = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryLater === 'number') void reply.header('Retry-After', String(retryLater));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
