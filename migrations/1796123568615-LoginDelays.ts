@@ -2,8 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Login limits as progressive delays per (account, address) and per address instead of a block per email: a row per
- * counter with the attempts reserved in its window (counted before the password is hashed, refunded on success),
- * when the next attempt may be checked, and the attempts refused since the last audit summary. The counters are a
+ * counter with its failures in the window, the checks reserved and not yet settled (taken before the password is
+ * hashed; a crashed instance's reservations lapse at pending_until), when the next attempt may be checked, and the
+ * attempts refused since the last audit summary. The counters are a
  * cache (UNLOGGED, rebuilt empty), so the old table is replaced rather than converted.
  */
 export class LoginDelays1796123568615 implements MigrationInterface {
@@ -20,7 +21,9 @@ export class LoginDelays1796123568615 implements MigrationInterface {
         window_ends_at timestamptz NOT NULL,
         next_at        timestamptz,
         refused        integer NOT NULL DEFAULT 0 CHECK (refused >= 0),
-        refused_since  timestamptz
+        refused_since  timestamptz,
+        pending        integer NOT NULL DEFAULT 0 CHECK (pending >= 0),
+        pending_until  timestamptz
       )`);
   }
 

@@ -223,6 +223,16 @@ describe('parallel brute force (e2e)', () => {
     expect(summaries).toEqual([{ entity_id: admin.id, after: expect.objectContaining({ ip: attacker, refused: 200 - wrong + 1 }) }]);
   });
 
+  it('should not refuse right passwords arriving at once, more of them than the limit (they wait for the checks ahead)', async () => {
+    const user = await one.createUser(Role.Reviewer);
+    const statuses = await Promise.all(
+      Array.from({ length: 4 * LIMIT }, async (_, i) =>
+        (await (i % 2 ? one : two).http.post('/auth/login').set(from('203.0.113.55')).send({ email: user.email, password: user.password })).status,
+      ),
+    );
+    expect(statuses).toEqual(Array(4 * LIMIT).fill(200));
+  });
+
   it('should limit guesses of the current password on POST /auth/password the same way', async () => {
     const user = await one.createUser(Role.Reviewer);
     const ip = '203.0.113.60';

@@ -1,17 +1,45 @@
 import { parse } from 'csv-parse/sync';
-import { get } from 'node:http';
+import { get, IncomingMessage } from 'node:http';
 import { AppConfig } from '../src/config/app-config';
 import { ExportQueryDto } from '../src/exports/dtos/export-query.dto';
 import { decodeCursor } from '../src/exports/export-cursor';
 import { EXPORT_SQL_TAG } from '../src/exports/export-query.sql';
 import { ExportException } from '../src/exports/export.exception';
 import { ExportFile, ExportsService } from '../src/exports/exports.service';
+import { ExportsRepository } from '../src/exports/exports.repository';
 import { Role } from '../src/users/role';
 import { createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser } from './support/test-app';
 
 const UNVERIFIABLE = { label: 'unverifiable', rationale: 'No record either way.', sources: [{ url: 'https://example.org/archive' }], confidence: 2 };
 const CURSOR_HEADER = 'x-export-cursor';
+
+/** A GET whose body is not read: resolves with the response once its first chunk has arrived, then paused. */
+function openPaused(url: string, token: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers: bearer(token) }, (res) => {
+      res.once('data', (chunk: Buffer) => {
+        res.pause();
+        res.unshift(chunk);
+        resolve(res);
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Reads the rest of a response: 'complete' when it ended properly (chunked encoding's last chunk), else 'aborted'. */
+function readToEnd(res: IncomingMessage): Promise<{ ending: 'complete' | 'aborted'; body: string }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let ended = false;
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.once('end', () => (ended = true));
+    res.once('close', () => resolve({ ending: ended && res.complete ? 'complete' : 'aborted', body: Buffer.concat(chunks).toString('utf8') }));
+    res.on('error', () => undefined);
+    res.resume();
+  });
+}
 
 describe('editor exports (e2e)', () => {
   let t: TestApp;
@@ -46,6 +74,19 @@ describe('editor exports (e2e)', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the export horizon did not move');
+  }
+
+  /** The audit row of the export that returned this cursor, once its stream has ended (it is written then). */
+  async function auditedExport(cursor: string): Promise<{ action: string; actor_id: string | null; entity_id: string | null; after: Record<string, unknown> }> {
+    for (let i = 0; i < 100; i++) {
+      const [row] = await t.db.query(
+        `SELECT action, actor_id, entity_id, after FROM audit_log WHERE action LIKE 'export.%' AND entity = 'export' AND after ->> 'cursor' = $1 ORDER BY id DESC`,
+        [cursor],
+      );
+      if (row) return row;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no audit row for the export with cursor ${cursor}`);
   }
 
   /** Two reviewers pull the same claim and give it these verdicts; returns the claim id. */
@@ -193,16 +234,15 @@ describe('editor exports (e2e)', () => {
       expect((await ndjson({ queue: slug })).claims[0]).not.toHaveProperty('verdicts');
     });
 
-    it('should record each export in the audit log with its format, filters and cursor', async () => {
+    it('should record each completed export in the audit log with its format, filters, cursor and rows', async () => {
       const res = await exportOk({ format: 'csv', queue: slug, status: 'verified' });
-      const [row] = await t.db.query(`SELECT actor_id, entity_id, after FROM audit_log WHERE action = 'export.download' AND entity = 'export' AND after ->> 'cursor' = $1 AND actor_id = $2`, [
-        res.headers.get(CURSOR_HEADER), editor.id,
-      ]);
-      expect(row).toEqual({ actor_id: editor.id, entity_id: null, after: { format: 'csv', filters: { queue: slug, status: ['verified'] }, cursor: res.headers.get(CURSOR_HEADER) } });
+      const cursor = res.headers.get(CURSOR_HEADER);
+      const row = await auditedExport(cursor!);
+      expect(row).toEqual({ action: 'export.download', actor_id: editor.id, entity_id: null, after: { format: 'csv', filters: { queue: slug, status: ['verified'] }, cursor, safe: true, rows: 2 } });
     });
   });
 
-  it('should neutralise formula cells with safe=true and leave them verbatim without it', async () => {
+  it('should neutralise formula cells by default and leave them verbatim with safe=false, and add a BOM with bom=true', async () => {
     const slug = await createQueue(t, admin, { verdictsRequired: 2 });
     const [claim] = await seedQueuedClaims(t, slug, 1, editor.id);
     const formula = '=HYPERLINK("http://evil.example/?x=1","Click, here")';
@@ -210,9 +250,16 @@ describe('editor exports (e2e)', () => {
     await review(slug, [VERIFIED, VERIFIED]);
     await settle();
     const cells = async (safe?: string) => parse((await exportOk({ format: 'csv', queue: slug, ...(safe && { safe }) })).text, { columns: true })[0];
-    expect(await cells()).toMatchObject({ text: formula, speaker: '@handle' });
-    expect(await cells('false')).toMatchObject({ text: formula });
-    expect(await cells('true')).toMatchObject({ text: `'${formula}`, speaker: "'@handle", claimId: claim, finalLabel: 'verified' });
+    expect(await cells()).toMatchObject({ text: `'${formula}`, speaker: "'@handle", claimId: claim, finalLabel: 'verified' });
+    expect(await cells('true')).toMatchObject({ text: `'${formula}`, speaker: "'@handle" });
+    expect(await cells('false')).toMatchObject({ text: formula, speaker: '@handle' });
+    const bytes = async (params: Record<string, string>) =>
+      Buffer.from(await (await fetch(`${t.url}/exports/verdicts?${new URLSearchParams({ queue: slug, ...params })}`, { headers: bearer(editor.token) })).arrayBuffer());
+    const withBom = await bytes({ bom: 'true' });
+    expect([...withBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(withBom.subarray(3).toString('utf8')).toMatch(/^claimId,text,/);
+    expect((await bytes({})).toString('utf8')).toMatch(/^claimId,text,/);
+    expect((await bytes({ bom: 'false' })).toString('utf8')).toMatch(/^claimId,text,/);
   });
 
   describe('the incremental cursor', () => {
@@ -322,7 +369,47 @@ describe('editor exports (e2e)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(left).toEqual([]);
+      const [gone] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'export.failed' AND actor_id = $1 AND after ->> 'reason' = 'client_closed'`, [editor.id]);
+      expect(gone.after).toMatchObject({ format: 'ndjson', filters: { articleId: article } });
       expect((await ndjson({ articleId: article, to: '2000-01-01T00:00:00Z' })).claims).toEqual([]); // the pool still serves exports
+    });
+
+    it('should abort the response so the client sees it cut off, and audit export.failed, when the database fails mid-stream', async () => {
+      const res = await openPaused(`${t.url}/exports/verdicts?format=json&articleId=${article}`, editor.token);
+      expect(res.statusCode).toBe(200);
+      const cursor = res.headers[CURSOR_HEADER] as string;
+      await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE $1`, [`${EXPORT_SQL_TAG}%`]);
+      const { ending, body } = await readToEnd(res);
+      expect(ending).toBe('aborted');
+      expect(() => JSON.parse(body)).toThrow(); // and no valid closing
+      expect(await auditedExport(cursor)).toMatchObject({ action: 'export.failed', actor_id: editor.id, after: expect.objectContaining({ reason: 'error', format: 'json' }) });
+      expect((await ndjson({ articleId: article, to: '2000-01-01T00:00:00Z' })).claims).toEqual([]); // the pool still serves exports
+    });
+
+    it('should answer 429 with Retry-After when one user runs too many exports at once, and let others in', async () => {
+      const service = t.app.get(ExportsService);
+      const perUser = t.app.get(AppConfig).exportLimits.perUser;
+      const me = { id: editor.id, email: editor.email, role: Role.Editor };
+      const query = Object.assign(new ExportQueryDto(), { format: 'ndjson', articleId: article });
+      const open: ExportFile[] = [];
+      try {
+        for (let i = 0; i < perUser; i++) open.push(await service.open(me, query));
+        const limited = await exportAs(editor.token, { format: 'csv', to: '2000-01-01T00:00:00Z' });
+        expect({ status: limited.status, code: JSON.parse(limited.text).code, retryAfter: Number(limited.headers.get('retry-after')) }).toEqual({
+          status: 429, code: 'EXPORT_USER_LIMIT', retryAfter: expect.any(Number),
+        });
+        expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await exportAs(admin, { format: 'csv', to: '2000-01-01T00:00:00Z' })).status).toBe(200);
+        open.pop()!.stream.destroy();
+        let status = 429;
+        for (let i = 0; i < 50 && status === 429; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          status = (await exportAs(editor.token, { format: 'csv', to: '2000-01-01T00:00:00Z' })).status;
+        }
+        expect(status).toBe(200);
+      } finally {
+        open.forEach((file) => file.stream.destroy());
+      }
     });
 
     it('should answer 503 EXPORT_BUSY while half the pool is exporting, and serve again as soon as one ends', async () => {
@@ -369,6 +456,12 @@ describe('editor exports (e2e)', () => {
     await bad({ status: 'pending' });
     await bad({ status: '' });
     await bad({ safe: 'yes' });
+    await bad({ bom: '1' });
+    // a date the validator may pass but PostgreSQL does not store: refused before any header of a file
+    for (const from of ['2024-W01']) {
+      const res = await exportAs(editor.token, { format: 'csv', from });
+      expect({ from, status: res.status, disposition: res.headers.get('content-disposition'), cursor: res.headers.get(CURSOR_HEADER) }).toEqual({ from, status: 400, disposition: null, cursor: null });
+    }
     await bad({ limit: '5' });
     expect((await bad({ since: 'not-a-cursor' })).code).toBe('EXPORT_BAD_CURSOR');
     expect((await bad({ since: Buffer.from('{"v":2,"h":"5"}').toString('base64url') })).code).toBe('EXPORT_BAD_CURSOR');
@@ -379,5 +472,58 @@ describe('editor exports (e2e)', () => {
     expect((await exportAs(r1.token, { format: 'csv' })).status).toBe(403);
     expect((await exportAs(null, { format: 'csv' })).status).toBe(401);
     expect((await exportAs(admin, { format: 'json', to: '2000-01-01T00:00:00Z' })).status).toBe(200);
+  });
+
+  describe('a client that stops reading', () => {
+    const IDLE_SECONDS = 1;
+    let idle: TestApp;
+    let article: string;
+
+    beforeAll(async () => {
+      process.env.EXPORT_IDLE_TIMEOUT_SECONDS = String(IDLE_SECONDS);
+      idle = await TestApp.start();
+      delete process.env.EXPORT_IDLE_TIMEOUT_SECONDS;
+      [{ id: article }] = await t.db.query(
+        `INSERT INTO articles (title, body, body_sha256, source, created_by)
+         VALUES ('Idle', 'idle', encode(sha256(convert_to('idle ' || gen_random_uuid(), 'UTF8')), 'hex'), 'Idle', $1) RETURNING id`,
+        [editor.id],
+      );
+      await t.db.query(
+        `INSERT INTO claims (article_id, text, start, "end", score, origin, status, normalized_text, final_label, resolution_source, finalized_at)
+         SELECT $1, repeat('A claim nobody reads to the end. ', 10), i * 10, i * 10 + 5, 0.5, 'manual', 'verified', 'x', 'verified', 'consensus', now()
+         FROM generate_series(1, 30000) i`,
+        [article],
+      );
+      await settle();
+    });
+    afterAll(async () => {
+      await idle.close();
+      await t.db.query(`DELETE FROM articles WHERE id = $1`, [article]);
+    });
+
+    it('should end the export, its snapshot and the connection once the client has read nothing for the idle timeout', async () => {
+      const res = await openPaused(`${idle.url}/exports/verdicts?format=csv&articleId=${article}`, editor.token);
+      const cursor = res.headers[CURSOR_HEADER] as string;
+      const exportBackends = () => t.db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE $1`, [`${EXPORT_SQL_TAG}%`]);
+      expect(await exportBackends()).toHaveLength(1);
+      let left: unknown[] = [{}];
+      for (let i = 0; i < 100 && left.length; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        left = await exportBackends();
+      }
+      expect(left).toEqual([]);
+      expect(await auditedExport(cursor)).toMatchObject({ action: 'export.failed', actor_id: editor.id, after: expect.objectContaining({ reason: 'idle_timeout' }) });
+      expect((await readToEnd(res)).ending).toBe('aborted');
+    });
+
+    it('should have PostgreSQL end an export session left idle in its transaction (the backstop: twice the idle timeout)', async () => {
+      const snapshot = await idle.app.get(ExportsRepository).openSnapshot(200);
+      try {
+        await new Promise((r) => setTimeout(r, 600));
+        await expect(snapshot.count({ statuses: ['verified'], horizon: snapshot.horizon, includeVerdicts: false })).rejects.toThrow(/idle-in-transaction|terminat|connection error/i);
+      } finally {
+        await snapshot.close();
+      }
+    });
   });
 });

@@ -78,7 +78,7 @@ export class AuthService {
     try {
       updated = await this.usersService.changeOwnPassword(user.id, dto.currentPassword, dto.password);
     } catch (error) {
-      if (!(error instanceof UserException && error.code === 'CURRENT_PASSWORD_INCORRECT')) await attempt.abandoned();
+      await (error instanceof UserException && error.code === 'CURRENT_PASSWORD_INCORRECT' ? attempt.failed() : attempt.abandoned());
       throw error;
     }
     await attempt.succeeded();

@@ -20,22 +20,28 @@ export class TooManyLoginAttempts extends HttpException {
 /** How often each instance deletes counters that have run out (idempotent, so instances need not agree). */
 const PURGE_EVERY_MS = 10 * 60_000;
 
-/** A password check that has its place in the counters; exactly one of its two ends must be called. */
+/** A reserved password check; exactly one of its ends must be called. */
 export interface PasswordAttempt {
-  /** The password was right: the (account, address) counter forgets its failures, the address gets this one back. */
+  /** The password was right: the (account, address) counter forgets its failures. */
   succeeded(): Promise<void>;
-  /** The check did not happen or said nothing about the password (an error): the attempt is given back. */
+  /** The password was wrong: counted, and delayed from the free attempts on. */
+  failed(): Promise<void>;
+  /** The check did not happen or said nothing about the password (an error): the reservation is given back. */
   abandoned(): Promise<void>;
 }
+
+/** While checks ahead are settling, a reservation asks again this often, for at most RESERVE_PATIENCE_MS. */
+const RESERVE_RETRY_MS = 25;
+const RESERVE_PATIENCE_MS = 10_000;
 
 /**
  * Limits password guesses (POST /auth/login and POST /auth/password) with progressive delays per (account, address)
  * and per address, instead of locking an account anyone can name: after LOGIN_LIMIT_PER_EMAIL failures for one account
  * from one address the next attempt from there waits LOGIN_DELAY_SECONDS, doubling with each further failure (up to
  * LOGIN_DELAY_MAX_SECONDS), while the owner signing in from elsewhere is not slowed at all; LOGIN_LIMIT_PER_IP
- * failures from one address, whatever the accounts, delay that address the same way. Each attempt is reserved in
- * PostgreSQL before its password is hashed (a failure until it proves right), so parallel guesses on any number of
- * instances get no more checks than the limits allow. Refused attempts are audited as one count per delay.
+ * failures from one address, whatever the accounts, delay that address the same way. Each check is reserved in
+ * PostgreSQL before its password is hashed and settled after, and no more checks run at once than could fail before
+ * the delay begins, so parallel guesses on any number of instances get no more checks than the limits allow. Refused attempts are audited as one count per delay.
  */
 @Injectable()
 export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
@@ -56,19 +62,30 @@ export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.purgeTimer);
   }
 
-  /** Reserves a password check for `email` from `ip`, or throws TooManyLoginAttempts (429, Retry-After) unreserved. */
+  /**
+   * Reserves a password check for `email` from `ip`, or throws TooManyLoginAttempts (429, Retry-After) unreserved.
+   * While checks already running could bring a counter to its delay, it waits for them (a few hash times) rather
+   * than refuse an attempt that may be right.
+   */
   async reserve(email: string, ip: string): Promise<PasswordAttempt> {
     const counters = this.counters(email, ip);
-    const reservation = await this.tx.run(async () => {
-      const result = await this.failures.reserve(counters, this.config.loginLimits);
-      if (result.reserved) await this.recordRefusals(result.summaries);
-      return result;
-    });
-    if (!reservation.reserved) throw new TooManyLoginAttempts(reservation.retryAfterSeconds);
-    const give = (back: LoginCounter[]) => this.tx.run(() => this.failures.settleSuccess(back));
+    const policy = this.config.loginLimits;
+    const deadline = Date.now() + RESERVE_PATIENCE_MS;
+    for (;;) {
+      const reservation = await this.tx.run(async () => {
+        const result = await this.failures.reserve(counters, policy);
+        if (result.outcome === 'reserved') await this.recordRefusals(result.summaries);
+        return result;
+      });
+      if (reservation.outcome === 'reserved') break;
+      if (reservation.outcome === 'refused') throw new TooManyLoginAttempts(reservation.retryAfterSeconds);
+      if (Date.now() > deadline) throw new TooManyLoginAttempts(1);
+      await new Promise((resolve) => setTimeout(resolve, RESERVE_RETRY_MS * (0.5 + Math.random())));
+    }
     return {
-      succeeded: () => give(counters),
-      abandoned: () => give(counters.map((c) => ({ ...c, onSuccess: 'refund' as const }))),
+      succeeded: () => this.tx.run(() => this.failures.release(counters, true)),
+      failed: () => this.tx.run(() => this.failures.settleFailure(counters, policy)),
+      abandoned: () => this.tx.run(() => this.failures.release(counters, false)),
     };
   }
 
@@ -94,7 +111,7 @@ export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
     const account = email.trim().toLowerCase();
     return [
       { key: `account:${account} ip:${ip}`, email: account, ip, free: perEmail, onSuccess: 'reset' },
-      { key: `ip:${ip}`, email: null, ip, free: perIp, onSuccess: 'refund' },
+      { key: `ip:${ip}`, email: null, ip, free: perIp, onSuccess: 'keep' },
     ];
   }
 }

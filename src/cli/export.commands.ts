@@ -21,7 +21,8 @@ interface ExportOptions {
   reviewer?: string;
   since?: string;
   includeVerdicts?: boolean;
-  safe?: boolean;
+  safe: boolean;
+  bom?: boolean;
 }
 
 /** `export`: the same service and stream as GET /exports/verdicts, written to a file with a progress bar. */
@@ -40,11 +41,12 @@ export function registerExportCommands(program: Command): void {
     .option('--reviewer <id>')
     .option('--since <cursor>', 'cursor printed by a previous export')
     .option('--include-verdicts', "add every reviewer's verdicts")
-    .option('--safe', 'CSV: neutralise spreadsheet formulas')
+    .option('--no-safe', 'CSV: keep cells that start like a spreadsheet formula verbatim (neutralised by default)')
+    .option('--bom', 'CSV: start the file with a UTF-8 byte-order mark')
     .action(async (o: ExportOptions) => {
       const query = plainToInstance(ExportQueryDto, {
         format: o.format, status: o.status, from: o.from, to: o.to, source: o.source, articleId: o.article, queue: o.queue,
-        reviewer: o.reviewer, since: o.since, include: o.includeVerdicts ? 'verdicts' : undefined, safe: o.safe,
+        reviewer: o.reviewer, since: o.since, include: o.includeVerdicts ? 'verdicts' : undefined, safe: o.safe, bom: o.bom === true,
       });
       await validateOrReject(query).catch((errors: { property: string; constraints?: Record<string, string> }[]) => {
         throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));

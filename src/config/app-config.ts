@@ -25,6 +25,11 @@ export class AppConfig {
   readonly logLevel: string;
   /** Failures per (account, address) and per address before delays begin; see LoginAttemptsService. */
   readonly loginLimits: { perEmail: number; perIp: number; windowSeconds: number; delaySeconds: number; maxDelaySeconds: number };
+  /**
+   * Exports: how many one user may run at once (cluster-wide), and how long a client may leave written data unread
+   * before its export is ended (the database session's idle-in-transaction timeout is twice that).
+   */
+  readonly exportLimits: { perUser: number; idleTimeoutMs: number };
   readonly extractionThreshold?: number;
   /** pg_trgm similarity above which a new claim is linked to a claim of another article. */
   readonly similarityThreshold: number;
@@ -60,6 +65,7 @@ export class AppConfig {
       delaySeconds: env.LOGIN_DELAY_SECONDS,
       maxDelaySeconds: Math.max(env.LOGIN_DELAY_MAX_SECONDS, env.LOGIN_DELAY_SECONDS),
     };
+    this.exportLimits = { perUser: env.EXPORT_LIMIT_PER_USER, idleTimeoutMs: Math.round(env.EXPORT_IDLE_TIMEOUT_SECONDS * 1000) };
     this.extractionThreshold = env.EXTRACTION_THRESHOLD;
     this.similarityThreshold = env.SIMILARITY_THRESHOLD;
     this.importBodyLimit = env.IMPORT_BODY_LIMIT;

@@ -122,6 +122,18 @@ export class Environment {
   LOGIN_DELAY_MAX_SECONDS: number = 900;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXPORT_LIMIT_PER_USER: number = 2;
+
+  @IsOptional()
+  @Transform(toFloat)
+  @IsNumber()
+  @Min(0.1)
+  EXPORT_IDLE_TIMEOUT_SECONDS: number = 60;
+
+  @IsOptional()
   @Transform(toFloat)
   @IsNumber()
   @Min(0)

@@ -32,20 +32,36 @@ const HORIZON_SQL = `
  */
 export class ExportSnapshot {
   private closed = false;
+  private lost?: (error: Error) => void;
+  private readonly connectionLost = (error?: Error) => {
+    const handler = this.lost;
+    this.lost = undefined;
+    handler?.(error ?? new Error('export connection ended'));
+  };
 
   constructor(
     private readonly client: PoolClient,
     /** Every transaction below it has ended (see HORIZON_SQL). */
     readonly horizon: string,
-  ) {}
+  ) {
+    client.off('error', ignore);
+    client.on('error', this.connectionLost);
+    client.on('end', this.connectionLost);
+  }
 
-  static async open(client: PoolClient): Promise<ExportSnapshot> {
+  /**
+   * `idleInTransactionMs`: PostgreSQL ends the session when it waits that long for the next fetch (a client that
+   * stopped reading while the process could not notice), so no snapshot is held forever.
+   */
+  static async open(client: PoolClient, idleInTransactionMs: number): Promise<ExportSnapshot> {
     // A checked-out client has no pool listener: without this a backend killed mid-export would crash the process
     // (the running query fails on its own).
     client.on('error', ignore);
     try {
       // READ ONLY and no writes: this transaction never takes an xid, so it never holds back other exports' horizons.
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(
+        `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.round(idleInTransactionMs))}`,
+      );
       const { rows } = await client.query(HORIZON_SQL);
       return new ExportSnapshot(client, rows[0].horizon);
     } catch (error) {
@@ -53,6 +69,18 @@ export class ExportSnapshot {
       client.release(error as Error);
       throw error;
     }
+  }
+
+  /**
+   * Takes one of `slots` transaction-level advisory locks named after `owner` (released with the transaction, on
+   * whichever instance it runs), or none when all are held: a concurrency limit shared by every instance.
+   */
+  async takeSlot(owner: string, slots: number): Promise<boolean> {
+    for (let slot = 0; slot < slots; slot++) {
+      const { rows } = await this.client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS taken`, [owner, slot]);
+      if (rows[0].taken) return true;
+    }
+    return false;
   }
 
   async count(filters: ExportFilters): Promise<number> {
@@ -66,6 +94,15 @@ export class ExportSnapshot {
     return this.client.query(new QueryStream(q.text, q.values, { batchSize: FETCH_ROWS, highWaterMark: FETCH_ROWS, rowMode: 'array', types: TEXT_AS_IS }));
   }
 
+  /**
+   * Called once if the connection dies (backend terminated, idle-in-transaction timeout, network). The rows stream
+   * cannot be relied on then: pg does not always fail a cursor waiting between fetches, and destroying it waits for
+   * a Close the dead connection never confirms, so it would neither error nor end and its response would hang.
+   */
+  onConnectionLost(handler: (error: Error) => void): void {
+    this.lost = handler;
+  }
+
   /** Ends the transaction and returns the connection to the pool; one in an unknown state is discarded instead. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -77,7 +114,10 @@ export class ExportSnapshot {
     } catch (error) {
       failure = error as Error;
     }
-    this.client.off('error', ignore);
+    this.lost = undefined;
+    this.client.off('end', this.connectionLost);
     this.client.release(failure);
+    // A discarded connection may still report errors: keep a listener on it, or they would crash the process.
+    if (!failure) this.client.off('error', this.connectionLost);
   }
 }

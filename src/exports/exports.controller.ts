@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -19,13 +19,17 @@ export class ExportsController {
   @Get('verdicts')
   @ApiProduces('text/csv', 'application/json', 'application/x-ndjson', 'application/ld+json')
   @ApiOkResponse({
-    description: 'Streamed attachment; json is {cursor, claims: ExportedClaim[]}, ndjson one ExportedClaim per line, claimreview schema.org JSON-LD',
+    description:
+      'Streamed attachment; json is {cursor, claims: ExportedClaim[]}, ndjson one ExportedClaim per line, claimreview schema.org JSON-LD. ' +
+      'A failure after the headers (or a reader that stalls for EXPORT_IDLE_TIMEOUT_SECONDS) aborts the connection without ' +
+      'the final chunk, so the file is never mistaken for complete',
     schema: { $ref: getSchemaPath(ExportedClaimDto) },
     headers: { 'X-Export-Cursor': { description: 'Pass as ?since= to get only claims changed after this export', schema: { type: 'string' } } },
   })
-  @ApiBadRequestResponse({ type: ErrorBody, description: 'Unknown format, bad filter or malformed cursor' })
+  @ApiBadRequestResponse({ type: ErrorBody, description: 'Unknown format, bad filter (EXPORT_BAD_FILTER: a date PostgreSQL cannot store) or malformed cursor; always before the first byte' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'Unknown queue' })
-  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'Too many exports running (EXPORT_BUSY)' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'This user already runs EXPORT_LIMIT_PER_USER exports (EXPORT_USER_LIMIT); see Retry-After' })
+  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'Too many exports running on this instance (EXPORT_BUSY); see Retry-After' })
   async verdicts(@CurrentUser() user: AuthUser, @Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const file = await this.exports.open(user, query);
     void reply.header('x-export-cursor', file.cursor);

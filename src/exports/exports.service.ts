@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { pipeline } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { finished, pipeline } from 'node:stream';
 import { AuditRepository } from '../audit/audit.repository';
 import { FINAL_LABELS } from '../claims/claim-lifecycle';
 import { AuthUser } from '../common/decorators/current-user.decorator';
@@ -12,6 +12,7 @@ import { ExportException } from './export.exception';
 import { ExportsRepository } from './exports.repository';
 import { createFormatter } from './formatters/create-formatter';
 import { FormatStream } from './formatters/format-stream';
+import { destroyWhenIdle, ExportIdleTimeout } from './idle-watch';
 
 /** An export ready to stream: everything a response (or a file) needs before the first byte. */
 export interface ExportFile {
@@ -23,8 +24,12 @@ export interface ExportFile {
   total?: number;
 }
 
+/** How an export that had begun ended, as its audit row says. */
+type Outcome = { action: 'export.download' } | { action: 'export.failed'; reason: 'client_closed' | 'idle_timeout' | 'error'; error?: string };
+
 @Injectable()
 export class ExportsService {
+  private readonly logger = new Logger(ExportsService.name);
   private running = 0;
 
   constructor(
@@ -34,11 +39,14 @@ export class ExportsService {
   ) {}
 
   /**
-   * Opens the export's snapshot, records the download, and returns the formatted stream. The stream owns the
-   * snapshot's connection: it is released when the stream ends, fails or is destroyed (a client going away).
-   * `actor` is null for the CLI.
+   * Checks every parameter, opens the export's snapshot and returns the formatted stream once its query has produced
+   * its first rows, so anything wrong with the request is an error answer, never a cut-off file. The stream owns
+   * the snapshot's connection: it is released when the stream ends, fails, is destroyed (a client going away) or
+   * its reader stalls for EXPORT_IDLE_TIMEOUT_SECONDS. How it ended is audited (`export.download` once every byte
+   * was taken, `export.failed` with the reason otherwise). `actor` is null for the CLI.
    */
   async open(actor: AuthUser | null, query: ExportQueryDto, options: { count?: boolean } = {}): Promise<ExportFile> {
+    const filters = await this.filters(query);
     // Each export holds a pool connection for its whole stream and briefly needs a second one for the audit row:
     // capping them at half the pool keeps a burst of downloads from taking every connection and waiting forever.
     const limit = Math.max(1, Math.floor(this.config.dbPoolSize / 2));
@@ -46,27 +54,75 @@ export class ExportsService {
     this.running++;
     let snapshot: ExportSnapshot | undefined;
     try {
-      const filters = await this.filters(query);
-      snapshot = await this.exports.openSnapshot();
+      const { perUser, idleTimeoutMs } = this.config.exportLimits;
+      snapshot = await this.exports.openSnapshot(2 * idleTimeoutMs);
+      if (actor && !(await snapshot.takeSlot(`export:${actor.id}`, perUser))) {
+        throw new ExportException('EXPORT_USER_LIMIT', `At most ${perUser} exports per user run at once; retry when one has ended`);
+      }
       const scoped = { ...filters, horizon: snapshot.horizon };
       const cursor = encodeCursor(snapshot.horizon);
       const total = options.count ? await snapshot.count(scoped) : undefined;
-      // Written on another connection, so the export's own transaction stays read-only (see ExportSnapshot).
-      await this.audit.record({ actorId: actor?.id ?? null, action: 'export.download', entity: 'export', entityId: null, after: { format: query.format, filters: describe(query), cursor } });
-      const formatter = createFormatter(query.format, { cursor, includeVerdicts: filters.includeVerdicts, safe: query.safe === true, claimReview: this.config.claimReview });
+      const csv = query.format === 'csv';
+      const formatter = createFormatter(query.format, {
+        cursor, includeVerdicts: filters.includeVerdicts, safe: query.safe !== false, bom: query.bom === true, claimReview: this.config.claimReview,
+      });
       const stream = new FormatStream(formatter);
       const opened = snapshot;
-      pipeline(opened.rows(scoped, formatter.projection), stream, () => void opened.close().finally(() => this.running--));
+      let reportFailure!: (error: Error) => void;
+      const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
+      let ended = false;
+      const end = (error: Error | null | undefined) => {
+        if (error) reportFailure(error);
+        if (ended) return;
+        ended = true;
+        void opened.close().finally(() => this.running--);
+      };
+      pipeline(opened.rows(scoped, formatter.projection), stream, end);
+      opened.onConnectionLost((error) => {
+        stream.destroy(error);
+        end(error);
+      });
+      snapshot = undefined; // the pipeline closes it from here on
+      const early = await Promise.race([stream.started.then(() => null), failed]);
+      if (early) throw early;
+      destroyWhenIdle(stream, idleTimeoutMs);
+      const audited = { format: query.format, filters: describe(query), cursor, ...(csv && { safe: query.safe !== false }) };
+      finished(stream, (error) => void this.recordOutcome(actor, audited, stream, error));
       const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '');
       return { cursor, contentType: formatter.contentType, filename: `verdicts-${stamp}.${formatter.extension}`, stream, total };
     } catch (error) {
-      await snapshot?.close();
-      this.running--;
+      if (snapshot) {
+        await snapshot.close();
+        this.running--;
+      }
       throw error;
     }
   }
 
+  /** Written on a connection of its own, so the export's transaction stays read-only (see ExportSnapshot). */
+  private async recordOutcome(actor: AuthUser | null, audited: Record<string, unknown>, stream: FormatStream, error?: Error | null): Promise<void> {
+    const outcome: Outcome = !error
+      ? { action: 'export.download' }
+      : error instanceof ExportIdleTimeout
+        ? { action: 'export.failed', reason: 'idle_timeout' }
+        : (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE'
+          ? { action: 'export.failed', reason: 'client_closed' }
+          : { action: 'export.failed', reason: 'error', error: error.message };
+    if (outcome.action === 'export.failed' && outcome.reason === 'error') this.logger.error(`export failed mid-stream: ${error?.stack}`);
+    const { action, ...why } = outcome;
+    await this.audit
+      .record({ actorId: actor?.id ?? null, action, entity: 'export', entityId: null, after: { ...audited, rows: stream.rows, ...why } })
+      .catch((auditError: Error) => this.logger.error(`could not audit ${action}: ${auditError.message}`));
+  }
+
+  /** Every parameter resolved and checked before any connection is taken or byte written. */
   private async filters(q: ExportQueryDto): Promise<Omit<ExportFilters, 'horizon'>> {
+    const unstorable = await this.exports.unstorableTimestamps({ from: q.from, to: q.to });
+    if (unstorable.length) {
+      throw new ExportException('EXPORT_BAD_FILTER', `${unstorable.join(', ')}: not a timestamp PostgreSQL can store`, {
+        fields: unstorable,
+      });
+    }
     let queueId: string | undefined;
     if (q.queue) {
       queueId = (await this.exports.queueId(q.queue)) ?? undefined;
@@ -86,8 +142,8 @@ export class ExportsService {
   }
 }
 
-/** The filters as the caller gave them, for the audit log. */
+/** The filters as the caller gave them, for the audit log (output options are not filters). */
 function describe(q: ExportQueryDto): Record<string, unknown> {
-  const { format: _format, ...filters } = q;
+  const { format: _format, safe: _safe, bom: _bom, ...filters } = q;
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }

@@ -11,7 +11,7 @@ const validation = createValidationPipe();
 /**
  * Login: validates the body like any DTO (400 with details), reserves the password check in the login counters
  * (429 + Retry-After while this account and address, or this address, must wait), then lets passport-local check
- * the credentials; a wrong password keeps its reservation as a failure and is audited.
+ * the credentials; a wrong password counts as a failure and is audited.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
@@ -30,8 +30,12 @@ export class LocalAuthGuard extends AuthGuard('local') {
     try {
       signedIn = (await super.canActivate(context)) as boolean;
     } catch (error) {
-      if (error instanceof UnauthorizedException) await this.auth.recordRefusedLogin(email, request.ip);
-      else await attempt.abandoned();
+      if (error instanceof UnauthorizedException) {
+        await attempt.failed();
+        await this.auth.recordRefusedLogin(email, request.ip);
+      } else {
+        await attempt.abandoned();
+      }
       throw error;
     }
     await attempt.succeeded();

@@ -68,9 +68,19 @@ export class ExportQueryDto {
   @MaxLength(200)
   since?: string;
 
-  @ApiPropertyOptional({ description: "CSV only: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection)" })
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description: "CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim",
+  })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()
-  safe?: boolean;
+  safe: boolean = true;
+
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  bom: boolean = false;
 }

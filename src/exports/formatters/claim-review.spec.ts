@@ -47,4 +47,9 @@ describe('CsvFormatter', () => {
     expect(new CsvFormatter(false, false).batch([row as string[]])).toBe('=1+1,"a ""quoted"", text",-3,@x,\tt,,plain\r\n');
     expect(new CsvFormatter(false, true).batch([row as string[]])).toBe(`'=1+1,"a ""quoted"", text",'-3,'@x,'\tt,,plain\r\n`);
   });
+
+  it('should start with a UTF-8 byte-order mark only when asked', () => {
+    expect(new CsvFormatter(false, true, true).begin()).toMatch(/^\uFEFFclaimId,text,/);
+    expect(new CsvFormatter(false, true).begin()).toMatch(/^claimId,text,/);
+  });
 });

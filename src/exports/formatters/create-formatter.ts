@@ -9,13 +9,14 @@ export interface FormatterOptions {
   cursor: string;
   includeVerdicts: boolean;
   safe: boolean;
+  bom: boolean;
   claimReview: ClaimReviewConfig;
 }
 
 export function createFormatter(format: ExportFormat, o: FormatterOptions): ExportFormatter {
   switch (format) {
     case 'csv':
-      return new CsvFormatter(o.includeVerdicts, o.safe);
+      return new CsvFormatter(o.includeVerdicts, o.safe, o.bom);
     case 'json':
       return new JsonFormatter(o.cursor);
     case 'ndjson':

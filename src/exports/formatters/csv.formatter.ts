@@ -16,12 +16,14 @@ export class CsvFormatter implements ExportFormatter {
   constructor(
     includeVerdicts: boolean,
     private readonly safe: boolean,
+    /** A UTF-8 byte-order mark first, so spreadsheets that guess the encoding (Excel) read UTF-8. */
+    private readonly bom = false,
   ) {
     this.header = [...CSV_COLUMNS, ...(includeVerdicts ? ['verdicts'] : [])];
   }
 
   begin(): string {
-    return this.write([this.header]);
+    return (this.bom ? '\uFEFF' : '') + this.write([this.header]);
   }
 
   batch(rows: string[][]): string {

@@ -13,15 +13,31 @@ const BATCH_ROWS = 100;
 export class FormatStream extends Transform {
   /** Rows seen so far (the CLI's progress bar reads it). */
   rows = 0;
+  /** Settles once the first row (or the end of an empty result) has arrived: the query is running. */
+  readonly started: Promise<void>;
+  private start!: () => void;
   private pending: string[][] = [];
+  private pushedBytes = 0;
 
   constructor(private readonly formatter: ExportFormatter) {
     super({ writableObjectMode: true, writableHighWaterMark: BATCH_ROWS });
+    this.started = new Promise((resolve) => (this.start = resolve));
     const head = formatter.begin();
     if (head) this.push(head);
   }
 
+  /** Bytes the consumer has taken so far (pushed minus still buffered): how the idle watch sees a reader stall. */
+  get consumedBytes(): number {
+    return this.pushedBytes - this.readableLength;
+  }
+
+  override push(chunk: string | null): boolean {
+    if (chunk) this.pushedBytes += Buffer.byteLength(chunk);
+    return super.push(chunk);
+  }
+
   override _transform(row: string[], _encoding: BufferEncoding, done: TransformCallback): void {
+    this.start();
     this.pending.push(row);
     this.rows++;
     if (this.pending.length >= BATCH_ROWS) this.pushBatch();
@@ -29,6 +45,7 @@ export class FormatStream extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
+    this.start();
     this.pushBatch();
     const tail = this.formatter.end();
     if (tail) this.push(tail);
