@@ -1779,7 +1779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed logins for this email or IP; see Retry-After */
+            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1846,7 +1846,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed logins for this email or IP (code LOGIN_RATE_LIMITED) */
+            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
             429: {
                 headers: {
                     /** @description Seconds until a sign-in may be tried again */
@@ -1935,6 +1935,24 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The current password is wrong (CURRENT_PASSWORD_INCORRECT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3610,8 +3628,10 @@ export interface operations {
                 include?: "verdicts";
                 /** @description Cursor of a previous export (X-Export-Cursor): only claims changed since */
                 since?: string;
-                /** @description CSV only: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection) */
+                /** @description CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim */
                 safe?: boolean;
+                /** @description CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding) */
+                bom?: boolean;
             };
             header?: never;
             path?: never;
@@ -3619,7 +3639,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Streamed attachment; json is {cursor, claims: ExportedClaim[]}, ndjson one ExportedClaim per line, claimreview schema.org JSON-LD */
+            /** @description Streamed attachment; json is {cursor, claims: ExportedClaim[]}, ndjson one ExportedClaim per line, claimreview schema.org JSON-LD. A failure after the headers (or a reader that stalls for EXPORT_IDLE_TIMEOUT_SECONDS) aborts the connection without the final chunk, so the file is never mistaken for complete */
             200: {
                 headers: {
                     /** @description Pass as ?since= to get only claims changed after this export */
@@ -3633,7 +3653,7 @@ export interface operations {
                     "application/ld+json": components["schemas"]["ExportedClaimDto"];
                 };
             };
-            /** @description Unknown format, bad filter or malformed cursor */
+            /** @description Unknown format, bad filter (EXPORT_BAD_FILTER: a date PostgreSQL cannot store) or malformed cursor; always before the first byte */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3675,7 +3695,19 @@ export interface operations {
                     "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many exports running (EXPORT_BUSY) */
+            /** @description This user already runs EXPORT_LIMIT_PER_USER exports (EXPORT_USER_LIMIT); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/x-ndjson": components["schemas"]["ErrorBody"];
+                    "application/ld+json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many exports running on this instance (EXPORT_BUSY); see Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
