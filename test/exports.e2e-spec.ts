@@ -76,6 +76,23 @@ describe('editor exports (e2e)', () => {
     throw new Error('the export horizon did not move');
   }
 
+  /** An article with 30,000 final claims: an export far larger than the buffers between the cursor and a client. */
+  async function seedBulkArticle(title: string): Promise<string> {
+    const [{ id }] = await t.db.query(
+      `INSERT INTO articles (title, body, body_sha256, source, created_by)
+       VALUES ($2, $2, encode(sha256(convert_to($2 || gen_random_uuid(), 'UTF8')), 'hex'), $2, $1) RETURNING id`,
+      [editor.id, title],
+    );
+    await t.db.query(
+      `INSERT INTO claims (article_id, text, start, "end", score, origin, status, normalized_text, final_label, resolution_source, finalized_at)
+       SELECT $1, repeat('A bulk claim about bridges and budgets. ', 8), i * 10, i * 10 + 5, 0.5, 'manual', 'verified', 'x', 'verified', 'consensus', now()
+       FROM generate_series(1, 30000) i`,
+      [id],
+    );
+    await settle();
+    return id;
+  }
+
   /** The audit row of the export that returned this cursor, once its stream has ended (it is written then). */
   async function auditedExport(cursor: string): Promise<{ action: string; actor_id: string | null; entity_id: string | null; after: Record<string, unknown> }> {
     for (let i = 0; i < 100; i++) {
@@ -331,18 +348,7 @@ describe('editor exports (e2e)', () => {
     let article: string;
 
     beforeAll(async () => {
-      [{ id: article }] = await t.db.query(
-        `INSERT INTO articles (title, body, body_sha256, source, created_by)
-         VALUES ('Bulk', 'bulk', encode(sha256(convert_to('bulk ' || gen_random_uuid(), 'UTF8')), 'hex'), 'Bulk', $1) RETURNING id`,
-        [editor.id],
-      );
-      await t.db.query(
-        `INSERT INTO claims (article_id, text, start, "end", score, origin, status, normalized_text, final_label, resolution_source, finalized_at)
-         SELECT $1, repeat('A bulk claim about bridges and budgets. ', 8), i * 10, i * 10 + 5, 0.5, 'manual', 'verified', 'x', 'verified', 'consensus', now()
-         FROM generate_series(1, 30000) i`,
-        [article],
-      );
-      await settle();
+      article = await seedBulkArticle('Bulk');
     });
     afterAll(() => t.db.query(`DELETE FROM articles WHERE id = $1`, [article]));
 
@@ -483,18 +489,7 @@ describe('editor exports (e2e)', () => {
       process.env.EXPORT_IDLE_TIMEOUT_SECONDS = String(IDLE_SECONDS);
       idle = await TestApp.start();
       delete process.env.EXPORT_IDLE_TIMEOUT_SECONDS;
-      [{ id: article }] = await t.db.query(
-        `INSERT INTO articles (title, body, body_sha256, source, created_by)
-         VALUES ('Idle', 'idle', encode(sha256(convert_to('idle ' || gen_random_uuid(), 'UTF8')), 'hex'), 'Idle', $1) RETURNING id`,
-        [editor.id],
-      );
-      await t.db.query(
-        `INSERT INTO claims (article_id, text, start, "end", score, origin, status, normalized_text, final_label, resolution_source, finalized_at)
-         SELECT $1, repeat('A claim nobody reads to the end. ', 10), i * 10, i * 10 + 5, 0.5, 'manual', 'verified', 'x', 'verified', 'consensus', now()
-         FROM generate_series(1, 30000) i`,
-        [article],
-      );
-      await settle();
+      article = await seedBulkArticle('Idle');
     });
     afterAll(async () => {
       await idle.close();
