@@ -4,17 +4,17 @@ import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { registerNdjsonParser } from './articles/ndjson-body';
-import { SESSION_COOKIE } from './auth/session-cookie';
 import { applyRouteBodyLimits } from './common/decorators/body-limit.decorator';
 import { frameworkErrors } from './common/errors/framework-errors';
 import { useBoundedJsonParser } from './common/http/bounded-json';
 import { createValidationPipe } from './common/http/validation';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { AppConfig } from './config/app-config';
 
 const CALLER_REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -75,7 +75,7 @@ function requestId(req: IncomingMessage): string {
 
 /** Builds the fully configured application (used by main.ts, the CLI-less tests and benchmarks alike). */
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const { bodyLimit, importBodyLimit, trustProxy, webDistDir } = AppConfig.fromEnvironment();
+  const { bodyLimit, importBodyLimit, trustProxy, webDistDir, claimReview } = AppConfig.fromEnvironment();
   const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy, frameworkErrors });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
@@ -105,16 +105,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   logRequests(fastify);
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Fact-check workflow API')
-      .setDescription('Articles, claim extraction, review queues, verdicts and exports for newsroom fact-checking.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE)
-      .build(),
-  );
+  const document = buildOpenApiDocument(app, claimReview.publicBaseUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;

@@ -49,8 +49,7 @@ describe('editor exports (e2e)', () => {
   let r2: TestUser;
 
   const exportAs = async (token: string | null, params: Record<string, string>) => {
-    const res = await fetch(`${t.url}/exports/verdicts?${new URLSearchParams(params)}`, { headers: token ? bearer(token) : {} });
-    return { status: res.status, headers: res.headers, text: await res.text() };
+    return t.fetch(`/exports/verdicts?${new URLSearchParams(params)}`, { headers: token ? bearer(token) : {} });
   };
   const exportOk = async (params: Record<string, string>, token = editor.token) => {
     const res = await exportAs(token, params);

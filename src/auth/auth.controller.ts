@@ -1,13 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags,
-  ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BodyLimit } from '../common/decorators/body-limit.decorator';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { ErrorBody } from '../common/errors/error-body';
+import { ApiErrors, JSON_BODY_ERRORS, SignedIn } from '../common/openapi/api-errors.decorator';
 import { ChangePasswordDto } from '../users/dtos/password.dto';
 import { UserDto } from '../users/dtos/user.dto';
 import { User } from '../users/user.entity';
@@ -20,6 +18,7 @@ import { clearSessionCookie, SameOriginGuard, SESSION_COOKIE, sessionSecret, set
 
 // An email and a password: anything much larger is not a login, and is refused before it is read (anonymous route).
 const LOGIN_BODY_LIMIT = 4096;
+const LOGIN_BODY_ERRORS = [400, { status: 413, description: `Body over ${LOGIN_BODY_LIMIT} bytes` }, 415];
 
 const LIMITED =
   'Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after ' +
@@ -38,11 +37,10 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @BodyLimit(LOGIN_BODY_LIMIT)
-  @ApiPayloadTooLargeResponse({ type: ErrorBody, description: `Body over ${LOGIN_BODY_LIMIT} bytes` })
   @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Sign in: a bearer token for email and password' })
   @ApiOkResponse({ type: TokenDto })
-  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: LIMITED })
+  @ApiErrors(...LOGIN_BODY_ERRORS, { status: 401, description: 'Wrong email or password, or inactive account' }, { status: 429, description: LIMITED })
   login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown, @Ip() ip: string): Promise<TokenDto> {
     return this.auth.issueToken(user as User, ip);
   }
@@ -52,7 +50,6 @@ export class AuthController {
   @Post('session')
   @HttpCode(200)
   @BodyLimit(LOGIN_BODY_LIMIT)
-  @ApiPayloadTooLargeResponse({ type: ErrorBody, description: `Body over ${LOGIN_BODY_LIMIT} bytes` })
   @UseGuards(SameOriginGuard, LocalAuthGuard)
   @ApiOperation({
     summary: 'Sign in a browser: sets the httpOnly session cookie',
@@ -62,9 +59,11 @@ export class AuthController {
       'Origin (or Referer) of this site, as browsers do; so must this call.',
   })
   @ApiOkResponse({ type: SessionDto })
-  @ApiBadRequestResponse({ type: ErrorBody })
-  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong email or password, or inactive account' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' })
+  @ApiErrors(
+    ...LOGIN_BODY_ERRORS,
+    { status: 401, description: 'Wrong email or password, or inactive account' },
+    { status: 403, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' },
+  )
   @ApiTooManyRequestsResponse({
     type: ErrorBody,
     description: LIMITED,
@@ -89,7 +88,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out a browser: ends its session and clears the cookie' })
   @ApiCookieAuth()
   @ApiNoContentResponse({ description: 'Signed out (also when no session was live)' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' })
+  @ApiErrors({ status: 403, description: 'Origin of another site (CSRF_ORIGIN_MISMATCH)' })
   async endSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const secret = sessionSecret(request);
     if (secret) await this.sessions.end(secret, request.ip);
@@ -97,10 +96,9 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
-  @ApiCookieAuth()
+  @SignedIn()
+  @ApiOperation({ summary: 'The signed-in account' })
   @ApiOkResponse({ type: UserDto })
-  @ApiUnauthorizedResponse({ type: ErrorBody })
   async me(@CurrentUser() user: AuthUser): Promise<UserDto> {
     return UserDto.from(await this.users.get(user.id));
   }
@@ -108,11 +106,10 @@ export class AuthController {
   /** Changing the password revokes every other token; the response carries a fresh one. */
   @Post('password')
   @HttpCode(200)
-  @ApiBearerAuth()
+  @SignedIn()
+  @ApiOperation({ summary: 'Change your own password (revokes your other tokens; returns a fresh one)' })
   @ApiOkResponse({ type: TokenDto })
-  @ApiBadRequestResponse({ type: ErrorBody })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'The current password is wrong (CURRENT_PASSWORD_INCORRECT)' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: LIMITED })
+  @ApiErrors(...JSON_BODY_ERRORS, { status: 403, description: 'The current password is wrong (CURRENT_PASSWORD_INCORRECT)' }, { status: 429, description: LIMITED })
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<TokenDto> {
     return this.auth.changeOwnPassword(user, dto, ip);
   }

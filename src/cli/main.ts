@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { registerArticleCommands } from './articles.commands';
 import { registerExportCommands } from './export.commands';
 import { registerMigrationCommands } from './migration.commands';
+import { registerOpenApiCommands } from './openapi.commands';
 import { registerUserCommands } from './users.commands';
 
 AppConfig.loadDotEnv();
@@ -12,6 +13,7 @@ registerUserCommands(program);
 registerArticleCommands(program);
 registerMigrationCommands(program);
 registerExportCommands(program);
+registerOpenApiCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

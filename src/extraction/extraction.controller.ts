@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Roles } from '../common/decorators/roles.decorator';
+import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { ClaimExtractor } from './claim-extractor';
 
@@ -38,7 +39,9 @@ export class ExtractionController {
   @Post()
   @HttpCode(200)
   @Roles(Role.Editor, Role.Admin)
+  @ApiOperation({ summary: 'Dry-run extraction: every sentence with span, score, features and speaker' })
   @ApiOkResponse({ type: [ExtractedSentenceDto] })
+  @ApiErrors(...JSON_BODY_ERRORS)
   extract(@Body() dto: ExtractRequestDto): ExtractedSentenceDto[] {
     return this.extractor.extract(dto.text);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
-import { ErrorBody } from '../common/errors/error-body';
+import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentDto, LeaseDto, SkipDto, SkipResultDto } from './dtos/assignment.dto';
@@ -14,6 +14,7 @@ export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Get('me/assignments')
+  @ApiOperation({ summary: 'Your live leases' })
   @ApiOkResponse({ type: [AssignmentDto], description: 'The caller\'s live leases' })
   mine(@CurrentUser() user: AuthUser): Promise<AssignmentDto[]> {
     return this.assignments.mine(user);
@@ -21,17 +22,19 @@ export class AssignmentsController {
 
   @Post('assignments/:id/heartbeat')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Extend your lease' })
   @ApiOkResponse({ type: LeaseDto })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Lease expired or assignment closed' })
+  @ApiErrors(400, { status: 403, description: 'ASSIGNMENT_NOT_YOURS' }, 404, { status: 409, description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED' })
   heartbeat(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<LeaseDto> {
     return this.assignments.heartbeat(user, id);
   }
 
   @Post('assignments/:id/skip')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Give a claim back without a verdict' })
   @ApiOkResponse({ type: SkipResultDto, description: 'Released; this claim is not served to you again this round' })
   @ApiBody({ type: SkipDto, required: false })
-  @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiErrors(...JSON_BODY_ERRORS, { status: 403, description: 'ASSIGNMENT_NOT_YOURS' }, 404, { status: 409, description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED' })
   skip(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SkipDto): Promise<SkipResultDto> {
     return this.assignments.skip(user, id, dto.reason);
   }

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiSignedIn } from '../common/decorators/api-signed-in.decorator';
+import { SignedIn } from '../common/openapi/api-errors.decorator';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ErrorBody } from '../common/errors/error-body';
+import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { AssignmentsService } from './assignments.service';
 import { ClaimRoutingService } from './claim-routing.service';
@@ -26,6 +24,7 @@ export class QueuesController {
 
   @Get()
   @Roles(Role.Reviewer, Role.Editor, Role.Admin)
+  @ApiOperation({ summary: 'Queues you may pull from, with depth, in-review count and oldest waiting age' })
   @ApiOkResponse({ type: [QueueStatsDto], description: 'The queues the caller may pull from, with depth and age' })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'Unknown time zone' })
   list(@CurrentUser() user: AuthUser, @Query() query: QueueListQueryDto): Promise<QueueStatsDto[]> {
@@ -34,21 +33,24 @@ export class QueuesController {
 
   @Post()
   @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Create a review queue' })
   @ApiCreatedResponse({ type: QueueDto })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Slug taken' })
+  @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'QUEUE_SLUG_TAKEN' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateQueueDto): Promise<QueueDto> {
     return this.queues.create(user, dto);
   }
 
   @Patch(':slug')
   @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Change a queue\'s settings' })
   @ApiOkResponse({ type: QueueDto })
+  @ApiErrors(...JSON_BODY_ERRORS, 404)
   update(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: UpdateQueueDto): Promise<QueueDto> {
     return this.queues.update(user, slug, dto);
   }
 
   @Put(':slug/guidelines')
-  @ApiSignedIn()
+  @SignedIn()
   @Roles(Role.Editor, Role.Admin)
   @ApiOperation({ summary: "Replace a queue's reviewing guidelines (Markdown)", description: 'Audited as a queue.update.' })
   @ApiOkResponse({ type: QueueDto })
@@ -62,13 +64,15 @@ export class QueuesController {
   @Post(':slug/route')
   @HttpCode(200)
   @Roles(Role.Editor, Role.Admin)
+  @ApiOperation({ summary: 'Move every claim matching a filter into this queue' })
   @ApiOkResponse({ type: RoutedCountDto, description: 'How many claims moved into the queue (one statement)' })
+  @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'QUEUE_INACTIVE' })
   route(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: BulkRouteDto): Promise<RoutedCountDto> {
     return this.routing.bulkRoute(user, slug, dto.filter);
   }
 
   @Get(':slug/availability')
-  @ApiSignedIn()
+  @SignedIn()
   @Roles(Role.Reviewer, Role.Editor, Role.Admin)
   @ApiOperation({ summary: 'Whether a pull would give you a claim now, and if not why (nothing left, held by others, judged by you)' })
   @ApiOkResponse({ type: QueueAvailabilityDto })
@@ -82,9 +86,14 @@ export class QueuesController {
   /** The caller's next claim under a lease, or 204 when nothing is available to them. */
   @Post(':slug/next')
   @Roles(Role.Reviewer, Role.Editor, Role.Admin)
+  @ApiOperation({ summary: 'Pull your next claim under a lease' })
   @ApiOkResponse({ type: AssignmentDto })
   @ApiNoContentResponse({ description: 'Nothing to review for you in this queue right now' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'Not allowed to pull from this queue' })
+  @ApiErrors(
+    { status: 403, description: 'QUEUE_NOT_ALLOWED: not allowed to pull from this queue' },
+    { status: 404, description: 'QUEUE_NOT_FOUND' },
+    { status: 409, description: 'QUEUE_INACTIVE' },
+  )
   async next(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AssignmentDto | undefined> {
     const assignment = await this.assignments.pull(user, slug);
     if (!assignment) void reply.status(204);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators/roles.decorator';
-import { ErrorBody } from '../common/errors/error-body';
+import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { AgreementQueryDto } from './dtos/agreement-query.dto';
 import { AgreementDto } from './dtos/agreement.dto';
@@ -16,13 +16,14 @@ export class StatsController {
 
   @Get('agreement')
   @ApiOkResponse({ type: AgreementDto, description: 'Inter-reviewer agreement on claims with at least 2 review verdicts in a round' })
-  @ApiBadRequestResponse({ type: ErrorBody, description: 'Malformed dates, or from after to' })
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'Unknown queue' })
+  @ApiOperation({ summary: 'Inter-reviewer agreement (Cohen\'s kappa, Krippendorff\'s alpha)' })
+  @ApiErrors({ status: 400, description: 'Malformed dates, or from after to' }, { status: 404, description: 'Unknown queue' })
   agreement(@Query() query: AgreementQueryDto): Promise<AgreementDto> {
     return this.stats.agreement(query);
   }
 
   @Get('queues')
+  @ApiOperation({ summary: 'Backlog and verdict rate per queue' })
   @ApiOkResponse({ type: [QueueWorkloadDto], description: 'Every queue\'s backlog and verdict rate' })
   queues(): Promise<QueueWorkloadDto[]> {
     return this.stats.workload();

@@ -1,8 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import type { Response, Test } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Role } from '../../src/users/role';
+import { OpenApiContract, OpenApiDocument } from './openapi-contract';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-1' };
 
@@ -19,17 +21,52 @@ export class TestApp {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly url: string,
+    private readonly contract: OpenApiContract,
   ) {}
 
   static async start(): Promise<TestApp> {
     const app = await createApp({ logger: process.env.TEST_LOG === "1" });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, `http://127.0.0.1:${port}`);
+    const url = `http://127.0.0.1:${port}`;
+    const document = (await (await fetch(`${url}/docs-json`)).json()) as OpenApiDocument;
+    return new TestApp(app, url, new OpenApiContract(document));
   }
 
-  get http() {
-    return request(this.url);
+  /**
+   * supertest against the app; every response is also checked against its operation in /docs-json (after the
+   * test's own expectations, so a wrong status still reports as such), and a drift fails the request.
+   */
+  get http(): ReturnType<typeof request> {
+    const agent = request(this.url);
+    return new Proxy(agent, {
+      get: (target, method: string) => {
+        const make = Reflect.get(target, method) as (...args: unknown[]) => Test;
+        if (typeof make !== 'function') return make;
+        return (...args: unknown[]) => this.checked(make.apply(target, args), method);
+      },
+    });
+  }
+
+  /** fetch against the app, checked against /docs-json like `http`; the body is read as text. */
+  async fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }> {
+    const res = await fetch(`${this.url}${path}`, init);
+    const text = await res.text();
+    this.contract.check({ method: init?.method ?? 'GET', url: path, status: res.status, contentType: res.headers.get('content-type') ?? undefined, text });
+    return { status: res.status, headers: res.headers, text };
+  }
+
+  private checked(test: Test, method: string): Test {
+    const end = test.end.bind(test);
+    const asserts = (test as unknown as { _asserts: ((res: Response) => unknown)[] })._asserts;
+    test.end = (callback) => {
+      asserts.push((res: Response) => {
+        const text = typeof res.text === 'string' ? res.text : Buffer.isBuffer(res.body) ? res.body.toString('utf8') : undefined;
+        this.contract.check({ method, url: test.url, status: res.status, contentType: res.headers['content-type'], text });
+      });
+      return end(callback);
+    };
+    return test;
   }
 
   get db(): DataSource {

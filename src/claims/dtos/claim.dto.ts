@@ -10,17 +10,17 @@ export class ClaimDto {
   @ApiProperty({ description: 'article.body.slice(start, end), always' }) text: string;
   @ApiProperty({ description: 'UTF-16 offset into the article body' }) start: number;
   @ApiProperty() end: number;
-  @ApiPropertyOptional({ type: Number, nullable: true }) sentenceIndex: number | null;
+  @ApiProperty({ type: Number, nullable: true }) sentenceIndex: number | null;
   @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) features: Record<string, number | boolean | string>;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Olena Zelenska' }) speaker: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Olena Zelenska' }) speaker: string | null;
   @ApiProperty({ enum: ['extracted', 'manual'] }) origin: ClaimOrigin;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty({ description: 'Review round (a reopened claim starts a new one)' }) round: number;
-  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true }) finalLabel: string | null;
-  @ApiPropertyOptional({ enum: ['consensus', 'adjudication'], nullable: true, description: 'How the final label was reached' }) settledBy: string | null;
-  @ApiPropertyOptional({ type: Date, nullable: true }) finalizedAt: Date | null;
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) createdBy: string | null;
+  @ApiProperty({ type: String, enum: [...FINAL_LABELS, null], nullable: true }) finalLabel: string | null;
+  @ApiProperty({ type: String, enum: ['consensus', 'adjudication', null], nullable: true, description: 'How the final label was reached' }) settledBy: string | null;
+  @ApiProperty({ type: Date, nullable: true }) finalizedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) createdBy: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -41,7 +41,7 @@ export class SimilarClaimDto implements SimilarClaimRow {
   @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true, type: String, description: 'The final label once settled, else null' }) finalLabel: string | null;
   @ApiPropertyOptional({ type: Date, nullable: true }) finalizedAt: Date | null;
   @ApiProperty() articleTitle: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) articleUrl: string | null;
+  @ApiProperty({ type: String, nullable: true }) articleUrl: string | null;
 }
 
 export class SimilarQueryDto {

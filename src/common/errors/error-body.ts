@@ -15,7 +15,13 @@ export class ErrorBody {
   @ApiPropertyOptional({ example: 'USER_EMAIL_TAKEN', description: 'Stable machine-readable error code' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'Field errors on a 400; context (e.g. the existing id) on a 409' })
+  @ApiPropertyOptional({
+    description: 'Field errors on a 400 ({field, errors}[]); context (e.g. the existing id) on a 409',
+    oneOf: [
+      { type: 'array', items: { type: 'object', required: ['field', 'errors'], properties: { field: { type: 'string' }, errors: { type: 'array', items: { type: 'string' } } } } },
+      { type: 'object', additionalProperties: true },
+    ],
+  })
   details?: unknown;
 
   @ApiProperty({ example: '0f6b7c1e-6a43-4f43-9d0e-2f1f3f9d8c11' })

@@ -1,19 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FINAL_LABELS } from '../../claims/claim-lifecycle';
+import { EvidenceSourceDto } from '../../verdicts/dtos/verdict.dto';
+import { EXPORT_STATUSES } from './export-query.dto';
 
 class ExportedArticleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ nullable: true }) url: string | null;
-  @ApiProperty({ nullable: true }) source: string | null;
-  @ApiProperty({ nullable: true, format: 'date-time' }) publishedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) url: string | null;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) publishedAt: string | null;
 }
 
 class ExportedVerdictDto {
   @ApiProperty({ format: 'uuid' }) reviewerId: string;
   @ApiProperty() round: number;
-  @ApiProperty() label: string;
-  @ApiProperty({ nullable: true }) rationale: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) sources: unknown[];
+  @ApiProperty({ enum: FINAL_LABELS }) label: string;
+  @ApiProperty({ type: String, nullable: true }) rationale: string | null;
+  @ApiProperty({ type: [EvidenceSourceDto] }) sources: EvidenceSourceDto[];
   @ApiProperty() confidence: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -24,17 +27,23 @@ export class ExportedClaimDto {
   @ApiProperty() text: string;
   @ApiProperty() start: number;
   @ApiProperty() end: number;
-  @ApiProperty({ nullable: true }) speaker: string | null;
+  @ApiProperty({ type: String, nullable: true }) speaker: string | null;
   @ApiProperty({ type: ExportedArticleDto }) article: ExportedArticleDto;
-  @ApiProperty() status: string;
-  @ApiProperty({ nullable: true }) finalLabel: string | null;
-  @ApiProperty({ nullable: true, enum: ['consensus', 'adjudication'] }) settledBy: string | null;
+  @ApiProperty({ enum: EXPORT_STATUSES }) status: string;
+  @ApiProperty({ type: String, enum: [...FINAL_LABELS, null], nullable: true }) finalLabel: string | null;
+  @ApiProperty({ type: String, enum: ['consensus', 'adjudication', null], nullable: true }) settledBy: string | null;
   @ApiProperty() round: number;
   @ApiProperty({ description: "Reviewer verdicts of the current round (the adjudicator's ruling excluded)" }) verdictCount: number;
-  @ApiProperty({ nullable: true, description: 'Share of those verdicts equal to the final label' }) agreement: number | null;
-  @ApiProperty({ type: [String] }) reviewerIds: string[];
-  @ApiProperty({ nullable: true }) adjudicatorId: string | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1, description: 'Share of those verdicts equal to the final label' }) agreement: number | null;
+  @ApiProperty({ type: String, format: 'uuid', isArray: true }) reviewerIds: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) adjudicatorId: string | null;
   @ApiProperty({ type: [String], description: "Distinct evidence URLs of the current round's verdicts" }) sourceUrls: string[];
-  @ApiProperty({ nullable: true, format: 'date-time' }) finalizedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finalizedAt: string | null;
   @ApiPropertyOptional({ type: [ExportedVerdictDto], description: 'With include=verdicts: every verdict, all rounds' }) verdicts?: ExportedVerdictDto[];
+}
+
+/** format=json: the whole export as one document. */
+export class ExportDocumentDto {
+  @ApiProperty({ description: 'Same as X-Export-Cursor: pass as ?since= for the next window' }) cursor: string;
+  @ApiProperty({ type: [ExportedClaimDto] }) claims: ExportedClaimDto[];
 }
