@@ -1,5 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import jsonld from 'jsonld';
+import { readFileSync } from 'node:fs';
 import { get, IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { AppConfig } from '../src/config/app-config';
 import { ExportQueryDto } from '../src/exports/dtos/export-query.dto';
 import { decodeCursor } from '../src/exports/export-cursor';
@@ -191,31 +194,68 @@ describe('editor exports (e2e)', () => {
       });
     });
 
-    it('should emit valid ClaimReview for final claims with the configured rating mapping, and report the rest', async () => {
+    it('should emit a plain JSON-LD array of valid ClaimReview for final claims, the cursor in a header, the rest in the skipped report', async () => {
       const res = await exportOk({ format: 'claimreview', queue: slug, status: 'verified,disputed,unverifiable,needs_adjudication' });
       expect(res.headers.get('content-type')).toBe('application/ld+json');
-      const doc = JSON.parse(res.text);
-      expect(doc['@context']).toBe('https://schema.org');
-      const items = doc['@graph'] as Record<string, any>[];
+      expect(res.headers.get(CURSOR_HEADER)).toMatch(/^[A-Za-z0-9_-]+$/);
+      const items = JSON.parse(res.text) as Record<string, any>[];
+      expect(Array.isArray(items)).toBe(true);
       const item = (id: string) => items.find((i) => i.url === `http://localhost:3000/claims/${id}`)!;
       expect(items).toHaveLength(4);
       for (const i of items) {
-        expect(i).toMatchObject({ '@type': 'ClaimReview', claimReviewed: expect.any(String), datePublished: expect.any(String), author: { '@type': 'Organization', name: 'Fact-check desk' } });
+        expect(i).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview', claimReviewed: expect.any(String), datePublished: expect.any(String), author: { '@type': 'Organization', name: 'Fact-check desk' } });
         expect(i.itemReviewed).toMatchObject({ '@type': 'Claim', datePublished: '2024-03-02T08:00:00.000Z', appearance: { '@type': 'CreativeWork', url: 'https://news.example/bridges' } });
       }
       const rating = (id: string) => item(id).reviewRating;
-      expect(rating(ids.vv)).toEqual({ '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Verified' });
-      expect(rating(ids.dd)).toMatchObject({ ratingValue: 1, alternateName: 'Disputed' });
+      expect(rating(ids.vv)).toEqual({ '@type': 'Rating', name: 'Verified', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Verified' });
+      expect(rating(ids.dd)).toMatchObject({ ratingValue: 1, name: 'Disputed', alternateName: 'Disputed' });
       expect(rating(ids.adjudicated)).toMatchObject({ ratingValue: 1, alternateName: 'Disputed' });
       expect(rating(ids.uu)).toMatchObject({ ratingValue: 3, alternateName: 'Unverifiable' });
       expect(item(ids.vv).itemReviewed.author).toEqual({ '@type': 'Organization', name: 'Ministry of Transport' });
       expect(item(ids.dd).itemReviewed.author).toEqual({ '@type': 'Person', name: 'Jane Doe' });
-      expect(doc.skipped.sort((a: { claimId: string }, b: { claimId: string }) => a.claimId.localeCompare(b.claimId))).toEqual(
+
+      const params = new URLSearchParams({ queue: slug, status: 'verified,disputed,unverifiable,needs_adjudication', until: res.headers.get(CURSOR_HEADER)! });
+      const report = await t.http.get(`/exports/claimreview/skipped?${params}`).set(bearer(editor.token)).expect(200);
+      expect(report.body.cursor).toBe(res.headers.get(CURSOR_HEADER));
+      expect(report.body.skipped.sort((a: { claimId: string }, b: { claimId: string }) => a.claimId.localeCompare(b.claimId))).toEqual(
         [
-          { claimId: ids.split, problems: ['claim is not final (status needs_adjudication)', 'reviewRating.alternateName is missing', 'reviewRating.ratingValue is missing'] },
+          { claimId: ids.split, problems: ['claim is not final (status needs_adjudication)', 'reviewRating.name is missing', 'reviewRating.alternateName is missing', 'reviewRating.ratingValue is missing'] },
           { claimId: ids.noUrl, problems: ['itemReviewed.appearance.url is missing'] },
         ].sort((a, b) => a.claimId.localeCompare(b.claimId)),
       );
+    });
+
+    it('should read as exactly the ClaimReview triples when a JSON-LD processor expands it (offline schema.org context)', async () => {
+      const res = await exportOk({ format: 'claimreview', queue: slug });
+      const context = JSON.parse(readFileSync(join(__dirname, 'fixtures/schema-org-context.jsonld'), 'utf8'));
+      const documentLoader = async (url: string) => {
+        if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`offline test: no document at ${url}`);
+        return { contextUrl: undefined, documentUrl: url, document: context };
+      };
+      type Term = { termType: string; value: string; datatype?: { value: string } };
+      const quads = (await jsonld.toRDF(JSON.parse(res.text), { documentLoader } as never)) as unknown as { subject: Term; predicate: Term; object: Term; graph: Term }[];
+      expect(new Set(quads.map((q) => q.graph.termType))).toEqual(new Set(['DefaultGraph'])); // no named graph of a blank node
+      const S = 'http://schema.org/';
+      const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+      expect([...new Set(quads.map((q) => q.predicate.value))].sort()).toEqual(
+        ['alternateName', 'appearance', 'author', 'bestRating', 'claimReviewed', 'datePublished', 'headline', 'itemReviewed', 'name', 'ratingValue', 'reviewRating', 'url', 'worstRating']
+          .map((p) => `${S}${p}`)
+          .concat(RDF_TYPE)
+          .sort(),
+      );
+      const objects = (subject: string, predicate: string) => quads.filter((q) => q.subject.value === subject && q.predicate.value === `${S}${predicate}`).map((q) => q.object);
+      const reviews = quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${S}ClaimReview`).map((q) => q.subject.value);
+      expect(reviews).toHaveLength(4);
+      const review = reviews.find((r) => objects(r, 'url')[0]?.value === `http://localhost:3000/claims/${ids.vv}`)!;
+      expect(objects(review, 'url')[0].termType).toBe('NamedNode');
+      expect(objects(review, 'claimReviewed')).toHaveLength(1);
+      const [rating] = objects(review, 'reviewRating');
+      expect(objects(rating.value, 'ratingValue')).toEqual([expect.objectContaining({ value: '5', datatype: expect.objectContaining({ value: 'http://www.w3.org/2001/XMLSchema#integer' }) })]);
+      expect(objects(rating.value, 'name').map((o) => o.value)).toEqual(['Verified']);
+      const [claim] = objects(review, 'itemReviewed');
+      const [appearance] = objects(claim.value, 'appearance');
+      expect(objects(appearance.value, 'url').map((o) => o.value)).toEqual(['https://news.example/bridges']);
+      expect(objects(objects(claim.value, 'author')[0].value, 'name').map((o) => o.value)).toEqual(['Ministry of Transport']);
     });
 
     it('should apply every filter', async () => {

@@ -184,6 +184,7 @@ const MATRIX: Row[] = [
   { route: 'GET /stats/agreement', expect: editors },
   { route: 'GET /stats/queues', expect: editors },
   { route: 'GET /exports/verdicts', expect: editors, call: () => ({ path: '/exports/verdicts?format=json&to=2000-01-01T00:00:00Z' }) },
+  { route: 'GET /exports/claimreview/skipped', expect: editors, call: () => ({ path: '/exports/claimreview/skipped?to=2000-01-01T00:00:00Z' }) },
 ];
 
 describe('role × route matrix (e2e)', () => {

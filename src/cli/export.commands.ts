@@ -64,6 +64,7 @@ export function registerExportCommands(program: Command): void {
           bar.stop();
         }
         console.log(`Wrote ${file.stream.rows} claims to ${o.out} (${o.format}). Cursor for the next run: --since ${file.cursor}`);
+        for (const { claimId, problems } of file.skipped ?? []) console.log(`Skipped ${claimId} (no valid ClaimReview): ${problems.join('; ')}`);
       });
     });
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { buildOpenApiDocumentOffline } from '../common/openapi/openapi-document';
+import { publicBaseUrlOf } from '../config/app-config';
 import { validateEnvironment } from '../config/environment';
 
 /** `openapi`: writes the document GET /docs-json serves, built without a database (for linting and client generators). */
@@ -11,7 +12,7 @@ export function registerOpenApiCommands(program: Command): void {
     .requiredOption('--out <file>')
     .action(async ({ out }: { out: string }) => {
       // Only the public base URL is needed: AppConfig would also make a development JWT secret.
-      const document = await buildOpenApiDocumentOffline(validateEnvironment(process.env).PUBLIC_BASE_URL.replace(/\/+$/, ''));
+      const document = await buildOpenApiDocumentOffline(publicBaseUrlOf(validateEnvironment(process.env)));
       writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
       console.log(`OpenAPI document (${Object.keys(document.paths).length} paths) written to ${out}`);
     });

@@ -70,7 +70,7 @@ export class AppConfig {
     this.similarityThreshold = env.SIMILARITY_THRESHOLD;
     this.importBodyLimit = env.IMPORT_BODY_LIMIT;
     this.imports = { maxLines: env.IMPORT_MAX_LINES, maxLineBytes: env.IMPORT_MAX_LINE_BYTES, concurrency: env.IMPORT_CONCURRENCY };
-    const publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    const publicBaseUrl = publicBaseUrlOf(env);
     this.claimReview = {
       publicBaseUrl,
       orgName: env.CLAIMREVIEW_ORG_NAME,
@@ -99,4 +99,9 @@ function loadOrCreateDevSecret(dataDir: string): string {
   writeFileSync(file, secret, { mode: 0o600 });
   new Logger('AppConfig').warn(`JWT_SECRET is not set: generated one and stored it in ${file} (set JWT_SECRET in production)`);
   return secret;
+}
+
+/** PUBLIC_BASE_URL without a trailing slash; outside production it defaults to this server on localhost. */
+export function publicBaseUrlOf(env: Environment): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 }

@@ -1,3 +1,4 @@
+import { AppConfig } from './app-config';
 import { EnvironmentError, parseTrustProxy, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
@@ -26,7 +27,13 @@ describe('validateEnvironment', () => {
 
   it('should require JWT_SECRET in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
-    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).not.toThrow();
+    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'https://desk.example.org' })).not.toThrow();
+  });
+
+  it('should require PUBLIC_BASE_URL in production, where ClaimReview urls must be public', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/PUBLIC_BASE_URL: required when NODE_ENV=production/);
+    expect(AppConfig.fromEnvironment({ PORT: '8080', JWT_SECRET: 'x'.repeat(40) }).claimReview.publicBaseUrl).toBe('http://localhost:8080');
+    expect(AppConfig.fromEnvironment({ PUBLIC_BASE_URL: 'https://desk.example.org/', JWT_SECRET: 'x'.repeat(40) }).claimReview.publicBaseUrl).toBe('https://desk.example.org');
   });
 
   it('should refuse a short secret and half of the admin bootstrap pair', () => {

@@ -153,6 +153,7 @@ export class Environment {
   @Min(1024)
   IMPORT_BODY_LIMIT: number = 268_435_456;
 
+  /** Required in production (ClaimReview urls and the OpenAPI server); elsewhere http://localhost:PORT. */
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -173,7 +174,7 @@ export class Environment {
 
   @IsOptional()
   @IsUrl(HTTP_URL, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
-  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+  PUBLIC_BASE_URL?: string;
 
   @IsOptional()
   @IsString()
@@ -266,6 +267,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
+    problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production (ClaimReview exports link <PUBLIC_BASE_URL>/claims/<id>)');
+  }
   problems.push(...parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).problems);
   problems.push(...parseTrustProxy(env.TRUST_PROXY).problems);
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -6,7 +6,7 @@ import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { ExportQueryDto } from './dtos/export-query.dto';
-import { ExportDocumentDto, ExportedClaimDto } from './dtos/exported-claim.dto';
+import { ClaimReviewSkippedDto, ExportDocumentDto, ExportedClaimDto } from './dtos/exported-claim.dto';
 import { CLAIM_REVIEW_DOCUMENT_SCHEMA } from './dtos/claim-review.schema';
 import { ExportsService } from './exports.service';
 
@@ -42,5 +42,20 @@ export class ExportsController {
     const file = await this.exports.open(user, query);
     void reply.header('x-export-cursor', file.cursor);
     return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
+  }
+
+  @Get('claimreview/skipped')
+  @ApiOperation({
+    summary: 'The final claims a ClaimReview export leaves out, and why',
+    description: 'Same filters as GET /exports/verdicts (format is ignored). Pass the export\'s X-Export-Cursor as `until` (and its `since`) to cover exactly its window.',
+  })
+  @ApiOkResponse({ type: ClaimReviewSkippedDto })
+  @ApiErrors(
+    { status: 400, description: 'Bad filter or malformed cursor' },
+    { status: 404, description: 'Unknown queue' },
+    { status: 503, description: 'Too many exports running (EXPORT_BUSY)' },
+  )
+  claimReviewSkipped(@CurrentUser() user: AuthUser, @Query() query: ExportQueryDto): Promise<ClaimReviewSkippedDto> {
+    return this.exports.claimReviewSkipped(user, query);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { finished, pipeline } from 'node:stream';
+import { finished as streamFinished } from 'node:stream/promises';
 import { AuditRepository } from '../audit/audit.repository';
 import { FINAL_LABELS } from '../claims/claim-lifecycle';
 import { AuthUser } from '../common/decorators/current-user.decorator';
@@ -11,6 +12,7 @@ import { ExportSnapshot } from './export-snapshot';
 import { ExportException } from './export.exception';
 import { ExportsRepository } from './exports.repository';
 import { createFormatter } from './formatters/create-formatter';
+import { ClaimReviewFormatter, SkippedClaim } from './formatters/claim-review.formatter';
 import { FormatStream } from './formatters/format-stream';
 import { destroyWhenIdle, ExportIdleTimeout } from './idle-watch';
 
@@ -22,6 +24,8 @@ export interface ExportFile {
   stream: FormatStream;
   /** Rows the stream will carry (only when asked for: it costs a count query). */
   total?: number;
+  /** ClaimReview only: claims that gave no valid markup, filled as the stream runs (complete once it ends). */
+  skipped?: SkippedClaim[];
 }
 
 /** How an export that had begun ended, as its audit row says. */
@@ -59,8 +63,10 @@ export class ExportsService {
       if (actor && !(await snapshot.takeSlot(`export:${actor.id}`, perUser))) {
         throw new ExportException('EXPORT_USER_LIMIT', `At most ${perUser} exports per user run at once; retry when one has ended`);
       }
-      const scoped = { ...filters, horizon: snapshot.horizon };
-      const cursor = encodeCursor(snapshot.horizon);
+      // `until` repeats an earlier export's window (its cursor), as far as those claims did not change since.
+      const horizon = filters.until !== undefined && BigInt(filters.until) < BigInt(snapshot.horizon) ? filters.until : snapshot.horizon;
+      const scoped = { ...filters, horizon };
+      const cursor = encodeCursor(horizon);
       const total = options.count ? await snapshot.count(scoped) : undefined;
       const csv = query.format === 'csv';
       const formatter = createFormatter(query.format, {
@@ -89,7 +95,8 @@ export class ExportsService {
       const audited = { format: query.format, filters: describe(query), cursor, ...(csv && { safe: query.safe !== false }) };
       finished(stream, (error) => void this.recordOutcome(actor, audited, stream, error));
       const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '');
-      return { cursor, contentType: formatter.contentType, filename: `verdicts-${stamp}.${formatter.extension}`, stream, total };
+      const skipped = formatter instanceof ClaimReviewFormatter ? formatter.skipped : undefined;
+      return { cursor, contentType: formatter.contentType, filename: `verdicts-${stamp}.${formatter.extension}`, stream, total, skipped };
     } catch (error) {
       if (snapshot) {
         await snapshot.close();
@@ -97,6 +104,14 @@ export class ExportsService {
       }
       throw error;
     }
+  }
+
+  /** The final claims a ClaimReview export with these filters leaves out, and why (the same rows, not sent). */
+  async claimReviewSkipped(actor: AuthUser | null, query: ExportQueryDto): Promise<{ cursor: string; skipped: SkippedClaim[] }> {
+    const file = await this.open(actor, { ...query, format: 'claimreview' });
+    file.stream.resume();
+    await streamFinished(file.stream);
+    return { cursor: file.cursor, skipped: file.skipped ?? [] };
   }
 
   /** Written on a connection of its own, so the export's transaction stays read-only (see ExportSnapshot). */
@@ -116,7 +131,7 @@ export class ExportsService {
   }
 
   /** Every parameter resolved and checked before any connection is taken or byte written. */
-  private async filters(q: ExportQueryDto): Promise<Omit<ExportFilters, 'horizon'>> {
+  private async filters(q: ExportQueryDto): Promise<Omit<ExportFilters, 'horizon'> & { until?: string }> {
     const unstorable = await this.exports.unstorableTimestamps({ from: q.from, to: q.to });
     if (unstorable.length) {
       throw new ExportException('EXPORT_BAD_FILTER', `${unstorable.join(', ')}: not a timestamp PostgreSQL can store`, {
@@ -131,6 +146,7 @@ export class ExportsService {
     return {
       statuses: q.status ?? [...FINAL_LABELS],
       since: q.since === undefined ? undefined : decodeCursor(q.since),
+      until: q.until === undefined ? undefined : decodeCursor(q.until),
       from: q.from,
       to: q.to,
       source: q.source,

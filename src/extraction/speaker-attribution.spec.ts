@@ -1,4 +1,5 @@
 import { ClaimExtractor } from './claim-extractor';
+import { speakerKind } from './speaker-attribution';
 
 describe('speaker attribution', () => {
   const sut = new ClaimExtractor();
@@ -31,5 +32,33 @@ describe('speaker attribution', () => {
 
   it('should return null when nobody is named', () => {
     expect(speakers('The bridge was closed for three days in May.')).toEqual([null]);
+  });
+
+  it('should keep a multi-word organisation name whole, connectors included, and type it Organization', () => {
+    const out = speakers('Unemployment fell to 3.9 percent in March, the Bureau of Economic Analysis said.\nThe American Federation of Teachers said 40,000 members joined in 2024.');
+    expect(out).toEqual(['Bureau of Economic Analysis', 'American Federation of Teachers']);
+    expect(out.map((name) => speakerKind(name!))).toEqual(['Organization', 'Organization']);
+  });
+
+  it('should keep a title before a name with the person, even a title naming an institution', () => {
+    const out = speakers('Fire Marshal Dana Ortiz said 14 homes burned on Sunday.\nSecretary of State Laura Brenner said 12 embassies would close.');
+    expect(out).toEqual(['Fire Marshal Dana Ortiz', 'Secretary of State Laura Brenner']);
+    expect(['Police Commissioner Ana Ruiz', ...out].map((name) => speakerKind(name!))).toEqual(['Person', 'Person', 'Person']);
+  });
+
+  it('should keep a surname that looks like a reporting verb', () => {
+    expect(speakers('Nadia Said said 30 clinics closed in 2023.')).toEqual(['Nadia Said']);
+    expect(speakers('Ports handled 9 million containers, said Yusuf Said, the port director.')).toEqual(['Yusuf Said']);
+  });
+
+  it('should name no speaker when a plain noun reports an event', () => {
+    expect(speakers('Hospitals added 4,000 beds in 2022, the department reported.')).toEqual([null]);
+    expect(speakers('Landlords reported 3,000 evictions in May.')).toEqual([null]);
+  });
+
+  it('should type acronyms and agencies Organization and people Person', () => {
+    expect(speakers('Gas prices climbed 12 cents in a week, AAA said.')).toEqual(['AAA']);
+    expect(['AAA', 'FAA', 'U.N.', 'Cal Fire', 'Census Bureau', 'Energy Department', 'Ministry of Health', 'City Council', 'Police'].map(speakerKind)).toEqual(Array(9).fill('Organization'));
+    expect(['Jane Doe', 'Nadia Said', 'Dnipro Mayor Borys Filatov'].map(speakerKind)).toEqual(['Person', 'Person', 'Person']);
   });
 });

@@ -19,6 +19,33 @@ const POSSESSIVE = new Set(["'s", "’s", "'", '’']);
 const isCapitalised = (v: string): boolean => /^\p{Lu}/u.test(v);
 
 /**
+ * Reporting verbs that as often report an event ("Employers added 272,000 jobs", "the firm reported a loss"): they
+ * attribute only in a speech context, i.e. when no object follows them.
+ */
+const EVENT_OR_SPEECH_VERBS = new Set(['added', 'adds', 'reported', 'reports', 'posted', 'noted', 'estimated', 'estimates', 'claimed', 'claims', 'revealed', 'reveals', 'confirmed', 'confirms', 'announced', 'announces', 'disclosed', 'stated']);
+const SPEECH_FOLLOWERS = new Set(['that', 'on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'late', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Words that may join the parts of one name: "Bureau of Labor Statistics", "Department of Health and Human Services". */
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on']);
+
+/** Heads of organisation names; also what makes a speaker an Organization for schema.org. */
+const ORGANIZATION_HEADS = new Set(`
+  administration agency authority association bureau board cabinet center centers centre centres chamber coalition
+  college commission committee company congress corporation corp council court department embassy federation fire
+  force foundation fund government group guard institute institution laboratory league ministry network office
+  organisation organization parliament party police reserve school senate service services society statistics
+  survey union university inc ltd llc plc
+`.trim().split(/\s+/));
+
+/** Titles before a personal name: "Police Chief Mark Ellis", "Secretary of State Laura Brenner" stay people. */
+const TITLES = new Set(`
+  mayor chief minister president vice secretary governor senator sen rep representative director spokesperson spokesman
+  spokeswoman commissioner marshal sheriff judge justice officer superintendent chancellor ambassador general gen
+  colonel col captain capt lt sgt sergeant dr prof professor ceo chair chairman chairwoman chairperson prosecutor
+  attorney deputy lady king queen prince princess inspector detective economist analyst coach premier mr mrs ms
+`.trim().split(/\s+/));
+
+/**
  * Speaker of each sentence, or null. Direct attributions ("X said", "said X", "according to X") are
  * found per sentence, then surnames, pronouns and descriptions ("the deputy minister") are resolved
  * against the document, and a multi-sentence quote inherits the speaker of the sentence closing it.
@@ -37,7 +64,7 @@ function findDirectMention(body: string, t: TokenTable, s: SentenceSpan): Mentio
     let mention: Mention | null = null;
     if (lower === 'according' && t.lower[i + 1] === 'to') {
       mention = phraseMention(body, t, i + 2, rightPhraseEnd(t, i + 2, s.lastToken));
-    } else if (ATTRIBUTION_VERBS.has(lower) && (t.pos[i] === 'VERB' || t.pos[i] === 'AUX')) {
+    } else if (ATTRIBUTION_VERBS.has(lower) && (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && !isNameToken(t, i) && attributes(t, s, i)) {
       mention = invertedSubject(body, t, s, i) ?? leftSubject(body, t, s, i);
     }
     if (!mention) continue;
@@ -46,6 +73,13 @@ function findDirectMention(body: string, t: TokenTable, s: SentenceSpan): Mentio
     fallback ??= mention;
   }
   return fallback;
+}
+
+/** An event-or-speech verb attributes only when no object follows it ("…, the agency reported." but not "added 4,000 jobs"). */
+function attributes(t: TokenTable, s: SentenceSpan, verb: number): boolean {
+  if (!EVENT_OR_SPEECH_VERBS.has(t.lower[verb])) return true;
+  const next = verb + 1;
+  return next > s.lastToken || t.type[next] === 'punctuation' || t.pos[next] === 'ADV' || SPEECH_FOLLOWERS.has(t.lower[next]);
 }
 
 /** "…, said the vice president's director, Kirsten Allen." — the subject follows the verb. */
@@ -89,7 +123,7 @@ function leftSubject(body: string, t: TokenTable, s: SentenceSpan, verb: number)
 }
 
 function isNounPhraseToken(t: TokenTable, i: number): boolean {
-  if (NP_POS.has(t.pos[i])) return true;
+  if (NP_POS.has(t.pos[i]) || isNameToken(t, i)) return true;
   if (POSSESSIVE.has(t.value[i]) || t.value[i] === '-') return true;
   return t.lower[i] === 'of' && NP_POS.has(t.pos[i - 1] ?? '');
 }
@@ -103,16 +137,58 @@ function phraseMention(body: string, t: TokenTable, from: number, to: number, la
     if (!lastName) break; // "X said": the name must end right before the verb
   }
   if (runEnd >= 0) {
-    let runStart = runEnd;
-    while (runStart - 1 >= from && (isNameToken(t, runStart - 1) || (t.value[runStart - 1] === '-' && isNameToken(t, runStart - 2)))) runStart--;
+    const runStart = nameStart(t, from, runEnd);
     return { kind: 'name', text: body.slice(t.start[runStart], t.end[runEnd]), head: t.lower[runEnd] };
   }
   const text = body.slice(t.start[from], t.end[to]);
   return { kind: 'description', text, head: t.lower[to] };
 }
 
+/**
+ * Where the capitalised run ending at `end` starts. It crosses a connector ("of", "for", "and") only when the part
+ * before the first connector holds an organisation head or a title: "Bureau of Labor Statistics", "Secretary of
+ * State Laura Brenner", but "Jones" from "Smith and Jones".
+ */
+function nameStart(t: TokenTable, from: number, end: number): number {
+  let start = end;
+  let plain = end; // the run without connectors
+  let connected = false;
+  for (;;) {
+    const before = start - 1;
+    if (before < from) break;
+    if (isNameToken(t, before) || (t.value[before] === '-' && isNameToken(t, before - 1))) start = before;
+    else if (NAME_CONNECTORS.has(t.lower[before]) && before - 1 >= from && isNameToken(t, before - 1)) {
+      connected = true;
+      start = before - 1;
+    } else break;
+    if (!connected) plain = start;
+  }
+  if (!connected) return start;
+  let firstConnector = start;
+  while (!NAME_CONNECTORS.has(t.lower[firstConnector])) firstConnector++;
+  for (let i = start; i < firstConnector; i++) if (ORGANIZATION_HEADS.has(t.lower[i]) || TITLES.has(t.lower[i])) return start;
+  return plain;
+}
+
+/**
+ * A capitalised noun, or a capitalised verb-like word right after a name ("Nadia Said said": "Said" is a surname).
+ * A common noun capitalised only because it opens the sentence ("Employers added …") is not a name.
+ */
 function isNameToken(t: TokenTable, i: number): boolean {
-  return i >= 0 && (t.pos[i] === 'PROPN' || t.pos[i] === 'NOUN' || t.pos[i] === 'ADJ') && isCapitalised(t.value[i]);
+  if (i < 0 || !isCapitalised(t.value[i])) return false;
+  if (t.pos[i] === 'PROPN' || t.pos[i] === 'ADJ') return true;
+  if (t.pos[i] === 'NOUN') return !(i === 0 || t.type[i - 1] === 'punctuation' && /^[.!?\n]$/.test(t.value[i - 1])) || /^\p{Lu}{2,}/u.test(t.value[i]) || ROLE_NOUNS.has(t.lower[i]);
+  return (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && i > 0 && isCapitalised(t.value[i - 1]) && ['PROPN', 'NOUN'].includes(t.pos[i - 1]);
+}
+
+/** schema.org type of a speaker: acronyms and names with an organisation head are organisations, titled names people. */
+export function speakerKind(name: string): 'Person' | 'Organization' {
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  const lower = words.map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, ''));
+  const titled = lower.slice(0, -1).some((w, k) => TITLES.has(w) && isCapitalised(words[k + 1] ?? '') && !ORGANIZATION_HEADS.has(lower[lower.length - 1]));
+  if (titled) return 'Person';
+  if (words.length === 1 && /^\p{Lu}[\p{Lu}&.]{1,7}s?$/u.test(words[0])) return 'Organization';
+  return lower.some((w) => ORGANIZATION_HEADS.has(w)) ? 'Organization' : 'Person';
 }
 
 function resolveMentions(direct: (Mention | null)[], sentences: SentenceSpan[], body: string, t: TokenTable): (string | null)[] {

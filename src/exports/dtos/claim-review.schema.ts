@@ -33,23 +33,11 @@ export const CLAIM_REVIEW_SCHEMA: SchemaObject = thing(
     reviewRating: thing(
       'Rating',
       { ratingValue: { type: 'number' }, bestRating: { type: 'number' }, worstRating: { type: 'number' }, alternateName: { type: 'string' }, name: { type: 'string' } },
-      ['ratingValue', 'bestRating', 'worstRating', 'alternateName'],
+      ['ratingValue', 'bestRating', 'worstRating', 'alternateName', 'name'],
     ),
   },
-  ['url', 'claimReviewed', 'author', 'itemReviewed', 'reviewRating'],
+  ['@context', 'url', 'claimReviewed', 'author', 'itemReviewed', 'reviewRating'],
 );
 
-/** format=claimreview: the JSON-LD document. */
-export const CLAIM_REVIEW_DOCUMENT_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['@context', '@graph', 'skipped', 'cursor'],
-  properties: {
-    '@context': { type: 'string', enum: ['https://schema.org'] },
-    '@graph': { type: 'array', items: CLAIM_REVIEW_SCHEMA },
-    skipped: {
-      type: 'array',
-      items: { type: 'object', required: ['claimId', 'problems'], properties: { claimId: { type: 'string', format: 'uuid' }, problems: { type: 'array', items: { type: 'string' } } } },
-    },
-    cursor: { type: 'string' },
-  },
-};
+/** format=claimreview: a plain JSON-LD array of ClaimReview objects (the cursor is in X-Export-Cursor). */
+export const CLAIM_REVIEW_DOCUMENT_SCHEMA: SchemaObject = { type: 'array', items: CLAIM_REVIEW_SCHEMA };

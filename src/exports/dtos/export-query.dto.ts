@@ -68,6 +68,12 @@ export class ExportQueryDto {
   @MaxLength(200)
   since?: string;
 
+  @ApiPropertyOptional({ description: 'Cursor of a previous export: only claims changed before it (repeats that export\'s window, e.g. for its skipped report)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  until?: string;
+
   @ApiPropertyOptional({
     type: Boolean,
     default: true,

@@ -47,3 +47,14 @@ export class ExportDocumentDto {
   @ApiProperty({ description: 'Same as X-Export-Cursor: pass as ?since= for the next window' }) cursor: string;
   @ApiProperty({ type: [ExportedClaimDto] }) claims: ExportedClaimDto[];
 }
+
+export class SkippedClaimDto {
+  @ApiProperty({ format: 'uuid' }) claimId: string;
+  @ApiProperty({ type: [String], example: ['itemReviewed.appearance.url is missing'] }) problems: string[];
+}
+
+/** GET /exports/claimreview/skipped: what a ClaimReview export with the same filters leaves out. */
+export class ClaimReviewSkippedDto {
+  @ApiProperty({ description: 'The window this report covers (same as that export\'s X-Export-Cursor when `until` was passed)' }) cursor: string;
+  @ApiProperty({ type: [SkippedClaimDto] }) skipped: SkippedClaimDto[];
+}

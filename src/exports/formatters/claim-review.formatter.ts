@@ -2,24 +2,28 @@ import { ExportedClaimDto } from '../dtos/exported-claim.dto';
 import { ClaimReviewConfig, toClaimReview } from './claim-review';
 import { ExportFormatter } from './export-formatter';
 
+/** A final claim that gave no valid ClaimReview, and why. */
+export interface SkippedClaim {
+  claimId: string;
+  problems: string[];
+}
+
 /**
- * {"@context": "https://schema.org", "@graph": [ClaimReview, ...], "skipped": [{claimId, problems}], "cursor"}.
- * Skipped claims are listed at the end, after every item has streamed.
+ * A plain JSON-LD array of ClaimReview objects, each with its own @context, so a JSON-LD processor reads exactly
+ * the reviews (nothing beside them becomes a triple). The cursor travels in X-Export-Cursor; claims that cannot
+ * give valid markup are collected in `skipped` (GET /exports/claimreview/skipped reports them).
  */
 export class ClaimReviewFormatter implements ExportFormatter {
   readonly projection = 'json';
   readonly contentType = 'application/ld+json';
   readonly extension = 'jsonld';
-  private readonly skipped: { claimId: string; problems: string[] }[] = [];
+  readonly skipped: SkippedClaim[] = [];
   private first = true;
 
-  constructor(
-    private readonly config: ClaimReviewConfig,
-    private readonly cursor: string,
-  ) {}
+  constructor(private readonly config: ClaimReviewConfig) {}
 
   begin(): string {
-    return '{"@context":"https://schema.org","@graph":[';
+    return '[';
   }
 
   batch(rows: string[][]): string {
@@ -38,6 +42,6 @@ export class ClaimReviewFormatter implements ExportFormatter {
   }
 
   end(): string {
-    return `],"skipped":${JSON.stringify(this.skipped)},"cursor":${JSON.stringify(this.cursor)}}\n`;
+    return ']\n';
   }
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_CLAIMREVIEW_RATINGS } from '../../config/environment';
 import { ExportedClaimDto } from '../dtos/exported-claim.dto';
-import { speakerType, toClaimReview } from './claim-review';
+import { toClaimReview } from './claim-review';
 import { CsvFormatter } from './csv.formatter';
 
 const config = { publicBaseUrl: 'https://factcheck.example', orgName: 'Desk', orgUrl: 'https://factcheck.example', ratings: DEFAULT_CLAIMREVIEW_RATINGS };
@@ -18,7 +18,7 @@ describe('toClaimReview', () => {
       item: expect.objectContaining({
         url: 'https://factcheck.example/claims/c1',
         claimReviewed: '14 bridges were repaired.',
-        reviewRating: { '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Verified' },
+        reviewRating: { '@type': 'Rating', name: 'Verified', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Verified' },
       }),
     });
     expect(JSON.parse(JSON.stringify(sut)).item.itemReviewed).toEqual({ '@type': 'Claim', appearance: { '@type': 'CreativeWork', url: 'https://news.example/b', headline: 'Bridges' } });
@@ -27,17 +27,17 @@ describe('toClaimReview', () => {
   it('should report instead of emitting a claim without a label mapping, article url or text', () => {
     const ratings = { ...DEFAULT_CLAIMREVIEW_RATINGS, labels: { verified: DEFAULT_CLAIMREVIEW_RATINGS.labels.verified } };
     expect(toClaimReview(claim({ finalLabel: 'disputed', status: 'disputed' }), { ...config, ratings })).toEqual({
-      problems: ['no rating configured for label "disputed" (CLAIMREVIEW_RATINGS)', 'reviewRating.alternateName is missing', 'reviewRating.ratingValue is missing'],
+      problems: ['no rating configured for label "disputed" (CLAIMREVIEW_RATINGS)', 'reviewRating.name is missing', 'reviewRating.alternateName is missing', 'reviewRating.ratingValue is missing'],
     });
     expect(toClaimReview(claim({ text: '  ', article: { ...claim().article, url: null } }), config)).toEqual({
       problems: ['claimReviewed is missing', 'itemReviewed.appearance.url is missing'],
     });
   });
 
-  it('should tell institutions from people', () => {
-    expect(speakerType('Ministry of Health')).toBe('Organization');
-    expect(speakerType('City Council')).toBe('Organization');
-    expect(speakerType('Jane Doe')).toBe('Person');
+  it('should type the claim\'s author by the speaker attribution\'s kind', () => {
+    const author = (speaker: string) => (toClaimReview(claim({ speaker }), config) as { item: { itemReviewed: { author: unknown } } }).item.itemReviewed.author;
+    expect(author('Police Chief Ana Ruiz')).toEqual({ '@type': 'Person', name: 'Police Chief Ana Ruiz' });
+    expect(author('FEMA')).toEqual({ '@type': 'Organization', name: 'FEMA' });
   });
 });
 

@@ -1,17 +1,11 @@
 import { AppConfig } from '../../config/app-config';
+import { speakerKind } from '../../extraction/speaker-attribution';
 import { ExportedClaimDto } from '../dtos/exported-claim.dto';
 
 export type ClaimReviewConfig = AppConfig['claimReview'];
 
-// A speaker naming an institution is an Organization for schema.org; anyone else a Person.
-const ORGANIZATION = /\b(ministry|department|council|government|agency|office|committee|commission|police|party|bureau|authority|association|institute|university|company|corporation|inc|ltd|llc|union|board|service|court|parliament|senate|congress|embassy|foundation|organi[sz]ation)\b/i;
-
 /** Fields Google's fact-check markup requires, as paths into the item. */
-const REQUIRED = ['url', 'claimReviewed', 'author.name', 'reviewRating.alternateName', 'reviewRating.ratingValue', 'itemReviewed.appearance.url'];
-
-export function speakerType(speaker: string): 'Person' | 'Organization' {
-  return ORGANIZATION.test(speaker) ? 'Organization' : 'Person';
-}
+const REQUIRED = ['url', 'claimReviewed', 'author.name', 'reviewRating.name', 'reviewRating.alternateName', 'reviewRating.ratingValue', 'itemReviewed.appearance.url'];
 
 /** The schema.org ClaimReview of one exported claim, or why none can be made (nothing half-valid is emitted). */
 export function toClaimReview(claim: ExportedClaimDto, config: ClaimReviewConfig): { item: Record<string, unknown> } | { problems: string[] } {
@@ -25,12 +19,13 @@ export function toClaimReview(claim: ExportedClaimDto, config: ClaimReviewConfig
     author: { '@type': 'Organization', name: config.orgName, url: config.orgUrl },
     itemReviewed: {
       '@type': 'Claim',
-      author: claim.speaker ? { '@type': speakerType(claim.speaker), name: claim.speaker } : undefined,
+      author: claim.speaker ? { '@type': speakerKind(claim.speaker), name: claim.speaker } : undefined,
       datePublished: claim.article.publishedAt ?? undefined,
       appearance: { '@type': 'CreativeWork', url: claim.article.url ?? undefined, headline: claim.article.title },
     },
     reviewRating: {
       '@type': 'Rating',
+      name: rating?.name,
       ratingValue: rating?.value,
       bestRating: config.ratings.best,
       worstRating: config.ratings.worst,

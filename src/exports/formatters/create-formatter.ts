@@ -22,6 +22,6 @@ export function createFormatter(format: ExportFormat, o: FormatterOptions): Expo
     case 'ndjson':
       return new NdjsonFormatter();
     case 'claimreview':
-      return new ClaimReviewFormatter(o.claimReview, o.cursor);
+      return new ClaimReviewFormatter(o.claimReview);
   }
 }
