@@ -83,4 +83,16 @@ describe('audit trail (e2e)', () => {
     await audit({ action: 'DROP TABLE' }).expect(400);
     await audit({ from: '2026-02-01', to: '2026-01-01' }).expect(400);
   });
+
+  it('should filter by time inclusively at the millisecond it shows (stored microseconds notwithstanding)', async () => {
+    const entityId = `boundary-${Date.now()}`;
+    await t.db.query(`INSERT INTO audit_log (at, action, entity, entity_id) VALUES ('2024-05-06T07:08:09.123456Z', 'test.boundary', 'test', $1)`, [entityId]);
+    const [shown] = (await audit({ entity: 'test', entityId }).expect(200)).body.items.map((e: { at: string }) => e.at);
+    expect(shown).toBe('2024-05-06T07:08:09.123Z');
+    const count = async (range: Record<string, string>) => (await audit({ entity: 'test', entityId, ...range }).expect(200)).body.total;
+    expect(await count({ to: shown })).toBe(1);
+    expect(await count({ from: shown, to: shown })).toBe(1);
+    expect(await count({ to: '2024-05-06T07:08:09.122Z' })).toBe(0);
+    expect(await count({ from: '2024-05-06T07:08:09.124Z' })).toBe(0);
+  });
 });

@@ -318,6 +318,23 @@ describe('editor exports (e2e)', () => {
     expect((await bytes({ bom: 'false' })).toString('utf8')).toMatch(/^claimId,text,/);
   });
 
+  describe('time filters', () => {
+    it('should filter finalizedAt inclusively at the millisecond it shows', async () => {
+      const slug = await createQueue(t, admin, { verdictsRequired: 2 });
+      await seedQueuedClaims(t, slug, 1, editor.id);
+      const claimId = await review(slug, [VERIFIED, VERIFIED]);
+      await t.db.query(`UPDATE claims SET finalized_at = '2024-05-06T07:08:09.123456Z' WHERE id = $1`, [claimId]);
+      await settle();
+      const found = async (range: Record<string, string>) => (await ndjson({ queue: slug, ...range })).claims.map((c) => c.finalizedAt);
+      const [shown] = await found({});
+      expect(shown).toBe('2024-05-06T07:08:09.123Z');
+      expect(await found({ to: shown })).toEqual([shown]);
+      expect(await found({ from: shown, to: shown })).toEqual([shown]);
+      expect(await found({ to: '2024-05-06T07:08:09.122Z' })).toEqual([]);
+      expect(await found({ from: '2024-05-06T07:08:09.124Z' })).toEqual([]);
+    });
+  });
+
   describe('the incremental cursor', () => {
     it('should hold back a claim finalized by an open transaction and deliver it in the next poll', async () => {
       const slug = await createQueue(t, admin, { verdictsRequired: 1 });

@@ -203,6 +203,27 @@ describe('agreement and workload statistics (e2e)', () => {
     });
   });
 
+  describe('time filters', () => {
+    it('should count verdicts inclusively at the millisecond the API shows', async () => {
+      const slug = await createQueue(t, admin, { verdictsRequired: 2 });
+      const [claim] = await seedQueuedClaims(t, slug, 1, editor.id);
+      const pair = await reviewers(t, 2);
+      for (const r of pair) await submit(t, r.token, (await pull(t, r.token, slug).expect(200)).body.id).expect(201);
+      // Two verdicts within one millisecond, stored to the microsecond as PostgreSQL does.
+      await t.db.query(
+        `UPDATE verdicts SET created_at = CASE WHEN user_id = $2 THEN timestamptz '2024-05-06T07:08:09.123456Z' ELSE timestamptz '2024-05-06T07:08:09.123789Z' END WHERE claim_id = $1`,
+        [claim, pair[0].id],
+      );
+      const shown = (await t.http.get(`/claims/${claim}/verdicts`).set(bearer(editor.token)).expect(200)).body.map((v: { createdAt: string }) => v.createdAt);
+      expect(shown).toEqual(['2024-05-06T07:08:09.123Z', '2024-05-06T07:08:09.123Z']);
+      const counted = async (range: Record<string, string>) => (await agreement({ queue: slug, ...range }).expect(200)).body.verdicts;
+      expect(await counted({ to: shown[0] })).toBe(2);
+      expect(await counted({ from: shown[0], to: shown[0] })).toBe(2);
+      expect(await counted({ to: '2024-05-06T07:08:09.122Z' })).toBe(0);
+      expect(await counted({ from: '2024-05-06T07:08:09.124Z' })).toBe(0);
+    });
+  });
+
   describe('access and parameters', () => {
     it('should refuse reviewers with 403 and anonymous callers with 401', async () => {
       const [r] = await reviewers(t, 1);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { Article } from './article.entity';
+import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
 
 export type NewArticle = Pick<Article, 'title' | 'body' | 'url' | 'source' | 'author' | 'language' | 'extraction' | 'publishedAt' | 'bodySha256' | 'createdBy'>;
 
@@ -80,8 +81,8 @@ export class ArticlesRepository {
     const where: string[] = [];
     const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     if (filter.source !== undefined) add((p) => `a.source = ${p}`, filter.source);
-    if (filter.from) add((p) => `a.published_at >= ${p}`, filter.from);
-    if (filter.to) add((p) => `a.published_at <= ${p}`, filter.to);
+    if (filter.from) add((p) => shownAtOrAfter('a.published_at', p), filter.from);
+    if (filter.to) add((p) => shownAtOrBefore('a.published_at', p), filter.to);
     if (filter.q) add((p) => `a.search @@ websearch_to_tsquery('simple', ${p})`, filter.q);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.tx.manager.query(`SELECT count(*)::int AS total FROM articles a ${clause}`, params);

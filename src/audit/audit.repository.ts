@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
+import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -42,7 +43,7 @@ export class AuditRepository {
   async search(f: AuditFilter, limit: number, offset: number): Promise<[AuditRow[], number]> {
     const where = `($1::uuid IS NULL OR actor_id = $1) AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)
       AND ($4::text IS NULL OR action = $4 OR (right($4, 1) = '.' AND starts_with(action, $4)))
-      AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)`;
+      AND ($5::timestamptz IS NULL OR ${shownAtOrAfter('at', '$5')}) AND ($6::timestamptz IS NULL OR ${shownAtOrBefore('at', '$6')})`;
     const params = [f.actorId ?? null, f.entity ?? null, f.entityId ?? null, f.action ?? null, f.from ?? null, f.to ?? null];
     const [rows, [{ total }]] = await Promise.all([
       this.tx.manager.query(`SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY id DESC LIMIT $7 OFFSET $8`, [...params, limit, offset]),

@@ -1,4 +1,5 @@
 import { CSV_COLUMNS, ExportFilters, Projection } from './export-filters';
+import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
 
 /** Statuses that can be exported at all (the partial cursor index covers exactly these). */
 const EXPORTABLE = `('verified', 'disputed', 'unverifiable', 'needs_adjudication')`;
@@ -61,8 +62,8 @@ function where(f: ExportFilters): { sql: string; values: unknown[] } {
   const p = (value: unknown) => `$${values.push(value)}`;
   const conditions = [`c.status IN ${EXPORTABLE}`, `c.status = ANY(${p(f.statuses)}::text[])`, `c.change_xid < ${p(f.horizon)}::xid8`];
   if (f.since) conditions.push(`c.change_xid >= ${p(f.since)}::xid8`);
-  if (f.from) conditions.push(`c.finalized_at >= ${p(f.from)}::timestamptz`);
-  if (f.to) conditions.push(`c.finalized_at <= ${p(f.to)}::timestamptz`);
+  if (f.from) conditions.push(shownAtOrAfter('c.finalized_at', p(f.from)));
+  if (f.to) conditions.push(shownAtOrBefore('c.finalized_at', p(f.to)));
   if (f.source) conditions.push(`a.source = ${p(f.source)}`);
   if (f.articleId) conditions.push(`c.article_id = ${p(f.articleId)}::uuid`);
   // Escalated claims move to the adjudication queue: a queue also owns the claims leased from it.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { ADJUDICATION_QUEUE } from '../queues/queue.entity';
 import { Coincidence } from './krippendorff-alpha';
+import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
 
 export interface AgreementFilter {
   queueId: string | null;
@@ -50,7 +51,7 @@ export interface QueueWorkloadRow {
 }
 
 /**
- * Review verdicts ($1 queue, $2 from, $3 to, both inclusive). An adjudicator's verdict is left out: it is given
+ * Review verdicts ($1 queue, $2 from, $3 to, both inclusive at the shown millisecond). An adjudicator's verdict is left out: it is given
  * after seeing the reviewers disagree, so it is a resolution, not an independent rating.
  */
 const REVIEW_VERDICTS = `
@@ -61,8 +62,8 @@ const REVIEW_VERDICTS = `
     JOIN queues q ON q.id = a.queue_id
     WHERE q.slug <> '${ADJUDICATION_QUEUE}'
       AND ($1::uuid IS NULL OR a.queue_id = $1)
-      AND ($2::timestamptz IS NULL OR v.created_at >= $2)
-      AND ($3::timestamptz IS NULL OR v.created_at <= $3)
+      AND ($2::timestamptz IS NULL OR ${shownAtOrAfter('v.created_at', '$2')})
+      AND ($3::timestamptz IS NULL OR ${shownAtOrBefore('v.created_at', '$3')})
   )`;
 
 /**
