@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Search the audit trail */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -27,8 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accounts */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create an account */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -43,12 +46,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One account */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change role, name or active flag (revokes the user's tokens on role change or deactivation) */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -61,6 +66,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reset an account's password */
         post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
@@ -77,6 +83,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in: a bearer token for email and password */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -112,6 +119,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in account */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -130,6 +138,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change your own password (revokes your other tokens; returns a fresh one) */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -144,6 +153,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness and database reachability */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -162,6 +172,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Dry-run extraction: every sentence with span, score, features and speaker */
         post: operations["ExtractionController_extract"];
         delete?: never;
         options?: never;
@@ -176,8 +187,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List articles (filters, full-text search) */
         get: operations["ArticlesController_list"];
         put?: never;
+        /** Store an article and its extracted claims */
         post: operations["ArticlesController_create"];
         delete?: never;
         options?: never;
@@ -194,6 +207,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Bulk import articles from NDJSON (streamed) */
         post: operations["ArticlesController_import"];
         delete?: never;
         options?: never;
@@ -208,9 +222,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One article with its claims */
         get: operations["ArticlesController_get"];
         put?: never;
         post?: never;
+        /** Delete an article while none of its claims has a verdict */
         delete: operations["ArticlesController_delete"];
         options?: never;
         head?: never;
@@ -224,8 +240,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An article's claims */
         get: operations["ClaimsController_listForArticle"];
         put?: never;
+        /** Add a claim by span or by text */
         post: operations["ClaimsController_create"];
         delete?: never;
         options?: never;
@@ -240,12 +258,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One claim */
         get: operations["ClaimsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit a claim's span, text or speaker */
         patch: operations["ClaimsController_update"];
         trace?: never;
     };
@@ -258,6 +278,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a claim (leaves the review flow) */
         post: operations["ClaimsController_reject"];
         delete?: never;
         options?: never;
@@ -272,6 +293,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Near and exact repeats of a claim in other articles */
         get: operations["ClaimsController_similar"];
         put?: never;
         post?: never;
@@ -288,8 +310,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Queues you may pull from, with depth, in-review count and oldest waiting age */
         get: operations["QueuesController_list"];
         put?: never;
+        /** Create a review queue */
         post: operations["QueuesController_create"];
         delete?: never;
         options?: never;
@@ -310,27 +334,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a queue's settings */
         patch: operations["QueuesController_update"];
-        trace?: never;
-    };
-    "/queues/{slug}/guidelines": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Replace a queue's reviewing guidelines (Markdown)
-         * @description Audited as a queue.update.
-         */
-        put: operations["QueuesController_setGuidelines"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/queues/{slug}/route": {
@@ -342,24 +347,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Move every claim matching a filter into this queue */
         post: operations["QueuesController_route"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/queues/{slug}/availability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether a pull would give you a claim now, and if not why (nothing left, held by others, judged by you) */
-        get: operations["QueuesController_availability"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -375,6 +364,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Pull your next claim under a lease */
         post: operations["QueuesController_next"];
         delete?: never;
         options?: never;
@@ -389,6 +379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Your live leases */
         get: operations["AssignmentsController_mine"];
         put?: never;
         post?: never;
@@ -407,6 +398,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Extend your lease */
         post: operations["AssignmentsController_heartbeat"];
         delete?: never;
         options?: never;
@@ -423,6 +415,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Give a claim back without a verdict */
         post: operations["AssignmentsController_skip"];
         delete?: never;
         options?: never;
@@ -439,6 +432,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Move a claim into a queue */
         post: operations["ClaimRoutingController_route"];
         delete?: never;
         options?: never;
@@ -455,6 +449,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reserve a claim for one reviewer */
         post: operations["ClaimRoutingController_assign"];
         delete?: never;
         options?: never;
@@ -471,24 +466,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Give your verdict on a leased claim */
         post: operations["VerdictsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/verdicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The verdicts the caller gave, newest first, with their claims */
-        get: operations["VerdictsController_mine"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -502,24 +481,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A claim's verdicts (blind for reviewers until final) */
         get: operations["VerdictsController_forClaim"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/claims/{id}/adjudication": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A claim and its round's reviewer verdicts side by side, reviewers anonymised unless revealed */
-        get: operations["AdjudicationController_caseOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -537,6 +500,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rule on a claim (adjudication or editor override) */
         post: operations["AdjudicationController_resolve"];
         delete?: never;
         options?: never;
@@ -553,6 +517,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reopen a final claim for a new review round */
         post: operations["AdjudicationController_reopen"];
         delete?: never;
         options?: never;
@@ -567,6 +532,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A claim's audit trail */
         get: operations["AdjudicationController_history"];
         put?: never;
         post?: never;
@@ -583,7 +549,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export settled claims with their lineage (CSV, JSON, NDJSON or ClaimReview JSON-LD), streamed */
         get: operations["ExportsController_verdicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/claimreview/skipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The final claims a ClaimReview export leaves out, and why
+         * @description Same filters as GET /exports/verdicts (format is ignored). Pass the export's X-Export-Cursor as `until` (and its `since`) to cover exactly its window.
+         */
+        get: operations["ExportsController_claimReviewSkipped"];
         put?: never;
         post?: never;
         delete?: never;
@@ -599,6 +586,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Inter-reviewer agreement (Cohen's kappa, Krippendorff's alpha) */
         get: operations["StatsController_agreement"];
         put?: never;
         post?: never;
@@ -615,6 +603,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Backlog and verdict rate per queue */
         get: operations["StatsController_queues"];
         put?: never;
         post?: never;
@@ -640,8 +629,13 @@ export interface components {
              * @example USER_EMAIL_TAKEN
              */
             code?: string;
-            /** @description Field errors on a 400; context (e.g. the existing id) on a 409 */
-            details?: Record<string, never>;
+            /** @description Field errors on a 400 ({field, errors}[]); context (e.g. the existing id) on a 409 */
+            details?: {
+                field: string;
+                errors: string[];
+            }[] | {
+                [key: string]: unknown;
+            };
             /** @example 0f6b7c1e-6a43-4f43-9d0e-2f1f3f9d8c11 */
             requestId: string;
         };
@@ -782,13 +776,13 @@ export interface components {
             /** @description UTF-16 offset into the article body */
             start: number;
             end: number;
-            sentenceIndex?: number | null;
+            sentenceIndex: number | null;
             score: number;
             features: {
                 [key: string]: unknown;
             };
             /** @example Olena Zelenska */
-            speaker?: string | null;
+            speaker: string | null;
             /** @enum {string} */
             origin: "extracted" | "manual";
             /** @enum {string} */
@@ -796,16 +790,16 @@ export interface components {
             /** @description Review round (a reopened claim starts a new one) */
             round: number;
             /** @enum {string|null} */
-            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
+            finalLabel: "verified" | "disputed" | "unverifiable" | null;
             /**
              * @description How the final label was reached
              * @enum {string|null}
              */
-            settledBy?: "consensus" | "adjudication" | null;
+            settledBy: "consensus" | "adjudication" | null;
             /** Format: date-time */
-            finalizedAt?: string | null;
+            finalizedAt: string | null;
             /** Format: uuid */
-            createdBy?: string | null;
+            createdBy: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -822,11 +816,6 @@ export interface components {
             source?: string | null;
             author?: string | null;
             language: string;
-            /**
-             * @description unsupported language: not English, no claims were extracted
-             * @enum {string}
-             */
-            extraction: "extracted" | "unsupported language";
             /** Format: date-time */
             publishedAt?: string | null;
             /** @description sha-256 of the normalized body */
@@ -860,21 +849,10 @@ export interface components {
             existingId?: string;
             error?: string;
         };
-        ImportStopDto: {
-            /** @description The first line not read; every line before it is reported and, when valid, stored */
-            line: number;
-            /** @enum {string} */
-            code: "ARTICLE_IMPORT_TOO_MANY_LINES";
-            message: string;
-        };
         ImportReportDto: {
             totals: components["schemas"]["ImportTotalsDto"];
-            /** @description The first 100 duplicate or invalid lines, in file order */
-            problems: components["schemas"]["ImportLineResultDto"][];
-            /** @description Duplicate or invalid lines not listed in problems */
-            problemsOmitted: number;
-            /** @description Present when the import stopped before the end of the upload (IMPORT_MAX_LINES) */
-            stopped?: components["schemas"]["ImportStopDto"];
+            /** @description One entry per non-blank line, in order */
+            results: components["schemas"]["ImportLineResultDto"][];
         };
         ArticleSummaryDto: {
             /** Format: uuid */
@@ -884,11 +862,6 @@ export interface components {
             source?: string | null;
             author?: string | null;
             language: string;
-            /**
-             * @description unsupported language: not English, no claims were extracted
-             * @enum {string}
-             */
-            extraction: "extracted" | "unsupported language";
             /** Format: date-time */
             publishedAt?: string | null;
             /** Format: date-time */
@@ -937,23 +910,14 @@ export interface components {
             status: "pending" | "queued" | "in_review" | "needs_adjudication" | "verified" | "disputed" | "unverifiable" | "rejected";
             /** @description pg_trgm similarity of the normalized texts */
             similarity: number;
-            /**
-             * @description The final label once settled, else null
-             * @enum {string|null}
-             */
-            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
-            /** Format: date-time */
-            finalizedAt?: string | null;
             articleTitle: string;
-            articleUrl?: string | null;
+            articleUrl: string | null;
         };
         QueueStatsDto: {
             /** Format: uuid */
             id: string;
             slug: string;
             description: string;
-            /** @description Reviewing guidelines (Markdown; render sanitised) */
-            guidelines: string;
             /** @enum {string} */
             pullRole: "reviewer" | "editor";
             members: string[];
@@ -971,15 +935,11 @@ export interface components {
             inReview: number;
             /** @description Seconds the oldest waiting claim has waited */
             oldestWaitingSeconds: number | null;
-            /** @description Verdicts the caller gave today on claims leased from this queue (the day in `tz`, default UTC) */
-            myVerdictsToday: number;
         };
         CreateQueueDto: {
             /** @example politics */
             slug: string;
             description?: string;
-            /** @description Reviewing guidelines (Markdown) */
-            guidelines?: string;
             /** @enum {string} */
             pullRole: "reviewer" | "editor";
             /** @description Only these users may pull (empty: everyone with the role) */
@@ -1016,8 +976,6 @@ export interface components {
             id: string;
             slug: string;
             description: string;
-            /** @description Reviewing guidelines (Markdown; render sanitised) */
-            guidelines: string;
             /** @enum {string} */
             pullRole: "reviewer" | "editor";
             members: string[];
@@ -1032,7 +990,6 @@ export interface components {
         };
         UpdateQueueDto: {
             description?: string;
-            guidelines?: string;
             /** @enum {string} */
             pullRole?: "reviewer" | "editor";
             members?: string[];
@@ -1044,10 +1001,6 @@ export interface components {
             active?: boolean;
             routingOrder?: number;
             routable?: boolean;
-        };
-        QueueGuidelinesDto: {
-            /** @description Markdown; empty to remove */
-            guidelines: string;
         };
         RouteFilterDto: {
             /**
@@ -1069,24 +1022,6 @@ export interface components {
         };
         RoutedCountDto: {
             moved: number;
-        };
-        QueueAvailabilityDto: {
-            queue: string;
-            /**
-             * @description What a pull would give you now: `available` (a claim, or the lease you hold); else why nothing: `held_by_others` (claims under other reviewers' leases, may come back when a lease ends), `reserved_for_others`, `already_judged` (you judged or skipped the rest this round), `nothing_left`
-             * @enum {string}
-             */
-            reason: "available" | "held_by_others" | "reserved_for_others" | "already_judged" | "nothing_left";
-            /** @description Claims you could be served now */
-            available: number;
-            /** @description Claims whose lease you hold */
-            heldByYou: number;
-            /** @description Claims at their verdict quota only because other reviewers hold live leases on them */
-            heldByOthers: number;
-            /** @description Claims an editor reserved for someone else */
-            reservedForOthers: number;
-            /** @description Open claims you already judged or skipped this round */
-            judgedByYou: number;
         };
         AssignedClaimDto: {
             /** Format: uuid */
@@ -1112,8 +1047,6 @@ export interface components {
             source: string | null;
             /** Format: date-time */
             publishedAt: string | null;
-            /** @description The whole article as received; the claim is body.slice(claim.start, claim.end) */
-            body: string;
             /** @description The paragraph around the claim */
             paragraph: components["schemas"]["ParagraphDto"];
         };
@@ -1121,8 +1054,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             queue: string;
-            /** @description The queue's reviewing guidelines (Markdown; render sanitised) */
-            guidelines: string;
             round: number;
             /** Format: date-time */
             leaseExpiresAt: string;
@@ -1134,13 +1065,6 @@ export interface components {
             id: string;
             /** Format: date-time */
             leaseExpiresAt: string;
-        };
-        SkipDto: {
-            /**
-             * @description Why, for the audit trail and the editors
-             * @example Needs a Ukrainian speaker
-             */
-            reason?: string;
         };
         SkipResultDto: {
             /** Format: uuid */
@@ -1194,41 +1118,6 @@ export interface components {
             /** @description The claim status after this verdict */
             claimStatus: string;
         };
-        MyVerdictDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            claimId: string;
-            /** Format: uuid */
-            assignmentId: string;
-            /** Format: uuid */
-            reviewerId: string;
-            round: number;
-            /** @enum {string} */
-            label: "verified" | "disputed" | "unverifiable";
-            rationale: string | null;
-            sources: components["schemas"]["EvidenceSourceDto"][];
-            confidence: number;
-            /** Format: date-time */
-            createdAt: string;
-            claimText: string;
-            /** Format: uuid */
-            articleId: string;
-            articleTitle: string;
-            /** @description Slug of the queue the claim was leased from */
-            queue: string;
-            /**
-             * @description The claim's final label once settled, else null
-             * @enum {string|null}
-             */
-            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
-        };
-        MyVerdictsPageDto: {
-            items: components["schemas"]["MyVerdictDto"][];
-            total: number;
-            limit: number;
-            offset: number;
-        };
         VerdictDto: {
             /** Format: uuid */
             id: string;
@@ -1246,66 +1135,6 @@ export interface components {
             confidence: number;
             /** Format: date-time */
             createdAt: string;
-        };
-        CaseClaimDto: {
-            /** Format: uuid */
-            id: string;
-            text: string;
-            /** @description UTF-16 offset into article.body */
-            start: number;
-            end: number;
-            speaker: string | null;
-            status: string;
-            round: number;
-            /** @enum {string|null} */
-            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
-            /** @enum {string|null} */
-            settledBy?: "consensus" | "adjudication" | null;
-            /** @description The adjudicator's note */
-            resolutionRationale?: string | null;
-            /** Format: uuid */
-            adjudicatorId?: string | null;
-            /** Format: date-time */
-            finalizedAt?: string | null;
-        };
-        CaseArticleDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            url: string | null;
-            source: string | null;
-            /** Format: date-time */
-            publishedAt: string | null;
-            body: string;
-        };
-        CaseVerdictDto: {
-            /**
-             * @description Stable within the case: letters in the order the verdicts came
-             * @example Reviewer A
-             */
-            reviewer: string;
-            /**
-             * Format: uuid
-             * @description Only when revealed
-             */
-            reviewerId?: string | null;
-            /** @description Only when revealed */
-            reviewerName?: string | null;
-            /** @enum {string} */
-            label: "verified" | "disputed" | "unverifiable";
-            rationale: string | null;
-            sources: components["schemas"]["EvidenceSourceDto"][];
-            confidence: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        AdjudicationCaseDto: {
-            claim: components["schemas"]["CaseClaimDto"];
-            article: components["schemas"]["CaseArticleDto"];
-            /** @description The current round's reviewer verdicts (not the adjudicator's ruling), oldest first */
-            verdicts: components["schemas"]["CaseVerdictDto"][];
-            /** @description Whether reviewer names are shown (reveal=true; each reveal is audited) */
-            revealed: boolean;
         };
         ResolveClaimDto: {
             /** @enum {string} */
@@ -1327,18 +1156,19 @@ export interface components {
             /** Format: uuid */
             id: string;
             title: string;
-            url: Record<string, never> | null;
-            source: Record<string, never> | null;
+            url: string | null;
+            source: string | null;
             /** Format: date-time */
-            publishedAt: Record<string, never> | null;
+            publishedAt: string | null;
         };
         ExportedVerdictDto: {
             /** Format: uuid */
             reviewerId: string;
             round: number;
-            label: string;
-            rationale: Record<string, never> | null;
-            sources: Record<string, never>[];
+            /** @enum {string} */
+            label: "verified" | "disputed" | "unverifiable";
+            rationale: string | null;
+            sources: components["schemas"]["EvidenceSourceDto"][];
             confidence: number;
             /** Format: date-time */
             createdAt: string;
@@ -1349,25 +1179,48 @@ export interface components {
             text: string;
             start: number;
             end: number;
-            speaker: Record<string, never> | null;
+            speaker: string | null;
             article: components["schemas"]["ExportedArticleDto"];
-            status: string;
-            finalLabel: Record<string, never> | null;
+            /** @enum {string} */
+            status: "verified" | "disputed" | "unverifiable" | "needs_adjudication";
+            /** @enum {string|null} */
+            finalLabel: "verified" | "disputed" | "unverifiable" | null;
             /** @enum {string|null} */
             settledBy: "consensus" | "adjudication" | null;
             round: number;
             /** @description Reviewer verdicts of the current round (the adjudicator's ruling excluded) */
             verdictCount: number;
             /** @description Share of those verdicts equal to the final label */
-            agreement: Record<string, never> | null;
+            agreement: number | null;
             reviewerIds: string[];
-            adjudicatorId: Record<string, never> | null;
+            /** Format: uuid */
+            adjudicatorId: string | null;
             /** @description Distinct evidence URLs of the current round's verdicts */
             sourceUrls: string[];
             /** Format: date-time */
-            finalizedAt: Record<string, never> | null;
+            finalizedAt: string | null;
             /** @description With include=verdicts: every verdict, all rounds */
             verdicts?: components["schemas"]["ExportedVerdictDto"][];
+        };
+        ExportDocumentDto: {
+            /** @description Same as X-Export-Cursor: pass as ?since= for the next window */
+            cursor: string;
+            claims: components["schemas"]["ExportedClaimDto"][];
+        };
+        SkippedClaimDto: {
+            /** Format: uuid */
+            claimId: string;
+            /**
+             * @example [
+             *       "itemReviewed.appearance.url is missing"
+             *     ]
+             */
+            problems: string[];
+        };
+        ClaimReviewSkippedDto: {
+            /** @description The window this report covers (same as that export's X-Export-Cursor when `until` was passed) */
+            cursor: string;
+            skipped: components["schemas"]["SkippedClaimDto"][];
         };
         PooledKappaDto: {
             /** @description Mean of the listed pairs' kappas weighted by their shared units (undefined kappas left out) */
@@ -1485,7 +1338,16 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1529,7 +1391,16 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1570,7 +1441,16 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1588,8 +1468,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Email already taken */
+            /** @description USER_EMAIL_TAKEN */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1618,7 +1516,16 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1636,6 +1543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1669,7 +1577,16 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1687,8 +1604,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Would leave no active admin */
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LAST_ACTIVE_ADMIN: would leave no active admin */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1720,7 +1664,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1731,6 +1684,33 @@ export interface operations {
             };
             /** @description Only admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1761,6 +1741,15 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Wrong email or password, or inactive account */
             401: {
                 headers: {
@@ -1770,7 +1759,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Body over 4096 bytes */
+            /** @description Body larger than BODY_LIMIT */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,7 +1768,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
+            /** @description Unsupported content type (send application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed logins for this email or IP; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1811,6 +1809,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1837,7 +1836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Body over 4096 bytes */
+            /** @description Body larger than BODY_LIMIT */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1846,11 +1845,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
+            /** @description Unsupported content type (send application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed logins for this email or IP; see Retry-After */
             429: {
                 headers: {
-                    /** @description Seconds until a sign-in may be tried again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1903,6 +1909,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1934,6 +1941,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenDto"];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1942,7 +1950,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The current password is wrong (CURRENT_PASSWORD_INCORRECT) */
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Current password is wrong */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1951,8 +1968,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
-            429: {
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2131,7 +2157,16 @@ export interface operations {
                     "application/json": components["schemas"]["ExtractedSentenceDto"][];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2142,6 +2177,24 @@ export interface operations {
             };
             /** @description Only editor, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2180,6 +2233,24 @@ export interface operations {
                     "application/json": components["schemas"]["ArticlePageDto"];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ArticlesController_create: {
@@ -2204,7 +2275,16 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2231,6 +2311,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ArticlesController_import: {
@@ -2247,24 +2345,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description application/json (default): totals and the first problems, sent once every line is stored. With `Accept: application/x-ndjson` the report streams instead: one ImportLineResult per non-blank line in file order as its batch commits, then a last line `{"totals": …, "stopped"?: …}`, or `{"error": ErrorBody}` when the import failed after the first line was sent. */
+            /** @description Per line: created, duplicate or invalid (with the error) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReportDto"];
-                    "application/x-ndjson": components["schemas"]["ImportReportDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Only editor, admin */
@@ -2274,7 +2370,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Over IMPORT_BODY_LIMIT */
@@ -2284,17 +2379,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description ARTICLE_IMPORT_BUSY: IMPORT_CONCURRENCY imports already run on this instance; see Retry-After */
-            503: {
+            /** @description Not application/x-ndjson */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2318,6 +2411,25 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleDto"];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2346,7 +2458,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2357,6 +2478,15 @@ export interface operations {
             };
             /** @description Only admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2394,6 +2524,24 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimDto"][];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such claim or article */
             404: {
                 headers: {
@@ -2428,7 +2576,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2457,6 +2614,24 @@ export interface operations {
             };
             /** @description CLAIM_DUPLICATE: a claim with this span exists (details.existingId) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2494,6 +2669,24 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimDto"];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such claim or article */
             404: {
                 headers: {
@@ -2528,7 +2721,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,6 +2759,24 @@ export interface operations {
             };
             /** @description CLAIM_DUPLICATE or CLAIM_PAST_REVIEW */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2595,7 +2815,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2635,10 +2864,7 @@ export interface operations {
     };
     ClaimsController_similar: {
         parameters: {
-            query?: {
-                /** @description Only claims already settled (with a final label): the known-claim matches a review screen shows */
-                settled?: boolean;
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -2656,6 +2882,24 @@ export interface operations {
                     "application/json": components["schemas"]["SimilarClaimDto"][];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No such claim or article */
             404: {
                 headers: {
@@ -2669,10 +2913,7 @@ export interface operations {
     };
     QueuesController_list: {
         parameters: {
-            query?: {
-                /** @description IANA time zone whose day `myVerdictsToday` counts (default UTC) */
-                tz?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2688,16 +2929,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueueStatsDto"][];
                 };
             };
-            /** @description Unknown time zone */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2738,7 +2970,16 @@ export interface operations {
                     "application/json": components["schemas"]["QueueDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2756,8 +2997,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Slug taken */
+            /** @description QUEUE_SLUG_TAKEN */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2790,7 +3049,16 @@ export interface operations {
                     "application/json": components["schemas"]["QueueDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2808,67 +3076,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-        };
-    };
-    QueuesController_setGuidelines: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QueueGuidelinesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QueueDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /**
-             * @description Missing, invalid or revoked token
-             *
-             *     No valid token or session
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /**
-             * @description Editors and admins only
-             *
-             *     Only editor, admin
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such queue */
+            /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2902,7 +3129,16 @@ export interface operations {
                     "application/json": components["schemas"]["RoutedCountDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2920,54 +3156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-        };
-    };
-    QueuesController_availability: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QueueAvailabilityDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid or revoked token
-             *
-             *     No valid token or session
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /**
-             * @description Not allowed to pull from this queue
-             *
-             *     Only reviewer, editor, admin
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such queue */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,8 +3165,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Queue inactive */
+            /** @description QUEUE_INACTIVE */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3013,7 +3220,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3023,11 +3230,29 @@ export interface operations {
                 };
             };
             /**
-             * @description Not allowed to pull from this queue
+             * @description QUEUE_NOT_ALLOWED: not allowed to pull from this queue
              *
              *     Only reviewer, editor, admin
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description QUEUE_INACTIVE */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3055,7 +3280,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentDto"][];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3094,7 +3319,16 @@ export interface operations {
                     "application/json": components["schemas"]["LeaseDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3103,7 +3337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Only reviewer, editor, admin */
+            /** @description ASSIGNMENT_NOT_YOURS */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3112,7 +3346,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Lease expired or assignment closed */
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LEASE_EXPIRED or ASSIGNMENT_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3132,11 +3375,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["SkipDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Released; this claim is not served to you again this round */
             200: {
@@ -3147,6 +3386,7 @@ export interface operations {
                     "application/json": components["schemas"]["SkipResultDto"];
                 };
             };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3155,7 +3395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3164,8 +3404,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Only reviewer, editor, admin */
+            /** @description ASSIGNMENT_NOT_YOURS */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LEASE_EXPIRED or ASSIGNMENT_CLOSED */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3198,7 +3456,16 @@ export interface operations {
                     "application/json": components["schemas"]["RoutedCountDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,6 +3476,42 @@ export interface operations {
             };
             /** @description Only editor, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such claim or queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The claim cannot be routed in its current state, or the queue is inactive */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3240,7 +3543,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,6 +3563,51 @@ export interface operations {
             };
             /** @description Only editor, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The claim cannot be assigned in its current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description USER_NOT_FOUND or USER_CANNOT_PULL_QUEUE: that user cannot take it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3286,7 +3643,16 @@ export interface operations {
                     "application/json": components["schemas"]["SubmittedVerdictDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3295,8 +3661,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Only reviewer, editor, admin */
+            /** @description ASSIGNMENT_NOT_YOURS */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3313,29 +3688,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-        };
-    };
-    VerdictsController_mine: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyVerdictsPageDto"];
-                };
-            };
-            400: {
+            /** @description Body larger than BODY_LIMIT */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3343,17 +3697,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid token or session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Only reviewer, editor, admin */
-            403: {
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3383,7 +3728,16 @@ export interface operations {
                     "application/json": components["schemas"]["VerdictDto"][];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3401,57 +3755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-        };
-    };
-    AdjudicationController_caseOf: {
-        parameters: {
-            query?: {
-                /** @description Show who the reviewers are (audited as claim.reveal_reviewers) */
-                reveal?: boolean;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdjudicationCaseDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No valid token or session */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Editors and admins only */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such claim */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3485,7 +3789,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimOutcomeDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3503,8 +3816,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The claim is already final or rejected */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3538,7 +3878,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimOutcomeDto"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,8 +3905,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Only a final claim can be reopened */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3587,7 +3963,16 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryDto"][];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,6 +3983,15 @@ export interface operations {
             };
             /** @description Only editor, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3628,10 +4022,10 @@ export interface operations {
                 include?: "verdicts";
                 /** @description Cursor of a previous export (X-Export-Cursor): only claims changed since */
                 since?: string;
-                /** @description CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim */
+                /** @description Cursor of a previous export: only claims changed before it (repeats that export's window, e.g. for its skipped report) */
+                until?: string;
+                /** @description CSV only: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection) */
                 safe?: boolean;
-                /** @description CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding) */
-                bom?: boolean;
             };
             header?: never;
             path?: never;
@@ -3639,7 +4033,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Streamed attachment; json is {cursor, claims: ExportedClaim[]}, ndjson one ExportedClaim per line, claimreview schema.org JSON-LD. A failure after the headers (or a reader that stalls for EXPORT_IDLE_TIMEOUT_SECONDS) aborts the connection without the final chunk, so the file is never mistaken for complete */
+            /** @description Streamed attachment; the media type follows `format`. NDJSON: one ExportedClaim per line (the schema is a line's). */
             200: {
                 headers: {
                     /** @description Pass as ?since= to get only claims changed after this export */
@@ -3647,13 +4041,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ExportedClaimDto"];
-                    "application/json": components["schemas"]["ExportedClaimDto"];
+                    "text/csv": string;
+                    "application/json": components["schemas"]["ExportDocumentDto"];
                     "application/x-ndjson": components["schemas"]["ExportedClaimDto"];
-                    "application/ld+json": components["schemas"]["ExportedClaimDto"];
+                    "application/ld+json": {
+                        /** @enum {string} */
+                        "@type": "ClaimReview";
+                        /** @enum {string} */
+                        "@context": "https://schema.org";
+                        /**
+                         * Format: uri
+                         * @description PUBLIC_BASE_URL/claims/<id>
+                         */
+                        url: string;
+                        claimReviewed: string;
+                        /**
+                         * Format: date-time
+                         * @description When the claim was finalized
+                         */
+                        datePublished?: string;
+                        author: {
+                            /** @enum {string} */
+                            "@type": "Person" | "Organization";
+                            name: string;
+                            /** Format: uri */
+                            url?: string;
+                        };
+                        itemReviewed: {
+                            /** @enum {string} */
+                            "@type": "Claim";
+                            author?: {
+                                /** @enum {string} */
+                                "@type": "Person" | "Organization";
+                                name: string;
+                                /** Format: uri */
+                                url?: string;
+                            };
+                            /** Format: date-time */
+                            datePublished?: string;
+                            appearance: {
+                                /** @enum {string} */
+                                "@type": "CreativeWork";
+                                /** Format: uri */
+                                url: string;
+                                headline?: string;
+                            };
+                        };
+                        reviewRating: {
+                            /** @enum {string} */
+                            "@type": "Rating";
+                            ratingValue: number;
+                            bestRating: number;
+                            worstRating: number;
+                            alternateName: string;
+                            name: string;
+                        };
+                    }[];
                 };
             };
-            /** @description Unknown format, bad filter (EXPORT_BAD_FILTER: a date PostgreSQL cannot store) or malformed cursor; always before the first byte */
+            /** @description Unknown format, bad filter or malformed cursor */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3665,7 +4111,7 @@ export interface operations {
                     "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,8 +4141,8 @@ export interface operations {
                     "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description This user already runs EXPORT_LIMIT_PER_USER exports (EXPORT_USER_LIMIT); see Retry-After */
-            429: {
+            /** @description Too many exports running (EXPORT_BUSY) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3707,16 +4153,91 @@ export interface operations {
                     "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many exports running on this instance (EXPORT_BUSY); see Retry-After */
+        };
+    };
+    ExportsController_claimReviewSkipped: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json" | "ndjson" | "claimreview";
+                /** @description Comma list of verified, disputed, unverifiable, needs_adjudication (default: the three final labels) */
+                status?: string[];
+                /** @description Finalized at or after (ISO 8601) */
+                from?: string;
+                /** @description Finalized at or before (ISO 8601) */
+                to?: string;
+                /** @description Exact source of the claim's article */
+                source?: string;
+                articleId?: string;
+                /** @description Queue slug: claims in it or leased from it */
+                queue?: string;
+                /** @description Only claims this reviewer gave a verdict on (any round) */
+                reviewer?: string;
+                /** @description Add every reviewer's verdict (all rounds) */
+                include?: "verdicts";
+                /** @description Cursor of a previous export (X-Export-Cursor): only claims changed since */
+                since?: string;
+                /** @description Cursor of a previous export: only claims changed before it (repeats that export's window, e.g. for its skipped report) */
+                until?: string;
+                /** @description CSV only: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection) */
+                safe?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimReviewSkippedDto"];
+                };
+            };
+            /** @description Bad filter or malformed cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only editor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many exports running (EXPORT_BUSY) */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBody"];
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
-                    "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3757,7 +4278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,7 +4325,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueueWorkloadDto"][];
                 };
             };
-            /** @description Missing, invalid or revoked token */
+            /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
                     [name: string]: unknown;
