@@ -18,7 +18,7 @@ import { NDJSON, NdjsonOut } from './ndjson-body';
 
 @ApiTags('articles')
 @SignedIn()
-@ApiExtraModels(ImportLineResultDto, ImportTotalsDto, ImportStopDto, ErrorBody)
+@ApiExtraModels(ImportReportDto, ImportLineResultDto, ImportTotalsDto, ImportStopDto, ErrorBody)
 @Controller('articles')
 export class ArticlesController {
   constructor(

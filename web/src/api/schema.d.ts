@@ -207,7 +207,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bulk import articles from NDJSON (streamed) */
+        /** Bulk import articles from NDJSON (streamed), with a per-line report */
         post: operations["ArticlesController_import"];
         delete?: never;
         options?: never;
@@ -747,6 +747,43 @@ export interface components {
             isHeadline: boolean;
             isClaim: boolean;
         };
+        ImportTotalsDto: {
+            created: number;
+            duplicate: number;
+            invalid: number;
+            /** @description Non-blank lines read */
+            lines: number;
+        };
+        ImportLineResultDto: {
+            /** @description 1-based line number in the upload */
+            line: number;
+            /** @enum {string} */
+            status: "created" | "duplicate" | "invalid";
+            /** Format: uuid */
+            id?: string;
+            /**
+             * Format: uuid
+             * @description The article this line duplicates
+             */
+            existingId?: string;
+            error?: string;
+        };
+        ImportStopDto: {
+            /** @description The first line not read; every line before it is reported and, when valid, stored */
+            line: number;
+            /** @enum {string} */
+            code: "ARTICLE_IMPORT_TOO_MANY_LINES";
+            message: string;
+        };
+        ImportReportDto: {
+            totals: components["schemas"]["ImportTotalsDto"];
+            /** @description The first 100 duplicate or invalid lines, in file order */
+            problems: components["schemas"]["ImportLineResultDto"][];
+            /** @description Duplicate or invalid lines not listed in problems */
+            problemsOmitted: number;
+            /** @description Present when the import stopped before the end of the upload (IMPORT_MAX_LINES) */
+            stopped?: components["schemas"]["ImportStopDto"];
+        };
         CreateArticleDto: {
             /** @example Kremlin warns of “fatal consequences” */
             title: string;
@@ -827,32 +864,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             claims: components["schemas"]["ClaimDto"][];
-        };
-        ImportTotalsDto: {
-            created: number;
-            duplicate: number;
-            invalid: number;
-            /** @description Non-blank lines read */
-            lines: number;
-        };
-        ImportLineResultDto: {
-            /** @description 1-based line number in the upload */
-            line: number;
-            /** @enum {string} */
-            status: "created" | "duplicate" | "invalid";
-            /** Format: uuid */
-            id?: string;
-            /**
-             * Format: uuid
-             * @description The article this line duplicates
-             */
-            existingId?: string;
-            error?: string;
-        };
-        ImportReportDto: {
-            totals: components["schemas"]["ImportTotalsDto"];
-            /** @description One entry per non-blank line, in order */
-            results: components["schemas"]["ImportLineResultDto"][];
         };
         ArticleSummaryDto: {
             /** Format: uuid */
@@ -1759,7 +1770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Body larger than BODY_LIMIT */
+            /** @description Body over 4096 bytes */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1836,7 +1847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Body larger than BODY_LIMIT */
+            /** @description Body over 4096 bytes */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2345,13 +2356,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Per line: created, duplicate or invalid (with the error) */
+            /** @description application/json (default): totals and the first problems, sent once every line is stored. With `Accept: application/x-ndjson` the report streams instead: one ImportLineResult per non-blank line in file order as its batch commits, then a last line `{"totals": …, "stopped"?: …}`, or `{"error": ErrorBody}` when the import failed after the first line was sent. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReportDto"];
+                    "application/x-ndjson": components["schemas"]["ImportLineResultDto"] | {
+                        totals: components["schemas"]["ImportTotalsDto"];
+                        stopped?: components["schemas"]["ImportStopDto"];
+                    } | {
+                        error: components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -2383,6 +2400,15 @@ export interface operations {
             };
             /** @description Not application/x-ndjson */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ARTICLE_IMPORT_BUSY: IMPORT_CONCURRENCY imports already run on this instance; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4105,10 +4131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBody"];
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
-                    "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -4135,10 +4158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBody"];
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
-                    "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Too many exports running (EXPORT_BUSY) */
@@ -4147,10 +4167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBody"];
                     "application/json": components["schemas"]["ErrorBody"];
-                    "application/x-ndjson": components["schemas"]["ErrorBody"];
-                    "application/ld+json": components["schemas"]["ErrorBody"];
                 };
             };
         };
