@@ -90,6 +90,7 @@ export class QueuesController {
   @ApiOkResponse({ type: AssignmentDto })
   @ApiNoContentResponse({ description: 'Nothing to review for you in this queue right now' })
   @ApiErrors(
+    { status: 400, description: 'Malformed slug' },
     { status: 403, description: 'QUEUE_NOT_ALLOWED: not allowed to pull from this queue' },
     { status: 404, description: 'QUEUE_NOT_FOUND' },
     { status: 409, description: 'QUEUE_INACTIVE' },

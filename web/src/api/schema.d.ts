@@ -3246,6 +3246,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed slug */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Missing, invalid, expired or revoked token */
             401: {
                 headers: {
