@@ -338,6 +338,26 @@ export interface paths {
         patch: operations["QueuesController_update"];
         trace?: never;
     };
+    "/queues/{slug}/guidelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a queue's reviewing guidelines (Markdown)
+         * @description Audited as a queue.update.
+         */
+        put: operations["QueuesController_setGuidelines"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/queues/{slug}/route": {
         parameters: {
             query?: never;
@@ -349,6 +369,23 @@ export interface paths {
         put?: never;
         /** Move every claim matching a filter into this queue */
         post: operations["QueuesController_route"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/{slug}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a pull would give you a claim now, and if not why (nothing left, held by others, judged by you) */
+        get: operations["QueuesController_availability"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -474,6 +511,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/verdicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The verdicts the caller gave, newest first, with their claims */
+        get: operations["VerdictsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/claims/{id}/verdicts": {
         parameters: {
             query?: never;
@@ -483,6 +537,23 @@ export interface paths {
         };
         /** A claim's verdicts (blind for reviewers until final) */
         get: operations["VerdictsController_forClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claims/{id}/adjudication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A claim and its round's reviewer verdicts side by side, reviewers anonymised unless revealed */
+        get: operations["AdjudicationController_caseOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -921,6 +992,13 @@ export interface components {
             status: "pending" | "queued" | "in_review" | "needs_adjudication" | "verified" | "disputed" | "unverifiable" | "rejected";
             /** @description pg_trgm similarity of the normalized texts */
             similarity: number;
+            /**
+             * @description The final label once settled, else null
+             * @enum {string|null}
+             */
+            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
+            /** Format: date-time */
+            finalizedAt?: string | null;
             articleTitle: string;
             articleUrl: string | null;
         };
@@ -929,6 +1007,8 @@ export interface components {
             id: string;
             slug: string;
             description: string;
+            /** @description Reviewing guidelines (Markdown; render sanitised) */
+            guidelines: string;
             /** @enum {string} */
             pullRole: "reviewer" | "editor";
             members: string[];
@@ -946,11 +1026,15 @@ export interface components {
             inReview: number;
             /** @description Seconds the oldest waiting claim has waited */
             oldestWaitingSeconds: number | null;
+            /** @description Verdicts the caller gave today on claims leased from this queue (the day in `tz`, default UTC) */
+            myVerdictsToday: number;
         };
         CreateQueueDto: {
             /** @example politics */
             slug: string;
             description?: string;
+            /** @description Reviewing guidelines (Markdown) */
+            guidelines?: string;
             /** @enum {string} */
             pullRole: "reviewer" | "editor";
             /** @description Only these users may pull (empty: everyone with the role) */
@@ -987,6 +1071,8 @@ export interface components {
             id: string;
             slug: string;
             description: string;
+            /** @description Reviewing guidelines (Markdown; render sanitised) */
+            guidelines: string;
             /** @enum {string} */
             pullRole: "reviewer" | "editor";
             members: string[];
@@ -1001,6 +1087,7 @@ export interface components {
         };
         UpdateQueueDto: {
             description?: string;
+            guidelines?: string;
             /** @enum {string} */
             pullRole?: "reviewer" | "editor";
             members?: string[];
@@ -1012,6 +1099,10 @@ export interface components {
             active?: boolean;
             routingOrder?: number;
             routable?: boolean;
+        };
+        QueueGuidelinesDto: {
+            /** @description Markdown; empty to remove */
+            guidelines: string;
         };
         RouteFilterDto: {
             /**
@@ -1033,6 +1124,24 @@ export interface components {
         };
         RoutedCountDto: {
             moved: number;
+        };
+        QueueAvailabilityDto: {
+            queue: string;
+            /**
+             * @description What a pull would give you now: `available` (a claim, or the lease you hold); else why nothing: `held_by_others` (claims under other reviewers' leases, may come back when a lease ends), `reserved_for_others`, `already_judged` (you judged or skipped the rest this round), `nothing_left`
+             * @enum {string}
+             */
+            reason: "available" | "held_by_others" | "reserved_for_others" | "already_judged" | "nothing_left";
+            /** @description Claims you could be served now */
+            available: number;
+            /** @description Claims whose lease you hold */
+            heldByYou: number;
+            /** @description Claims at their verdict quota only because other reviewers hold live leases on them */
+            heldByOthers: number;
+            /** @description Claims an editor reserved for someone else */
+            reservedForOthers: number;
+            /** @description Open claims you already judged or skipped this round */
+            judgedByYou: number;
         };
         AssignedClaimDto: {
             /** Format: uuid */
@@ -1058,6 +1167,8 @@ export interface components {
             source: string | null;
             /** Format: date-time */
             publishedAt: string | null;
+            /** @description The whole article as received; the claim is body.slice(claim.start, claim.end) */
+            body: string;
             /** @description The paragraph around the claim */
             paragraph: components["schemas"]["ParagraphDto"];
         };
@@ -1065,6 +1176,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             queue: string;
+            /** @description The queue's reviewing guidelines (Markdown; render sanitised) */
+            guidelines: string;
             round: number;
             /** Format: date-time */
             leaseExpiresAt: string;
@@ -1076,6 +1189,13 @@ export interface components {
             id: string;
             /** Format: date-time */
             leaseExpiresAt: string;
+        };
+        SkipDto: {
+            /**
+             * @description Why, for the audit trail and the editors
+             * @example Needs a Ukrainian speaker
+             */
+            reason?: string;
         };
         SkipResultDto: {
             /** Format: uuid */
@@ -1129,6 +1249,41 @@ export interface components {
             /** @description The claim status after this verdict */
             claimStatus: string;
         };
+        MyVerdictDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            claimId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            round: number;
+            /** @enum {string} */
+            label: "verified" | "disputed" | "unverifiable";
+            rationale: string | null;
+            sources: components["schemas"]["EvidenceSourceDto"][];
+            confidence: number;
+            /** Format: date-time */
+            createdAt: string;
+            claimText: string;
+            /** Format: uuid */
+            articleId: string;
+            articleTitle: string;
+            /** @description Slug of the queue the claim was leased from */
+            queue: string;
+            /**
+             * @description The claim's final label once settled, else null
+             * @enum {string|null}
+             */
+            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
+        };
+        MyVerdictsPageDto: {
+            items: components["schemas"]["MyVerdictDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         VerdictDto: {
             /** Format: uuid */
             id: string;
@@ -1146,6 +1301,66 @@ export interface components {
             confidence: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        CaseClaimDto: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** @description UTF-16 offset into article.body */
+            start: number;
+            end: number;
+            speaker: string | null;
+            status: string;
+            round: number;
+            /** @enum {string|null} */
+            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
+            /** @enum {string|null} */
+            settledBy?: "consensus" | "adjudication" | null;
+            /** @description The adjudicator's note */
+            resolutionRationale?: string | null;
+            /** Format: uuid */
+            adjudicatorId?: string | null;
+            /** Format: date-time */
+            finalizedAt?: string | null;
+        };
+        CaseArticleDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            url: string | null;
+            source: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            body: string;
+        };
+        CaseVerdictDto: {
+            /**
+             * @description Stable within the case: letters in the order the verdicts came
+             * @example Reviewer A
+             */
+            reviewer: string;
+            /**
+             * Format: uuid
+             * @description Only when revealed
+             */
+            reviewerId?: string | null;
+            /** @description Only when revealed */
+            reviewerName?: string | null;
+            /** @enum {string} */
+            label: "verified" | "disputed" | "unverifiable";
+            rationale: string | null;
+            sources: components["schemas"]["EvidenceSourceDto"][];
+            confidence: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AdjudicationCaseDto: {
+            claim: components["schemas"]["CaseClaimDto"];
+            article: components["schemas"]["CaseArticleDto"];
+            /** @description The current round's reviewer verdicts (not the adjudicator's ruling), oldest first */
+            verdicts: components["schemas"]["CaseVerdictDto"][];
+            /** @description Whether reviewer names are shown (reveal=true; each reveal is audited) */
+            revealed: boolean;
         };
         ResolveClaimDto: {
             /** @enum {string} */
@@ -1865,9 +2080,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed logins for this email or IP; see Retry-After */
+            /** @description Too many failed logins for this email or IP (code LOGIN_RATE_LIMITED) */
             429: {
                 headers: {
+                    /** @description Seconds until a sign-in may be tried again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2890,7 +3107,10 @@ export interface operations {
     };
     ClaimsController_similar: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only claims already settled (with a final label): the known-claim matches a review screen shows */
+                settled?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2939,7 +3159,10 @@ export interface operations {
     };
     QueuesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description IANA time zone whose day `myVerdictsToday` counts (default UTC) */
+                tz?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2953,6 +3176,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueStatsDto"][];
+                };
+            };
+            /** @description Unknown time zone */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -3131,6 +3363,74 @@ export interface operations {
             };
         };
     };
+    QueuesController_setGuidelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueGuidelinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid, expired or revoked token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description Editors and admins only
+             *
+             *     Only editor, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     QueuesController_route: {
         parameters: {
             query?: never;
@@ -3211,6 +3511,71 @@ export interface operations {
             };
             /** @description Unsupported content type (send application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QueuesController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueAvailabilityDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked token
+             *
+             *     Missing, invalid, expired or revoked token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed to pull from this queue
+             *
+             *     Only reviewer, editor, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Queue inactive */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3410,7 +3775,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SkipDto"];
+            };
+        };
         responses: {
             /** @description Released; this claim is not served to you again this round */
             200: {
@@ -3459,6 +3828,24 @@ export interface operations {
             };
             /** @description LEASE_EXPIRED or ASSIGNMENT_CLOSED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3743,6 +4130,54 @@ export interface operations {
             };
         };
     };
+    VerdictsController_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVerdictsPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only reviewer, editor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     VerdictsController_forClaim: {
         parameters: {
             query?: never;
@@ -3791,6 +4226,65 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdjudicationController_caseOf: {
+        parameters: {
+            query?: {
+                /** @description Show who the reviewers are (audited as claim.reveal_reviewers) */
+                reveal?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjudicationCaseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Editors and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such claim */
             404: {
                 headers: {
                     [name: string]: unknown;
