@@ -38,7 +38,7 @@ export class SimilarClaimDto implements SimilarClaimRow {
   @ApiProperty() text: string;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty({ minimum: 0, maximum: 1, description: 'pg_trgm similarity of the normalized texts' }) similarity: number;
-  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true, type: String, description: 'The final label once settled, else null' }) finalLabel: string | null;
+  @ApiPropertyOptional({ enum: [...FINAL_LABELS, null], nullable: true, type: String, description: 'The final label once settled, else null' }) finalLabel: string | null;
   @ApiPropertyOptional({ type: Date, nullable: true }) finalizedAt: Date | null;
   @ApiProperty() articleTitle: string;
   @ApiProperty({ type: String, nullable: true }) articleUrl: string | null;

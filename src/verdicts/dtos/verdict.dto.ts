@@ -87,7 +87,7 @@ export class MyVerdictDto extends VerdictDto {
   @ApiProperty({ format: 'uuid' }) articleId: string;
   @ApiProperty() articleTitle: string;
   @ApiProperty({ description: 'Slug of the queue the claim was leased from' }) queue: string;
-  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true, type: String, description: 'The claim\'s final label once settled, else null' })
+  @ApiPropertyOptional({ enum: [...FINAL_LABELS, null], nullable: true, type: String, description: 'The claim\'s final label once settled, else null' })
   finalLabel: string | null;
 }
 
@@ -111,8 +111,8 @@ class CaseClaimDto {
   @ApiProperty({ nullable: true, type: String }) speaker: string | null;
   @ApiProperty() status: string;
   @ApiProperty() round: number;
-  @ApiPropertyOptional({ enum: FINAL_LABELS, nullable: true, type: String }) finalLabel: string | null;
-  @ApiPropertyOptional({ enum: ['consensus', 'adjudication'], nullable: true, type: String }) settledBy: string | null;
+  @ApiPropertyOptional({ enum: [...FINAL_LABELS, null], nullable: true, type: String }) finalLabel: string | null;
+  @ApiPropertyOptional({ enum: ['consensus', 'adjudication', null], nullable: true, type: String }) settledBy: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "The adjudicator's note" }) resolutionRationale: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) adjudicatorId: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) finalizedAt: Date | null;
