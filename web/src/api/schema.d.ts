@@ -924,6 +924,11 @@ export interface components {
             source?: string | null;
             author?: string | null;
             language: string;
+            /**
+             * @description unsupported language: not English, no claims were extracted
+             * @enum {string}
+             */
+            extraction: "extracted" | "unsupported language";
             /** Format: date-time */
             publishedAt?: string | null;
             /** @description sha-256 of the normalized body */
@@ -944,6 +949,11 @@ export interface components {
             source?: string | null;
             author?: string | null;
             language: string;
+            /**
+             * @description unsupported language: not English, no claims were extracted
+             * @enum {string}
+             */
+            extraction: "extracted" | "unsupported language";
             /** Format: date-time */
             publishedAt?: string | null;
             /** Format: date-time */
@@ -2003,7 +2013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed logins for this email or IP; see Retry-After */
+            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2080,7 +2090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many failed logins for this email or IP (code LOGIN_RATE_LIMITED) */
+            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
             429: {
                 headers: {
                     /** @description Seconds until a sign-in may be tried again */
@@ -2187,7 +2197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Current password is wrong */
+            /** @description The current password is wrong (CURRENT_PASSWORD_INCORRECT) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2207,6 +2217,15 @@ export interface operations {
             };
             /** @description Unsupported content type (send application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed attempts for this account from this address, or from this address (LOGIN_RATE_LIMITED): retry after the Retry-After header (seconds, also details.retryAfterSeconds); the delay doubles with each further failure */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4553,8 +4572,10 @@ export interface operations {
                 since?: string;
                 /** @description Cursor of a previous export: only claims changed before it (repeats that export's window, e.g. for its skipped report) */
                 until?: string;
-                /** @description CSV only: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection) */
+                /** @description CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim */
                 safe?: boolean;
+                /** @description CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding) */
+                bom?: boolean;
             };
             header?: never;
             path?: never;
@@ -4562,7 +4583,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Streamed attachment; the media type follows `format`. NDJSON: one ExportedClaim per line (the schema is a line's). */
+            /** @description Streamed attachment; the media type follows `format`. NDJSON: one ExportedClaim per line (the schema is a line's). A failure after the headers (or a reader that stalls for EXPORT_IDLE_TIMEOUT_SECONDS) aborts the connection without the final chunk, so the file is never mistaken for complete */
             200: {
                 headers: {
                     /** @description Pass as ?since= to get only claims changed after this export */
@@ -4628,7 +4649,7 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Unknown format, bad filter or malformed cursor */
+            /** @description Unknown format, bad filter (EXPORT_BAD_FILTER: a date PostgreSQL cannot store) or malformed cursor; always before the first byte */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4664,7 +4685,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Too many exports running (EXPORT_BUSY) */
+            /** @description This user already runs EXPORT_LIMIT_PER_USER exports (EXPORT_USER_LIMIT); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many exports running on this instance (EXPORT_BUSY); see Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4698,8 +4728,10 @@ export interface operations {
                 since?: string;
                 /** @description Cursor of a previous export: only claims changed before it (repeats that export's window, e.g. for its skipped report) */
                 until?: string;
-                /** @description CSV only: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection) */
+                /** @description CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim */
                 safe?: boolean;
+                /** @description CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding) */
+                bom?: boolean;
             };
             header?: never;
             path?: never;
