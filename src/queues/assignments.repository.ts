@@ -27,7 +27,9 @@ WITH held AS (
     AND cardinality(c.round_labels) + (SELECT count(*) FROM unnest(c.lease_expiries) e WHERE e > now()) < $3
   ORDER BY c.priority DESC, c.score DESC, c.queued_at, c.id
   LIMIT 1
-  FOR UPDATE OF c SKIP LOCKED
+  -- NO KEY UPDATE: a plain FOR UPDATE also skips claims that a concurrent insert references (its foreign key holds
+  -- KEY SHARE on the claim: a new similarity link, another reviewer's lease), so a pull found nothing during ingestion
+  FOR NO KEY UPDATE OF c SKIP LOCKED
 ), lapsed AS (
   -- the caller's lapsed leases in this queue end, except one on the candidate itself, which the insert revives
   UPDATE assignments SET status = 'expired', ended_at = now()

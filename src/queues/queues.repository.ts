@@ -139,7 +139,8 @@ export class QueuesRepository {
            AND ($6::text IS NULL OR a.source = $6) AND ($7::uuid IS NULL OR c.article_id = $7)
            AND ($8::uuid IS NULL OR c.queue_id = $8)
            AND c.queue_id IS DISTINCT FROM $2::uuid
-         FOR UPDATE OF c SKIP LOCKED
+         -- NO KEY UPDATE, as in the pull: rows referenced by concurrent inserts are not skipped
+         FOR NO KEY UPDATE OF c SKIP LOCKED
        ), ${MOVE_AND_AUDIT}`,
       [actorId, queueId, filter.status, filter.minScore ?? null, filter.maxScore ?? null, filter.source ?? null, filter.articleId ?? null, filter.fromQueueId ?? null],
     );
