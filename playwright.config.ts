@@ -10,6 +10,8 @@ export default defineConfig({
   globalSetup: './test/browser/global-setup.ts',
   fullyParallel: true,
   workers: 2,
+  // On CI a failed browser test is run once more, and the report names it "flaky", so it is still seen and fixed.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
