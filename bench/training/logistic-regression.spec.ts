@@ -1,4 +1,5 @@
-import { fitDenseLogistic, seededRandom, shuffled, sigmoid, trainSparseLogistic } from './logistic-regression';
+import { seededRandom } from '../lib/seeded-random';
+import { fitDenseLogistic, shuffled, sigmoid, trainSparseLogistic } from './logistic-regression';
 
 const sparse = (pairs: [number, number][]) => ({ index: Int32Array.from(pairs.map((p) => p[0])), value: Float32Array.from(pairs.map((p) => p[1])) });
 

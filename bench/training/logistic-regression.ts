@@ -1,4 +1,5 @@
 import { SparseVector } from '../../src/extraction/model/featurizer';
+import { seededRandom } from '../lib/seeded-random';
 
 export interface WeightedExample {
   x: SparseVector;
@@ -14,18 +15,6 @@ export interface SgdOptions {
   learningRate: number;
   l2: number;
   seed: number;
-}
-
-/** mulberry32: a small seeded generator, so the same data and seed give the same weights bit for bit. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../bench/lib/seeded-random';
 /**
  * Varied synthetic articles for the import test and bench/ingest: seeded, so a run is reproducible, and salted,
  * so two runs on one database never share a body hash. Slots are drawn independently, which keeps unrelated
@@ -27,17 +28,6 @@ type Rand = () => number;
 
 const SYLLABLES = ['ka', 'lo', 'vre', 'mi', 'dan', 'tso', 'gur', 'bel', 'zy', 'pon', 'rik', 'sha', 'tev', 'nu', 'hol', 'dre', 'vak', 'ost', 'mer', 'chu', 'lyp', 'gor', 'bai', 'fen', 'xu', 'qir', 'wen', 'jas'];
 
-function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Words {
   pick<T>(xs: T[]): T;
   n(max: number): number;
@@ -61,7 +51,7 @@ const SENTENCES: ((w: Words) => string)[] = [
 
 /** `count` articles; article k's body carries `salt` and k, so every body hash differs. */
 export function syntheticArticles(count: number, salt: string, seed = 20240603): SyntheticArticle[] {
-  const r = mulberry32(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   const coined = () => {
     const w = Array.from({ length: 2 + Math.floor(r() * 2) }, () => pick(SYLLABLES)).join('');
