@@ -61,6 +61,27 @@ describe('audit trail (e2e)', () => {
     expect(paged.items.map((e: { action: string }) => e.action)).toEqual(['claim.consensus', 'verdict.submit']);
   });
 
+  it("should tell a user's whole timeline oldest first, with who acted in words, paged", async () => {
+    const user = await t.createUser(Role.Reviewer, { displayName: 'Timeline Person' });
+    const slug = await createQueue(t, admin, { verdictsRequired: 1 });
+    await seedQueuedClaims(t, slug, 1, (await t.createUser(Role.Editor)).id);
+    await pull(t, user.token, slug).expect(200);
+    await t.http.patch(`/users/${user.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+    const timeline = (await audit({ involving: user.id, order: 'asc' }).expect(200)).body;
+    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual(['user.create', 'auth.login', 'claim.start_review', 'user.update']);
+    const [adminRow] = await t.db.query(`SELECT id, display_name, email FROM users WHERE email = 'admin@test.example'`);
+    expect(timeline.items[0]).toMatchObject({ actorId: adminRow.id, actorName: adminRow.display_name, actorEmail: adminRow.email });
+    expect(timeline.items[1]).toMatchObject({ actorId: user.id, actorName: 'Timeline Person', actorEmail: user.email });
+    expect(timeline.items[3]).toMatchObject({ entity: 'user', entityId: user.id, before: { active: true }, after: { active: false } });
+    const second = (await audit({ involving: user.id, order: 'asc', limit: 2, offset: 2 }).expect(200)).body;
+    expect(second).toMatchObject({ total: 4, limit: 2, offset: 2 });
+    expect(second.items.map((e: { action: string }) => e.action)).toEqual(['claim.start_review', 'user.update']);
+    const newestFirst = (await audit({ involving: user.id, limit: 1 }).expect(200)).body.items;
+    expect(newestFirst.map((e: { action: string }) => e.action)).toEqual(['user.update']);
+    await audit({ involving: 'nobody' }).expect(400);
+    await audit({ order: 'sideways' }).expect(400);
+  });
+
   it('should record ingestion, manual claims, claim edits and deletion', async () => {
     const editor = await t.createUser(Role.Editor);
     const body = `The council said ${Date.now()} bridges were repaired in March. Officials said 12 ferries ran late on Monday.`;

@@ -55,6 +55,39 @@ describe('users (e2e)', () => {
     await t.http.get('/users').query({ role: 'superuser' }).set(bearer(admin)).expect(400);
   });
 
+  it('should search the email and the display name, in any case', async () => {
+    const tag = uniqueSuffix();
+    await create({ email: `a-${tag}@test.example`, displayName: 'Someone Else', role: 'reviewer', password: 'a-long-password' }).expect(201);
+    await create({ email: `b-${Date.now()}@test.example`, displayName: `Named ${tag.toUpperCase()}`, role: 'editor', password: 'a-long-password' }).expect(201);
+    const found = (await t.http.get('/users').query({ search: tag.toLowerCase() }).set(bearer(admin)).expect(200)).body;
+    expect(found.items.map((u: { displayName: string }) => u.displayName).sort()).toEqual([`Named ${tag.toUpperCase()}`, 'Someone Else']);
+    const editors = (await t.http.get('/users').query({ search: tag, role: 'editor' }).set(bearer(admin)).expect(200)).body;
+    expect(editors.total).toBe(1);
+  });
+
+  it('should generate a password when none is given, return it once and let its owner sign in with it', async () => {
+    const email = `generated-${uniqueSuffix()}@test.example`;
+    const created = (await create({ email, displayName: 'Generated', role: 'reviewer' }).expect(201)).body;
+    expect(created.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    await t.login(email, created.generatedPassword);
+    expect((await t.http.get(`/users/${created.id}`).set(bearer(admin)).expect(200)).body).not.toHaveProperty('generatedPassword');
+    const [entry] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'user.create' AND entity_id = $1`, [created.id]);
+    expect(entry.after).toMatchObject({ passwordGenerated: true });
+    expect(JSON.stringify(entry.after)).not.toContain(created.generatedPassword);
+  });
+
+  it('should reset a password to the admin\'s choice (204) or a generated one (200), ending the old token each time', async () => {
+    const user = await t.createUser(Role.Reviewer);
+    await t.http.post(`/users/${user.id}/password`).set(bearer(admin)).send({ password: 'chosen-by-admin-1' }).expect(204);
+    await t.http.get('/auth/me').set(bearer(user.token)).expect(401);
+    const token = await t.login(user.email, 'chosen-by-admin-1');
+    const res = await t.http.post(`/users/${user.id}/password`).set(bearer(admin)).send({}).expect(200);
+    expect(res.body).toEqual({ generatedPassword: expect.stringMatching(/^[A-Za-z0-9_-]{20}$/) });
+    await t.http.get('/auth/me').set(bearer(token)).expect(401);
+    await t.login(user.email, res.body.generatedPassword);
+    await t.http.post(`/users/${user.id}/password`).set(bearer(admin)).send({ password: 'short' }).expect(400);
+  });
+
   it('should 404 an unknown user and 400 a malformed id', async () => {
     const res = await t.http.get('/users/3f2b8a4e-0000-4000-8000-000000000000').set(bearer(admin)).expect(404);
     expect(res.body.code).toBe('USER_NOT_FOUND');

@@ -36,24 +36,34 @@ export class AuditRepository {
   }
 
   historyOf(entity: string, entityId: string): Promise<AuditRow[]> {
-    return this.tx.manager.query(`SELECT ${COLUMNS} FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id`, [entity, entityId]);
+    return this.tx.manager.query(`SELECT ${COLUMNS} FROM audit_log a WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id`, [entity, entityId]);
   }
 
-  /** Newest first. An action ending in "." matches as a prefix. */
-  async search(f: AuditFilter, limit: number, offset: number): Promise<[AuditRow[], number]> {
-    const where = `($1::uuid IS NULL OR actor_id = $1) AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)
-      AND ($4::text IS NULL OR action = $4 OR (right($4, 1) = '.' AND starts_with(action, $4)))
-      AND ($5::timestamptz IS NULL OR ${shownAtOrAfter('at', '$5')}) AND ($6::timestamptz IS NULL OR ${shownAtOrBefore('at', '$6')})`;
-    const params = [f.actorId ?? null, f.entity ?? null, f.entityId ?? null, f.action ?? null, f.from ?? null, f.to ?? null];
+  /**
+   * Newest first, or oldest first for a timeline. An action ending in "." matches as a prefix; `involving` is a
+   * user as the actor or as the account acted on. Entries carry the actor's name (admins only read this).
+   */
+  async search(f: AuditFilter, order: 'asc' | 'desc', limit: number, offset: number): Promise<[AuditLogRow[], number]> {
+    const where = `($1::uuid IS NULL OR a.actor_id = $1) AND ($2::text IS NULL OR a.entity = $2) AND ($3::text IS NULL OR a.entity_id = $3)
+      AND ($4::text IS NULL OR a.action = $4 OR (right($4, 1) = '.' AND starts_with(a.action, $4)))
+      AND ($5::timestamptz IS NULL OR ${shownAtOrAfter('a.at', '$5')}) AND ($6::timestamptz IS NULL OR ${shownAtOrBefore('a.at', '$6')})
+      AND ($7::uuid IS NULL OR a.actor_id = $7 OR (a.entity = 'user' AND a.entity_id = $7::text))`;
+    const params = [f.actorId ?? null, f.entity ?? null, f.entityId ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.involving ?? null];
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, [{ total }]] = await Promise.all([
-      this.tx.manager.query(`SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY id DESC LIMIT $7 OFFSET $8`, [...params, limit, offset]),
-      this.tx.manager.query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params),
+      this.tx.manager.query(
+        `SELECT ${COLUMNS}, u.display_name AS "actorName", u.email AS "actorEmail"
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+         WHERE ${where} ORDER BY a.id ${direction} LIMIT $8 OFFSET $9`,
+        [...params, limit, offset],
+      ),
+      this.tx.manager.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params),
     ]);
     return [rows, total];
   }
 }
 
-const COLUMNS = `id::text, at, actor_id AS "actorId", action, entity, entity_id AS "entityId", before, after`;
+const COLUMNS = `a.id::text, a.at, a.actor_id AS "actorId", a.action, a.entity, a.entity_id AS "entityId", a.before, a.after`;
 
 export interface AuditFilter {
   actorId?: string;
@@ -62,6 +72,7 @@ export interface AuditFilter {
   action?: string;
   from?: Date;
   to?: Date;
+  involving?: string;
 }
 
 export interface AuditRow {
@@ -73,4 +84,9 @@ export interface AuditRow {
   entityId: string | null;
   before: unknown;
   after: unknown;
+}
+
+export interface AuditLogRow extends AuditRow {
+  actorName: string | null;
+  actorEmail: string | null;
 }

@@ -21,7 +21,7 @@ export function registerUserCommands(program: Command): void {
       await validateOrReject(dto).catch((errors: { property: string; constraints?: Record<string, string> }[]) => {
         throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
       });
-      const user = await withCliContext([UsersModule], (ctx) => ctx.get(UsersService).create(null, dto));
+      const { user } = await withCliContext([UsersModule], (ctx) => ctx.get(UsersService).create(null, dto));
       console.log(`Created ${user.role} ${user.email} (${user.id})`);
     });
 }

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
 import { CreateUserDto } from './dtos/create-user.dto';
 import { ListUsersQuery } from './dtos/list-users.query';
-import { ResetPasswordDto } from './dtos/password.dto';
+import { AdminResetPasswordDto, GeneratedPasswordDto } from './dtos/password.dto';
 import { UpdateUserDto } from './dtos/update-user.dto';
-import { UserDto, UserPageDto } from './dtos/user.dto';
+import { CreatedUserDto, UserDto, UserPageDto } from './dtos/user.dto';
 import { Role } from './role';
 import { UsersService } from './users.service';
 
@@ -18,11 +19,12 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an account' })
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiOperation({ summary: 'Create an account', description: 'Without `password` the service generates one and returns it once as `generatedPassword`.' })
+  @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'USER_EMAIL_TAKEN' })
-  async create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserDto> {
-    return UserDto.from(await this.users.create(actor.id, dto));
+  async create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<CreatedUserDto> {
+    const { user, generatedPassword } = await this.users.create(actor.id, dto);
+    return generatedPassword === undefined ? UserDto.from(user) : { ...UserDto.from(user), generatedPassword };
   }
 
   @Get()
@@ -50,12 +52,22 @@ export class UsersController {
     return UserDto.from(await this.users.update(actor.id, id, dto));
   }
 
+  /** 204 for a password the admin chose; 200 with the generated one (shown once) when the body had none. */
   @Post(':id/password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Reset an account\'s password' })
-  @ApiNoContentResponse({ description: 'Password replaced; the user\'s tokens are revoked' })
+  @ApiOperation({ summary: 'Reset an account\'s password (the admin\'s choice, or a generated one)' })
+  @ApiNoContentResponse({ description: 'Password replaced by the one sent; the user\'s tokens and sessions are revoked' })
+  @ApiOkResponse({ type: GeneratedPasswordDto, description: 'No password sent: replaced by a generated one, returned this once; tokens and sessions revoked' })
   @ApiErrors(...JSON_BODY_ERRORS, 404)
-  async resetPassword(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
-    await this.users.resetPassword(actor.id, id, dto.password);
+  async resetPassword(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AdminResetPasswordDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<GeneratedPasswordDto | undefined> {
+    const { generatedPassword } = await this.users.resetPassword(actor.id, id, dto.password);
+    if (generatedPassword === undefined) return undefined;
+    void reply.status(200);
+    return { generatedPassword };
   }
 }

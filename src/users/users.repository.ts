@@ -7,6 +7,8 @@ export interface UserFilter {
   role?: Role;
   active?: boolean;
   emailContains?: string;
+  /** In the email or the display name, any case. */
+  textContains?: string;
 }
 
 export type NewUser = Pick<User, 'email' | 'displayName' | 'role' | 'passwordHash'>;
@@ -43,6 +45,9 @@ export class UsersRepository {
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.emailContains) qb.andWhere(`strpos(u.email, :email) > 0`, { email: filter.emailContains.toLowerCase() });
+    if (filter.textContains) {
+      qb.andWhere(`(strpos(u.email, :text) > 0 OR strpos(lower(u.displayName), :text) > 0)`, { text: filter.textContains.toLowerCase() });
+    }
     return qb.getManyAndCount();
   }
 

@@ -7,6 +7,7 @@ import { TransactionContext } from '../database/transaction-context';
 import { CreateUserDto } from './dtos/create-user.dto';
 import { ListUsersQuery } from './dtos/list-users.query';
 import { UpdateUserDto } from './dtos/update-user.dto';
+import { generatePassword } from './generated-password';
 import { PasswordHasher } from './password-hasher.service';
 import { Role } from './role';
 import { User } from './user.entity';
@@ -28,16 +29,19 @@ export class UsersService {
     this.invalidation.publish(`user:${id}`);
   }
 
-  /** `actorId` null: created by an operator on the command line. */
-  async create(actorId: string | null, dto: CreateUserDto): Promise<User> {
+  /** `actorId` null: created by an operator on the command line. Without a password one is generated and returned once. */
+  async create(actorId: string | null, dto: CreateUserDto): Promise<{ user: User; generatedPassword?: string }> {
     const email = dto.email.toLowerCase();
-    const passwordHash = await this.hasher.hash(dto.password);
+    const generatedPassword = dto.password === undefined ? generatePassword() : undefined;
+    const passwordHash = await this.hasher.hash(dto.password ?? generatedPassword!);
     try {
-      return await this.tx.run(async () => {
-        const user = await this.users.insert({ email, displayName: dto.displayName, role: dto.role, passwordHash });
-        await this.audit.record({ actorId, action: 'user.create', entity: 'user', entityId: user.id, after: snapshot(user) });
-        return user;
+      const user = await this.tx.run(async () => {
+        const inserted = await this.users.insert({ email, displayName: dto.displayName, role: dto.role, passwordHash });
+        const after = { ...snapshot(inserted), passwordGenerated: generatedPassword !== undefined };
+        await this.audit.record({ actorId, action: 'user.create', entity: 'user', entityId: inserted.id, after });
+        return inserted;
       });
+      return { user, generatedPassword };
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw new UserException('USER_EMAIL_TAKEN', `A user with email ${email} already exists`);
       throw error;
@@ -45,7 +49,8 @@ export class UsersService {
   }
 
   async list(query: ListUsersQuery): Promise<Page<User>> {
-    const [items, total] = await this.users.list({ role: query.role, active: query.active, emailContains: query.email }, query.limit, query.offset);
+    const filter = { role: query.role, active: query.active, emailContains: query.email, textContains: query.search };
+    const [items, total] = await this.users.list(filter, query.limit, query.offset);
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
@@ -72,14 +77,17 @@ export class UsersService {
     }).finally(() => this.revoked(id));
   }
 
-  async resetPassword(actorId: string, id: string, password: string): Promise<void> {
+  /** Replaces the password and ends the user's sessions; without one a password is generated and returned once. */
+  async resetPassword(actorId: string, id: string, password?: string): Promise<{ generatedPassword?: string }> {
     await this.get(id);
-    const passwordHash = await this.hasher.hash(password);
+    const generatedPassword = password === undefined ? generatePassword() : undefined;
+    const passwordHash = await this.hasher.hash(password ?? generatedPassword!);
     await this.tx.run(async () => {
       await this.users.update(id, { passwordHash }, true);
-      await this.audit.record({ actorId, action: 'user.password_reset', entity: 'user', entityId: id });
+      await this.audit.record({ actorId, action: 'user.password_reset', entity: 'user', entityId: id, after: { passwordGenerated: generatedPassword !== undefined } });
     });
     this.revoked(id);
+    return { generatedPassword };
   }
 
   async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<User> {

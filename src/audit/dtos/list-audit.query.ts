@@ -1,15 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDate, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOptional } from '../../common/http/field-rules';
 import { PageOf, PageQueryDto } from '../../common/http/page.dto';
-import { AuditEntryDto } from './audit-entry.dto';
+import { AuditLogEntryDto } from './audit-entry.dto';
 
 export class ListAuditQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Who acted' })
   @IsOptional()
   @IsUUID()
   actor?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "A user's whole timeline: what they did and what was done to their account" })
+  @IsOptional()
+  @IsUUID()
+  involving?: string;
 
   @ApiPropertyOptional({ example: 'claim', description: 'user, claim, article, queue, export' })
   @IsOptional()
@@ -39,6 +44,11 @@ export class ListAuditQuery extends PageQueryDto {
   @Type(() => Date)
   @IsDate()
   to?: Date;
+
+  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc', description: 'desc: newest first; asc: a timeline, oldest first' })
+  @IsOptional()
+  @IsIn(['desc', 'asc'])
+  order: 'desc' | 'asc' = 'desc';
 }
 
-export class AuditPageDto extends PageOf(AuditEntryDto) {}
+export class AuditPageDto extends PageOf(AuditLogEntryDto) {}

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional } from '../../common/http/field-rules';
 import { Role } from '../role';
 
 export const PASSWORD_MIN = 10;
@@ -26,9 +27,10 @@ export class CreateUserDto {
   @IsEnum(Role)
   role: Role;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Omit to have the service generate one (returned once as generatedPassword)' })
+  @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN)
   @MaxLength(PASSWORD_MAX)
-  password: string;
+  password?: string;
 }

@@ -22,4 +22,10 @@ export class ListUsersQuery extends PageQueryDto {
   @IsString()
   @MaxLength(254)
   email?: string;
+
+  @ApiPropertyOptional({ description: 'Case-insensitive substring of the email or the display name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  search?: string;
 }

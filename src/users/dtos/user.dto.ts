@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page.dto';
 import { Role } from '../role';
 import { User } from '../user.entity';
@@ -35,3 +35,8 @@ export class UserDto {
 }
 
 export class UserPageDto extends PageOf(UserDto) {}
+
+export class CreatedUserDto extends UserDto {
+  @ApiPropertyOptional({ description: 'Only when the request had no password: the generated one, shown this once (only its hash is kept)' })
+  generatedPassword?: string;
+}

@@ -31,7 +31,10 @@ export interface paths {
         /** List accounts */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create an account */
+        /**
+         * Create an account
+         * @description Without `password` the service generates one and returns it once as `generatedPassword`.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -66,7 +69,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset an account's password */
+        /** Reset an account's password (the admin's choice, or a generated one) */
         post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
@@ -710,7 +713,7 @@ export interface components {
             /** @example 0f6b7c1e-6a43-4f43-9d0e-2f1f3f9d8c11 */
             requestId: string;
         };
-        AuditEntryDto: {
+        AuditLogEntryDto: {
             /** @description Monotonic id (bigint as string) */
             id: string;
             /** Format: date-time */
@@ -724,9 +727,12 @@ export interface components {
             entityId: string | null;
             before: Record<string, never> | null;
             after: Record<string, never> | null;
+            /** @description The actor's display name (null: the system or an operator) */
+            actorName: string | null;
+            actorEmail: string | null;
         };
         AuditPageDto: {
-            items: components["schemas"]["AuditEntryDto"][];
+            items: components["schemas"]["AuditLogEntryDto"][];
             total: number;
             limit: number;
             offset: number;
@@ -738,7 +744,27 @@ export interface components {
             displayName: string;
             /** @enum {string} */
             role: "admin" | "editor" | "reviewer";
-            password: string;
+            /** @description Omit to have the service generate one (returned once as generatedPassword) */
+            password?: string;
+        };
+        CreatedUserDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example editor@newsroom.example */
+            email: string;
+            /** @example Ana Dumbadze */
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "reviewer";
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** @description Only when the request had no password: the generated one, shown this once (only its hash is kept) */
+            generatedPassword?: string;
         };
         UserDto: {
             /** Format: uuid */
@@ -769,8 +795,13 @@ export interface components {
             active?: boolean;
             displayName?: string;
         };
-        ResetPasswordDto: {
-            password: string;
+        AdminResetPasswordDto: {
+            /** @description Omit to have the service generate one */
+            password?: string;
+        };
+        GeneratedPasswordDto: {
+            /** @description The new password, shown this once: the service keeps only its hash */
+            generatedPassword: string;
         };
         LoginDto: {
             /** @example admin@localhost.localdomain */
@@ -1388,6 +1419,21 @@ export interface components {
             /** @description Queue slug for the new round (default: routing rules, else `default`) */
             queue?: string;
         };
+        AuditEntryDto: {
+            /** @description Monotonic id (bigint as string) */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @example claim.consensus */
+            action: string;
+            /** @example claim */
+            entity: string;
+            entityId: string | null;
+            before: Record<string, never> | null;
+            after: Record<string, never> | null;
+        };
         ExportedArticleDto: {
             /** Format: uuid */
             id: string;
@@ -1550,6 +1596,8 @@ export interface operations {
                 offset?: number;
                 /** @description Who acted */
                 actor?: string;
+                /** @description A user's whole timeline: what they did and what was done to their account */
+                involving?: string;
                 /** @description user, claim, article, queue, export */
                 entity?: string;
                 /** @description Id of the entity (uuid, or the email of a failed login) */
@@ -1558,6 +1606,8 @@ export interface operations {
                 action?: string;
                 from?: string;
                 to?: string;
+                /** @description desc: newest first; asc: a timeline, oldest first */
+                order?: "desc" | "asc";
             };
             header?: never;
             path?: never;
@@ -1612,6 +1662,8 @@ export interface operations {
                 active?: boolean;
                 /** @description Case-insensitive substring of the email */
                 email?: string;
+                /** @description Case-insensitive substring of the email or the display name */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -1674,7 +1726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["CreatedUserDto"];
                 };
             };
             /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
@@ -1889,11 +1941,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResetPasswordDto"];
+                "application/json": components["schemas"]["AdminResetPasswordDto"];
             };
         };
         responses: {
-            /** @description Password replaced; the user's tokens are revoked */
+            /** @description No password sent: replaced by a generated one, returned this once; tokens and sessions revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedPasswordDto"];
+                };
+            };
+            /** @description Password replaced by the one sent; the user's tokens and sessions are revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
