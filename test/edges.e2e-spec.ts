@@ -31,7 +31,7 @@ describe('bad input at the edges (e2e)', () => {
   });
 
   it('should list every bad field under details on a 400', async () => {
-    const res = await t.http.post('/users').set(bearer(admin)).send({ email: 'nope', role: 'x' }).expect(400);
+    const res = await t.http.post('/users').set(bearer(admin)).send({ email: 'nope', role: 'x', password: 'short' }).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['displayName', 'email', 'password', 'role']);
   });
 
