@@ -13,7 +13,7 @@ import { hash } from '@node-rs/argon2';
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { escapeLiteral, Pool } from 'pg';
-import { FINAL_LABELS } from '../src/claims/claim-lifecycle';
+import { FINAL_LABELS } from '../src/review/claim-lifecycle';
 import { ExportFilters, Projection } from '../src/exports/export-filters';
 import { exportQuery } from '../src/exports/export-query.sql';
 import { createTestDatabase } from '../test/setup/test-database';

@@ -11,8 +11,8 @@
  */
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
-import { PULL_SQL, READ_ASSIGNMENT_SQL } from '../src/queues/assignments.repository';
-import { VERDICT_SQL } from '../src/verdicts/verdicts.repository';
+import { PULL_SQL, READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
+import { VERDICT_SQL } from '../src/review/verdicts/verdicts.repository';
 import { createTestDatabase } from '../test/setup/test-database';
 import { JsonClient } from './lib/http-client';
 import { startServer } from './lib/server-process';

@@ -12,11 +12,10 @@ import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
-import { QueuesModule } from './queues/queues.module';
+import { ReviewModule } from './review/review.module';
 import { StatsModule } from './stats/stats.module';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersModule } from './users/users.module';
-import { VerdictsModule } from './verdicts/verdicts.module';
 import { WebAppModule } from './web-app/web-app.module';
 
 @Module({
@@ -38,8 +37,7 @@ import { WebAppModule } from './web-app/web-app.module';
     ExtractionModule,
     ArticlesModule,
     ClaimsModule,
-    QueuesModule,
-    VerdictsModule,
+    ReviewModule,
     ExportsModule,
     StatsModule,
     WebAppModule,

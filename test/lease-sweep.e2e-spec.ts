@@ -1,4 +1,4 @@
-import { LeaseSweeper } from '../src/queues/lease-sweeper.service';
+import { LeaseSweeper } from '../src/review/assignments/lease-sweeper.service';
 import { Role } from '../src/users/role';
 import { createQueue, pull, reviewers, seedQueuedClaims, submit } from './support/review';
 import { TestApp } from './support/test-app';

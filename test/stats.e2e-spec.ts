@@ -1,4 +1,4 @@
-import { FINAL_LABELS, FinalLabel } from '../src/claims/claim-lifecycle';
+import { FINAL_LABELS, FinalLabel } from '../src/review/claim-lifecycle';
 import { cohenKappa } from '../src/stats/cohen-kappa';
 import { coincidencesOf, nominalAlpha } from '../src/stats/krippendorff-alpha';
 import { Role } from '../src/users/role';

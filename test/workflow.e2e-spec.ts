@@ -1,6 +1,6 @@
-import { AssignmentsRepository } from '../src/queues/assignments.repository';
+import { AssignmentsRepository } from '../src/review/assignments/assignments.repository';
 import { Role } from '../src/users/role';
-import { VerdictsRepository } from '../src/verdicts/verdicts.repository';
+import { VerdictsRepository } from '../src/review/verdicts/verdicts.repository';
 import { SEED_BODY } from './support/articles';
 import { claimRow, createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';

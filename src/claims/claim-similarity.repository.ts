@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
-import { ClaimStatus } from './claim-lifecycle';
+import { ClaimStatus } from '../review/claim-lifecycle';
 
 export interface SimilarClaimRow {
   id: string;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ClaimStatus, FinalLabel } from './claim-lifecycle';
+import { ClaimStatus, FinalLabel } from '../review/claim-lifecycle';
 
 export type ClaimOrigin = 'extracted' | 'manual';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { TransactionContext } from '../database/transaction-context';
-import { MATCHING_QUEUE } from '../queues/queues.repository';
-import { ClaimStatus } from './claim-lifecycle';
+import { MATCHING_QUEUE } from '../review/queues/queues.repository';
+import { ClaimStatus } from '../review/claim-lifecycle';
 import { Claim } from './claim.entity';
 import { minhashBands } from './claim-minhash';
 

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
 import { AuditRepository } from '../audit/audit.repository';
-import { ClaimStatus, PRE_REVIEW, transition } from './claim-lifecycle';
+import { ClaimStatus, PRE_REVIEW, transition } from '../review/claim-lifecycle';
 import { Claim } from './claim.entity';
 import { ClaimException } from './claim.exception';
 import { SimilarClaimRow, ClaimSimilarityRepository } from './claim-similarity.repository';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { finished, pipeline } from 'node:stream';
 import { finished as streamFinished } from 'node:stream/promises';
 import { AuditRepository } from '../audit/audit.repository';
-import { FINAL_LABELS } from '../claims/claim-lifecycle';
+import { FINAL_LABELS } from '../review/claim-lifecycle';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { AppConfig } from '../config/app-config';
 import { ExportQueryDto } from './dtos/export-query.dto';

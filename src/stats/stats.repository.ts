@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
-import { ADJUDICATION_QUEUE } from '../queues/queue.entity';
+import { ADJUDICATION_QUEUE } from '../review/queues/queue.entity';
 import { Coincidence } from './krippendorff-alpha';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FINAL_LABELS } from '../claims/claim-lifecycle';
+import { FINAL_LABELS } from '../review/claim-lifecycle';
 import { TransactionContext } from '../database/transaction-context';
 import { cohenKappa, pooledKappa } from './cohen-kappa';
 import { AgreementQueryDto } from './dtos/agreement-query.dto';

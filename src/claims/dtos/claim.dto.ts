@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OptionalBooleanQuery } from '../../common/http/boolean-query';
-import { CLAIM_STATUSES, ClaimStatus, FINAL_LABELS } from '../claim-lifecycle';
+import { CLAIM_STATUSES, ClaimStatus, FINAL_LABELS } from '../../review/claim-lifecycle';
 import { Claim, ClaimOrigin } from '../claim.entity';
 import { SimilarClaimRow } from '../claim-similarity.repository';
 

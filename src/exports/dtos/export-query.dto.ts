@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOptional, IsTimestamp } from '../../common/http/field-rules';
-import { ClaimStatus, FINAL_LABELS } from '../../claims/claim-lifecycle';
+import { ClaimStatus, FINAL_LABELS } from '../../review/claim-lifecycle';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'claimreview'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FINAL_LABELS } from '../../claims/claim-lifecycle';
-import { EvidenceSourceDto } from '../../verdicts/dtos/verdict.dto';
+import { FINAL_LABELS } from '../../review/claim-lifecycle';
+import { EvidenceSourceDto } from '../../review/verdicts/dtos/verdict.dto';
 import { EXPORT_STATUSES } from './export-query.dto';
 
 class ExportedArticleDto {

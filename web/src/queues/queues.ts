@@ -4,7 +4,7 @@ import type { Schemas } from '../api/client';
 
 export type QueueStats = Schemas['QueueStatsDto'];
 
-/** Claims whose verdicts disagree wait in this queue for an editor (see src/queues/queue.entity.ts). */
+/** Claims whose verdicts disagree wait in this queue for an editor (see src/review/queues/queue.entity.ts). */
 export const ADJUDICATION_QUEUE = 'adjudication';
 
 export const queuesKey = ['queues'] as const;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { IsOptional } from '../../common/http/field-rules';
+import { IsOptional } from '../../../common/http/field-rules';
 import { AssignmentView } from '../assignments.repository';
 import { paragraphAround } from '../paragraph';
 

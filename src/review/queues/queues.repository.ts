@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '../database/transaction-context';
+import { TransactionContext } from '../../database/transaction-context';
 import { Queue } from './queue.entity';
 
 export interface QueueStats {

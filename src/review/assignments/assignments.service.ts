@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser } from '../common/decorators/current-user.decorator';
-import { isUniqueViolation } from '../common/errors/pg-errors';
-import { TransactionContext } from '../database/transaction-context';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { isUniqueViolation } from '../../common/errors/pg-errors';
+import { TransactionContext } from '../../database/transaction-context';
 import { AssignmentRow, AssignmentsRepository, AvailabilityCounts } from './assignments.repository';
 import { AssignmentDto, EmptyReason, LeaseDto, QueueAvailabilityDto, SkipResultDto } from './dtos/assignment.dto';
-import { QueueException } from './queue.exception';
-import { QueuesService } from './queues.service';
+import { QueueException } from '../queues/queue.exception';
+import { QueuesService } from '../queues/queues.service';
 
 /** Leases: pulling the next claim, keeping a lease alive, giving it back. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { DomainException } from '../common/errors/domain.exception';
+import { DomainException } from '../../common/errors/domain.exception';
 
 export type VerdictErrorCode = 'VERDICT_ALREADY_SUBMITTED' | 'VERDICT_CONFLICT' | 'CLAIM_NOT_FOUND';
 

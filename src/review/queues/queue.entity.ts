@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Role } from '../users/role';
+import { Role } from '../../users/role';
 
 export const ADJUDICATION_QUEUE = 'adjudication';
 export const DEFAULT_QUEUE = 'default';

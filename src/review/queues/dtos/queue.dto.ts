@@ -3,8 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsTimeZone, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsOptional } from '../../common/http/field-rules';
-import { Role } from '../../users/role';
+import { IsOptional } from '../../../common/http/field-rules';
+import { Role } from '../../../users/role';
 import { Queue } from '../queue.entity';
 
 /** Guidelines are kept short enough to read beside a claim (also a CHECK in the database). */

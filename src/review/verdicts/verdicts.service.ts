@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser } from '../common/decorators/current-user.decorator';
-import { ClaimEvent, ClaimStatus, FinalLabel, isFinal, transition } from '../claims/claim-lifecycle';
-import { AssignmentRow } from '../queues/assignments.repository';
-import { AssignmentsService } from '../queues/assignments.service';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { ClaimEvent, ClaimStatus, FinalLabel, isFinal, transition } from '../claim-lifecycle';
+import { AssignmentRow } from '../assignments/assignments.repository';
+import { AssignmentsService } from '../assignments/assignments.service';
 import { QueueException } from '../queues/queue.exception';
 import { ADJUDICATION_QUEUE } from '../queues/queue.entity';
-import { Role } from '../users/role';
+import { Role } from '../../users/role';
 import { MyVerdictsPageDto, SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
-import { PageQueryDto } from '../common/http/page.dto';
+import { PageQueryDto } from '../../common/http/page.dto';
 import { VerdictException } from './verdict.exception';
 import { VerdictsRepository, VerdictWrite } from './verdicts.repository';
 

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository, AuditRow } from '../audit/audit.repository';
-import { AuthUser } from '../common/decorators/current-user.decorator';
-import { transition } from '../claims/claim-lifecycle';
-import { TransactionContext } from '../database/transaction-context';
-import { ClaimWorkflowRepository, LockedClaim } from '../queues/claim-workflow.repository';
+import { AuditRepository, AuditRow } from '../../audit/audit.repository';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { transition } from '../claim-lifecycle';
+import { TransactionContext } from '../../database/transaction-context';
+import { ClaimWorkflowRepository, LockedClaim } from '../review-state.repository';
 import { DEFAULT_QUEUE } from '../queues/queue.entity';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
-import { AdjudicationCaseDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
-import { VerdictException } from './verdict.exception';
-import { VerdictsRepository } from './verdicts.repository';
+import { AdjudicationCaseDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from '../verdicts/dtos/verdict.dto';
+import { VerdictException } from '../verdicts/verdict.exception';
+import { VerdictsRepository } from '../verdicts/verdicts.repository';
 
 /** Editors' decisions on a claim: settling it directly, reopening a settled one, reading its history. */
 @Injectable()

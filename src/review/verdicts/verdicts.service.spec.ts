@@ -1,7 +1,7 @@
-import { ClaimStatus } from '../claims/claim-lifecycle';
-import { AssignmentRow } from '../queues/assignments.repository';
-import { AssignmentsService } from '../queues/assignments.service';
-import { Role } from '../users/role';
+import { ClaimStatus } from '../claim-lifecycle';
+import { AssignmentRow } from '../assignments/assignments.repository';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { Role } from '../../users/role';
 import { SubmitVerdictDto } from './dtos/verdict.dto';
 import { VerdictException } from './verdict.exception';
 import { VerdictsRepository, VerdictWrite } from './verdicts.repository';

@@ -1,4 +1,4 @@
-import { DomainException } from '../common/errors/domain.exception';
+import { DomainException } from '../../common/errors/domain.exception';
 
 export type QueueErrorCode =
   | 'QUEUE_NOT_FOUND'

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '../database/transaction-context';
+import { TransactionContext } from '../../database/transaction-context';
 import { AdjudicationCaseDto, MyVerdictDto, VerdictDto } from './dtos/verdict.dto';
 
 export interface VerdictWrite {

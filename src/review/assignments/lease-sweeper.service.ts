@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../../config/app-config';
 import { AssignmentsRepository } from './assignments.repository';
 
 /** Leases ended per statement: short row locks, however many lapsed while the service was down. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
-import { AuthUser } from '../common/decorators/current-user.decorator';
-import { isUniqueViolation } from '../common/errors/pg-errors';
-import { InvalidatedCache } from '../database/invalidated-cache';
-import { InvalidationListener } from '../database/invalidation-listener.service';
-import { TransactionContext } from '../database/transaction-context';
-import { Role } from '../users/role';
+import { AuditRepository } from '../../audit/audit.repository';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { isUniqueViolation } from '../../common/errors/pg-errors';
+import { InvalidatedCache } from '../../database/invalidated-cache';
+import { InvalidationListener } from '../../database/invalidation-listener.service';
+import { TransactionContext } from '../../database/transaction-context';
+import { Role } from '../../users/role';
 import { CreateQueueDto, QueueDto, QueueStatsDto, UpdateQueueDto } from './dtos/queue.dto';
 import { Queue } from './queue.entity';
 import { QueueException } from './queue.exception';

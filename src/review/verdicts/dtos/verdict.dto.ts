@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { OptionalBooleanQuery } from '../../common/http/boolean-query';
-import { IsOptional } from '../../common/http/field-rules';
-import { PageOf } from '../../common/http/page.dto';
-import { ClaimStatus, FINAL_LABELS, FinalLabel } from '../../claims/claim-lifecycle';
+import { OptionalBooleanQuery } from '../../../common/http/boolean-query';
+import { IsOptional } from '../../../common/http/field-rules';
+import { PageOf } from '../../../common/http/page.dto';
+import { ClaimStatus, FINAL_LABELS, FinalLabel } from '../../claim-lifecycle';
 
 export class EvidenceSourceDto {
   @ApiProperty({ example: 'https://www.unicef.org/press-releases/…' })

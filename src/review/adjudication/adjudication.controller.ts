@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditRow } from '../audit/audit.repository';
-import { SignedIn } from '../common/openapi/api-errors.decorator';
-import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
-import { Roles } from '../common/decorators/roles.decorator';
-import { ErrorBody } from '../common/errors/error-body';
-import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
-import { Role } from '../users/role';
+import { AuditRow } from '../../audit/audit.repository';
+import { SignedIn } from '../../common/openapi/api-errors.decorator';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { Roles } from '../../common/decorators/roles.decorator';
+import { ErrorBody } from '../../common/errors/error-body';
+import { ApiErrors, JSON_BODY_ERRORS } from '../../common/openapi/api-errors.decorator';
+import { Role } from '../../users/role';
 import { AdjudicationService } from './adjudication.service';
-import { AuditEntryDto } from '../audit/dtos/audit-entry.dto';
-import { AdjudicationCaseDto, AdjudicationCaseQueryDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from './dtos/verdict.dto';
+import { AuditEntryDto } from '../../audit/dtos/audit-entry.dto';
+import { AdjudicationCaseDto, AdjudicationCaseQueryDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from '../verdicts/dtos/verdict.dto';
 
 @ApiTags('claims')
 @Roles(Role.Editor, Role.Admin)

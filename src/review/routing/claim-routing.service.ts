@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
-import { AuthUser } from '../common/decorators/current-user.decorator';
-import { PULLABLE, transition } from '../claims/claim-lifecycle';
-import { TransactionContext } from '../database/transaction-context';
-import { UsersRepository } from '../users/users.repository';
-import { ClaimWorkflowRepository, LockedClaim } from './claim-workflow.repository';
-import { RouteFilterDto } from './dtos/queue.dto';
-import { QueueException } from './queue.exception';
-import { QueuesRepository } from './queues.repository';
-import { QueuesService } from './queues.service';
+import { AuditRepository } from '../../audit/audit.repository';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { PULLABLE, transition } from '../claim-lifecycle';
+import { TransactionContext } from '../../database/transaction-context';
+import { UsersRepository } from '../../users/users.repository';
+import { ClaimWorkflowRepository, LockedClaim } from '../review-state.repository';
+import { RouteFilterDto } from '../queues/dtos/queue.dto';
+import { QueueException } from '../queues/queue.exception';
+import { QueuesRepository } from '../queues/queues.repository';
+import { QueuesService } from '../queues/queues.service';
 
 /** Moving claims between queues, and reserving a claim for a named reviewer. */
 @Injectable()

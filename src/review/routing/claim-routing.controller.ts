@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
-import { Roles } from '../common/decorators/roles.decorator';
-import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
-import { Role } from '../users/role';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { Roles } from '../../common/decorators/roles.decorator';
+import { ApiErrors, JSON_BODY_ERRORS } from '../../common/openapi/api-errors.decorator';
+import { Role } from '../../users/role';
 import { ClaimRoutingService } from './claim-routing.service';
-import { AssignClaimDto, RouteClaimDto, RoutedCountDto } from './dtos/queue.dto';
+import { AssignClaimDto, RouteClaimDto, RoutedCountDto } from '../queues/dtos/queue.dto';
 
 @ApiTags('claims')
 @Roles(Role.Editor, Role.Admin)

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { SignedIn } from '../common/openapi/api-errors.decorator';
-import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
-import { Roles } from '../common/decorators/roles.decorator';
-import { ErrorBody } from '../common/errors/error-body';
-import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
-import { Role } from '../users/role';
-import { AssignmentsService } from './assignments.service';
-import { ClaimRoutingService } from './claim-routing.service';
-import { AssignmentDto, QueueAvailabilityDto } from './dtos/assignment.dto';
+import { SignedIn } from '../../common/openapi/api-errors.decorator';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { Roles } from '../../common/decorators/roles.decorator';
+import { ErrorBody } from '../../common/errors/error-body';
+import { ApiErrors, JSON_BODY_ERRORS } from '../../common/openapi/api-errors.decorator';
+import { Role } from '../../users/role';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { ClaimRoutingService } from '../routing/claim-routing.service';
+import { AssignmentDto, QueueAvailabilityDto } from '../assignments/dtos/assignment.dto';
 import { BulkRouteDto, CreateQueueDto, QueueDto, QueueGuidelinesDto, QueueListQueryDto, QueueStatsDto, RoutedCountDto, UpdateQueueDto } from './dtos/queue.dto';
 import { QueuesService } from './queues.service';
 
