@@ -119,6 +119,19 @@ describe('claims (e2e)', () => {
       expect((await t.http.get(`/claims/${a.claims[0].id}`).set(bearer(reviewer.token)).expect(200)).body.status).toBe('rejected');
     });
 
+    it('should keep the reason in the audit trail, and refuse an empty or overlong one', async () => {
+      const a = await article();
+      const id = a.claims[0].id;
+      await t.http.post(`/claims/${id}/reject`).set(bearer(editor.token)).send({ reason: '' }).expect(400);
+      await t.http.post(`/claims/${id}/reject`).set(bearer(editor.token)).send({ reason: 'x'.repeat(501) }).expect(400);
+      await t.http.post(`/claims/${id}/reject`).set(bearer(editor.token)).send({ reason: 'An opinion, not checkable', extra: 1 }).expect(400);
+      expect((await t.http.get(`/claims/${id}`).set(bearer(editor.token)).expect(200)).body.status).toBe(a.claims[0].status);
+      await t.http.post(`/claims/${id}/reject`).set(bearer(editor.token)).send({ reason: 'An opinion, not checkable' }).expect(200);
+      const rows = await t.db.query(`SELECT actor_id, after FROM audit_log WHERE action = 'claim.reject' AND entity_id = $1`, [id]);
+      expect(rows).toEqual([{ actor_id: editor.id, after: { status: 'rejected', reason: 'An opinion, not checkable' } }]);
+      expect(a.claims[0].status).not.toBe('rejected');
+    });
+
     it.each(['verified', 'needs_adjudication'])('should refuse a claim that is %s with 409 and the current state', async (status) => {
       const a = await article();
       await forceStatus(t, a.claims[0].id, status);

@@ -278,6 +278,34 @@ describe('editor exports (e2e)', () => {
       expect((await exportAs(editor.token, { queue: 'no-such-queue' })).status).toBe(404);
     });
 
+    it('should count the rows an export with the same filters carries, with the cursor that export would send', async () => {
+      const counted = async (params: Record<string, string>) => (await t.http.get(`/exports/count?${new URLSearchParams(params)}`).set(bearer(editor.token)).expect(200)).body;
+      const filters: Record<string, string>[] = [{ queue: slug }, { queue: slug, status: 'verified,unverifiable' }, { queue: slug, status: 'needs_adjudication' }, { articleId: articleWithUrl }];
+      for (const params of filters) {
+        const { claims, cursor } = await ndjson(params);
+        const count = await counted(params);
+        expect(count).toEqual({ rows: claims.length, cursor: expect.any(String) });
+        expect(BigInt(decodeCursor(count.cursor))).toBeGreaterThanOrEqual(BigInt(decodeCursor(cursor)));
+      }
+      expect((await counted({ queue: slug, to: '2000-01-01T00:00:00Z' })).rows).toBe(0);
+      const { cursor } = await ndjson({ queue: slug });
+      expect((await counted({ queue: slug, since: cursor })).rows).toBe(0);
+      expect(await counted({ queue: slug, until: cursor })).toEqual({ rows: 5, cursor });
+      expect((await t.http.get('/exports/count?queue=no-such-queue').set(bearer(editor.token)).expect(404)).body.code).toBe('EXPORT_QUEUE_NOT_FOUND');
+      await t.http.get('/exports/count?from=2024-W01').set(bearer(editor.token)).expect(400);
+      await t.http.get('/exports/count').set(bearer(r1.token)).expect(403);
+    });
+
+    it('should export one claim by claimId (the ClaimReview preview of one claim)', async () => {
+      const res = await exportOk({ format: 'claimreview', claimId: ids.vv });
+      const reviews = JSON.parse(res.text);
+      expect(reviews).toHaveLength(1);
+      expect(reviews[0]).toMatchObject({ '@type': 'ClaimReview', reviewRating: { name: expect.any(String) } });
+      expect((await ndjson({ claimId: ids.split, status: 'needs_adjudication' })).claims.map((c) => c.claimId)).toEqual([ids.split]);
+      expect((await ndjson({ claimId: ids.split })).claims).toEqual([]);
+      expect((await exportAs(editor.token, { claimId: 'not-a-uuid' })).status).toBe(400);
+    });
+
     it("should add every reviewer's verdicts with include=verdicts, in JSON and as a CSV column", async () => {
       const { claims } = await ndjson({ queue: slug, include: 'verdicts' });
       const adjudicated = claims.find((c) => c.claimId === ids.adjudicated);

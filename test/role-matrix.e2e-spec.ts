@@ -119,7 +119,7 @@ const MATRIX: Row[] = [
   },
   { route: 'GET /claims/{id}', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}` }) },
   { route: 'PATCH /claims/{id}', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}`, body: { speaker: 'Council spokesperson' } }) },
-  { route: 'POST /claims/{id}/reject', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/reject` }) },
+  { route: 'POST /claims/{id}/reject', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/reject`, body: { reason: 'Opinion' } }) },
   { route: 'GET /claims/{id}/similar', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/similar` }) },
   { route: 'GET /queues', expect: signedIn(200) },
   { route: 'POST /queues', expect: adminOnly(201), call: () => ({ body: { slug: `m-${Math.random().toString(36).slice(2, 10)}`, pullRole: 'reviewer' } }) },
@@ -158,6 +158,7 @@ const MATRIX: Row[] = [
     call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/verdict`, body: VERIFIED }),
   },
   { route: 'GET /claims/{id}/verdicts', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/verdicts` }) },
+  { route: 'GET /claims/{id}/curation', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/curation` }) },
   { route: 'POST /claims/{id}/route', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/route`, body: { queue: 'default' } }) },
   {
     route: 'POST /claims/{id}/assign',
@@ -184,6 +185,7 @@ const MATRIX: Row[] = [
   { route: 'GET /stats/agreement', expect: editors },
   { route: 'GET /stats/queues', expect: editors },
   { route: 'GET /exports/verdicts', expect: editors, call: () => ({ path: '/exports/verdicts?format=json&to=2000-01-01T00:00:00Z' }) },
+  { route: 'GET /exports/count', expect: editors, call: () => ({ path: '/exports/count?to=2000-01-01T00:00:00Z' }) },
   { route: 'GET /exports/claimreview/skipped', expect: editors, call: () => ({ path: '/exports/claimreview/skipped?to=2000-01-01T00:00:00Z' }) },
 ];
 

@@ -144,6 +144,43 @@ describe('workbench API (e2e)', () => {
     });
   });
 
+  describe('claim curation options', () => {
+    const curation = (claimId: string, token = editor.token) => t.http.get(`/claims/${claimId}/curation`).set(bearer(token));
+
+    it('should offer routing to active queues and assignment to the users who may pull its queue, by name', async () => {
+      const slug = await createQueue(t, admin, { description: 'Members only' });
+      const inactive = await createQueue(t, admin);
+      await t.http.patch(`/queues/${inactive}`).set(bearer(admin)).send({ active: false }).expect(200);
+      const [claimId] = await seedQueuedClaims(t, slug, 1, editor.id);
+      const [member, outsider] = await reviewers(t, 2);
+      await t.http.patch(`/queues/${slug}`).set(bearer(admin)).send({ members: [member.id] }).expect(200);
+
+      const { body } = await curation(claimId).expect(200);
+      expect(body).toMatchObject({ queue: slug, actions: { edit: true, reject: true, route: true, assign: true } });
+      expect(body.queues).toContainEqual({ slug, description: 'Members only' });
+      expect(body.queues.map((q: { slug: string }) => q.slug)).not.toContain(inactive);
+      const assignees = body.assignees.map((u: { id: string }) => u.id);
+      expect(assignees).toContain(member.id);
+      expect(assignees).not.toContain(outsider.id);
+      expect(assignees).not.toContain(editor.id);
+      expect(body.assignees[0]).toEqual({ id: member.id, displayName: expect.any(String), role: 'reviewer' });
+      for (const id of assignees) await t.http.post(`/claims/${claimId}/assign`).set(bearer(editor.token)).send({ userId: id }).expect(204);
+    });
+
+    it("should offer nothing but what the claim's state allows", async () => {
+      const slug = await createQueue(t, admin);
+      const [claimId] = await seedQueuedClaims(t, slug, 1, editor.id);
+      const [reviewer] = await reviewers(t, 1);
+      await pull(t, reviewer.token, slug).expect(200);
+      expect((await curation(claimId).expect(200)).body).toMatchObject({ queue: slug, actions: { edit: false, reject: false, route: false, assign: true }, queues: [] });
+      await t.db.query(`UPDATE claims SET status = 'rejected', queue_id = NULL WHERE id = $1`, [claimId]);
+      expect((await curation(claimId).expect(200)).body).toEqual({ queue: null, actions: { edit: true, reject: false, route: false, assign: false }, queues: [], assignees: [] });
+      await curation('00000000-0000-4000-8000-000000000000').expect(404);
+      await curation('nope').expect(400);
+      await curation(claimId, reviewer.token).expect(403);
+    });
+  });
+
   describe('known claims beside a review', () => {
     it('should give settled similar claims with their final label, and only those when asked', async () => {
       const text = `The harbour authority said 77 cranes were idle at Gdansk ${Date.now()} on Monday.`;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors, JSON_BODY_ERRORS, SignedIn } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { ClaimsService } from './claims.service';
-import { CreateClaimDto, UpdateClaimDto } from './dtos/claim-input.dto';
+import { CreateClaimDto, RejectClaimDto, UpdateClaimDto } from './dtos/claim-input.dto';
 import { ClaimDto, SimilarClaimDto, SimilarQueryDto } from './dtos/claim.dto';
 
 @ApiTags('claims')
@@ -59,10 +59,11 @@ export class ClaimsController {
   @HttpCode(200)
   @Roles(Role.Editor, Role.Admin)
   @ApiOperation({ summary: 'Reject a claim (leaves the review flow)' })
+  @ApiBody({ type: RejectClaimDto, required: false })
   @ApiOkResponse({ type: ClaimDto, description: 'Status is now rejected (idempotent)' })
-  @ApiErrors({ status: 409, description: 'CLAIM_PAST_REVIEW: details.status is the current state' })
-  async reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ClaimDto> {
-    return ClaimDto.from(await this.claims.reject(user.id, id));
+  @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'CLAIM_PAST_REVIEW: details.status is the current state' })
+  async reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectClaimDto): Promise<ClaimDto> {
+    return ClaimDto.from(await this.claims.reject(user.id, id, dto.reason));
   }
 
   /** Other claims' statuses and final labels only: never a verdict, so reviewers may call it without losing blindness. */

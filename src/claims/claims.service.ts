@@ -97,13 +97,13 @@ export class ClaimsService {
   }
 
   /** Not check-worthy: kept for the record, out of every queue. Rejecting twice is a no-op (safe to retry). */
-  reject(actorId: string, id: string): Promise<Claim> {
+  reject(actorId: string, id: string, reason?: string): Promise<Claim> {
     return this.tx.run(async () => {
       const claim = await this.requireEditable(id);
       if (claim.status !== ClaimStatus.Rejected) {
         const next = transition('reject', claim.status);
         await this.claims.setStatus(id, next);
-        await this.audit.record({ actorId, action: 'claim.reject', entity: 'claim', entityId: id, before: { status: claim.status }, after: { status: next } });
+        await this.audit.record({ actorId, action: 'claim.reject', entity: 'claim', entityId: id, before: { status: claim.status }, after: { status: next, ...(reason && { reason }) } });
       }
       return this.get(id);
     });

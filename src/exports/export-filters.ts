@@ -8,6 +8,7 @@ export interface ExportFilters {
   to?: string;
   source?: string;
   articleId?: string;
+  claimId?: string;
   queueId?: string;
   reviewerId?: string;
   includeVerdicts: boolean;

@@ -66,6 +66,7 @@ function where(f: ExportFilters): { sql: string; values: unknown[] } {
   if (f.to) conditions.push(shownAtOrBefore('c.finalized_at', p(f.to)));
   if (f.source) conditions.push(`a.source = ${p(f.source)}`);
   if (f.articleId) conditions.push(`c.article_id = ${p(f.articleId)}::uuid`);
+  if (f.claimId) conditions.push(`c.id = ${p(f.claimId)}::uuid`);
   // Escalated claims move to the adjudication queue: a queue also owns the claims leased from it.
   if (f.queueId) {
     const q = p(f.queueId);

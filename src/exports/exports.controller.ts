@@ -6,7 +6,7 @@ import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { ExportQueryDto } from './dtos/export-query.dto';
-import { ClaimReviewSkippedDto, ExportDocumentDto, ExportedClaimDto } from './dtos/exported-claim.dto';
+import { ClaimReviewSkippedDto, ExportCountDto, ExportDocumentDto, ExportedClaimDto } from './dtos/exported-claim.dto';
 import { CLAIM_REVIEW_DOCUMENT_SCHEMA } from './dtos/claim-review.schema';
 import { ExportsService } from './exports.service';
 
@@ -42,6 +42,17 @@ export class ExportsController {
     const file = await this.exports.open(user, query);
     void reply.header('x-export-cursor', file.cursor);
     return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
+  }
+
+  @Get('count')
+  @ApiOperation({
+    summary: 'How many claims an export with these filters selects, and its cursor',
+    description: 'Same filters as GET /exports/verdicts (format and output options are ignored); nothing is exported or audited.',
+  })
+  @ApiOkResponse({ type: ExportCountDto })
+  @ApiErrors({ status: 400, description: 'Bad filter or malformed cursor' }, { status: 404, description: 'Unknown queue' })
+  count(@Query() query: ExportQueryDto): Promise<ExportCountDto> {
+    return this.exports.count(query);
   }
 
   @Get('claimreview/skipped')

@@ -63,8 +63,7 @@ export class ExportsService {
       if (actor && !(await snapshot.takeSlot(`export:${actor.id}`, perUser))) {
         throw new ExportException('EXPORT_USER_LIMIT', `At most ${perUser} exports per user run at once; retry when one has ended`);
       }
-      // `until` repeats an earlier export's window (its cursor), as far as those claims did not change since.
-      const horizon = filters.until !== undefined && BigInt(filters.until) < BigInt(snapshot.horizon) ? filters.until : snapshot.horizon;
+      const horizon = windowEnd(filters.until, snapshot.horizon);
       const scoped = { ...filters, horizon };
       const cursor = encodeCursor(horizon);
       const total = options.count ? await snapshot.count(scoped) : undefined;
@@ -103,6 +102,21 @@ export class ExportsService {
         this.running--;
       }
       throw error;
+    }
+  }
+
+  /**
+   * How many rows an export with these filters would carry now, and the cursor it would end at: the count and the
+   * horizon come from one snapshot, like an export's. No export slot is taken and nothing is audited (no data leaves).
+   */
+  async count(query: ExportQueryDto): Promise<{ rows: number; cursor: string }> {
+    const filters = await this.filters(query);
+    const snapshot = await this.exports.openSnapshot(2 * this.config.exportLimits.idleTimeoutMs);
+    try {
+      const horizon = windowEnd(filters.until, snapshot.horizon);
+      return { rows: await snapshot.count({ ...filters, horizon }), cursor: encodeCursor(horizon) };
+    } finally {
+      await snapshot.close();
     }
   }
 
@@ -151,11 +165,17 @@ export class ExportsService {
       to: q.to,
       source: q.source,
       articleId: q.articleId,
+      claimId: q.claimId,
       queueId,
       reviewerId: q.reviewer,
       includeVerdicts: q.include === 'verdicts',
     };
   }
+}
+
+/** `until` repeats an earlier export's window (its cursor), as far as those claims did not change since. */
+function windowEnd(until: string | undefined, horizon: string): string {
+  return until !== undefined && BigInt(until) < BigInt(horizon) ? until : horizon;
 }
 
 /** The filters as the caller gave them, for the audit log (output options are not filters). */

@@ -25,6 +25,12 @@ export class ClaimWorkflowRepository {
     return row ?? null;
   }
 
+  /** The claim's status and queue without a lock (for showing what may be done; every change locks again). */
+  async findState(claimId: string): Promise<Pick<LockedClaim, 'status' | 'queueId'> | null> {
+    const [row] = await this.tx.manager.query(`SELECT status, queue_id AS "queueId" FROM claims WHERE id = $1`, [claimId]);
+    return row ?? null;
+  }
+
   async exists(claimId: string): Promise<boolean> {
     const [row] = await this.tx.manager.query(`SELECT 1 FROM claims WHERE id = $1`, [claimId]);
     return Boolean(row);

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsOptional, MAX_INT4 } from '../../common/http/field-rules';
+import { trimmed } from '../../users/dtos/create-user.dto';
 
 /** Either { start, end } or { text }: which one is checked against the body by locateSpan (claim-text.ts). */
 export class CreateClaimDto {
@@ -35,3 +37,13 @@ export class CreateClaimDto {
 
 /** The same fields; on update an absent field is kept and `speaker: null` clears the speaker. */
 export class UpdateClaimDto extends CreateClaimDto {}
+
+export class RejectClaimDto {
+  @ApiPropertyOptional({ maxLength: 500, example: 'An opinion, not a checkable statement', description: 'Why, for the audit trail (the claim history shows it)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason?: string;
+}

@@ -47,6 +47,11 @@ export class ExportQueryDto {
   @IsUUID()
   articleId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'One claim (e.g. to preview its ClaimReview)' })
+  @IsOptional()
+  @IsUUID()
+  claimId?: string;
+
   @ApiPropertyOptional({ description: 'Queue slug: claims in it or leased from it' })
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'queue must be a queue slug' })

@@ -58,3 +58,9 @@ export class ClaimReviewSkippedDto {
   @ApiProperty({ description: 'The window this report covers (same as that export\'s X-Export-Cursor when `until` was passed)' }) cursor: string;
   @ApiProperty({ type: [SkippedClaimDto] }) skipped: SkippedClaimDto[];
 }
+
+/** GET /exports/count: what an export with the same filters would carry if started now. */
+export class ExportCountDto {
+  @ApiProperty({ description: 'Rows (claims) the filters select' }) rows: number;
+  @ApiProperty({ description: 'The X-Export-Cursor that export would send: pass it as `since` to get only later changes' }) cursor: string;
+}

@@ -1,17 +1,25 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ApiErrors, JSON_BODY_ERRORS } from '../../common/openapi/api-errors.decorator';
 import { Role } from '../../users/role';
 import { ClaimRoutingService } from './claim-routing.service';
-import { AssignClaimDto, RouteClaimDto, RoutedCountDto } from '../queues/dtos/queue.dto';
+import { AssignClaimDto, ClaimCurationDto, RouteClaimDto, RoutedCountDto } from '../queues/dtos/queue.dto';
 
 @ApiTags('claims')
 @Roles(Role.Editor, Role.Admin)
 @Controller('claims/:id')
 export class ClaimRoutingController {
   constructor(private readonly routing: ClaimRoutingService) {}
+
+  @Get('curation')
+  @ApiOperation({ summary: 'What may be done with a claim now: edit, reject, route (to which queues), assign (to whom)' })
+  @ApiOkResponse({ type: ClaimCurationDto })
+  @ApiErrors(400, { status: 404, description: 'No such claim' })
+  curation(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimCurationDto> {
+    return this.routing.curation(id);
+  }
 
   @Post('route')
   @HttpCode(200)

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../../audit/audit.repository';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
-import { PULLABLE, transition } from '../claim-lifecycle';
+import { allowedFrom, ClaimStatus, PRE_REVIEW, PULLABLE, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
+import { Role } from '../../users/role';
 import { UsersRepository } from '../../users/users.repository';
 import { ClaimWorkflowRepository, LockedClaim } from '../review-state.repository';
-import { RouteFilterDto } from '../queues/dtos/queue.dto';
+import { ClaimCurationDto, RouteFilterDto } from '../queues/dtos/queue.dto';
 import { QueueException } from '../queues/queue.exception';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
+
+/** More accounts than a newsroom has: the assignee list is one query, not paged. */
+const ASSIGNEE_LIMIT = 2000;
+const ROLE_ORDER: string[] = [Role.Reviewer, Role.Editor, Role.Admin];
 
 /** Moving claims between queues, and reserving a claim for a named reviewer. */
 @Injectable()
@@ -57,6 +62,25 @@ export class ClaimRoutingService {
       await this.claims.reserve(claim.id, user.id);
       await this.audit.record({ actorId: actor.id, action: 'claim.assign', entity: 'claim', entityId: claim.id, after: { reservedFor: user.id, queueId: queue.id } });
     });
+  }
+
+  /** What an editor may do with the claim now: the screens show only these, and every action checks again. */
+  async curation(claimId: string): Promise<ClaimCurationDto> {
+    const claim = await this.claims.findState(claimId);
+    if (!claim) throw new QueueException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
+    const status = claim.status as ClaimStatus;
+    const [queues, found] = await Promise.all([this.queuesRepo.findAll(), claim.queueId ? this.queuesRepo.findWithMembers({ id: claim.queueId }) : null]);
+    const routable = allowedFrom('route').includes(status);
+    const assignable = PULLABLE.includes(status) && found !== null;
+    const assignees = assignable ? (await this.users.list({ active: true }, ASSIGNEE_LIMIT, 0))[0].filter((u) => this.queues.canPull(u, found.queue, found.members)) : [];
+    return {
+      queue: found?.queue.slug ?? null,
+      actions: { edit: PRE_REVIEW.includes(status), reject: allowedFrom('reject').includes(status), route: routable, assign: assignable },
+      queues: routable ? queues.filter((q) => q.active).map(({ slug, description }) => ({ slug, description })) : [],
+      assignees: assignees
+        .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.displayName.localeCompare(b.displayName))
+        .map(({ id, displayName, role }) => ({ id, displayName, role })),
+    };
   }
 
   private async lockClaim(claimId: string): Promise<LockedClaim> {

@@ -463,6 +463,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/claims/{id}/curation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What may be done with a claim now: edit, reject, route (to which queues), assign (to whom) */
+        get: operations["ClaimRoutingController_curation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/claims/{id}/route": {
         parameters: {
             query?: never;
@@ -625,6 +642,26 @@ export interface paths {
         };
         /** Export settled claims with their lineage (CSV, JSON, NDJSON or ClaimReview JSON-LD), streamed */
         get: operations["ExportsController_verdicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many claims an export with these filters selects, and its cursor
+         * @description Same filters as GET /exports/verdicts (format and output options are ignored); nothing is exported or audited.
+         */
+        get: operations["ExportsController_count"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1023,6 +1060,13 @@ export interface components {
              */
             speaker?: string | null;
         };
+        RejectClaimDto: {
+            /**
+             * @description Why, for the audit trail (the claim history shows it)
+             * @example An opinion, not a checkable statement
+             */
+            reason?: string;
+        };
         SimilarClaimDto: {
             /** Format: uuid */
             id: string;
@@ -1243,6 +1287,34 @@ export interface components {
             id: string;
             /** @description The claim status after the skip */
             claimStatus: string;
+        };
+        CurationActionsDto: {
+            /** @description Span, text and speaker may be edited (before review starts) */
+            edit: boolean;
+            reject: boolean;
+            route: boolean;
+            /** @description Waiting in a queue: may be reserved for one of `assignees` */
+            assign: boolean;
+        };
+        RouteTargetDto: {
+            slug: string;
+            description: string;
+        };
+        AssigneeDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "reviewer";
+        };
+        ClaimCurationDto: {
+            /** @description Slug of the queue the claim is in */
+            queue: string | null;
+            actions: components["schemas"]["CurationActionsDto"];
+            /** @description Active queues it may be routed to (empty when it cannot be routed) */
+            queues: components["schemas"]["RouteTargetDto"][];
+            /** @description Active users who may pull it from its queue, by name */
+            assignees: components["schemas"]["AssigneeDto"][];
         };
         RouteClaimDto: {
             /**
@@ -1488,6 +1560,12 @@ export interface components {
             /** @description Same as X-Export-Cursor: pass as ?since= for the next window */
             cursor: string;
             claims: components["schemas"]["ExportedClaimDto"][];
+        };
+        ExportCountDto: {
+            /** @description Rows (claims) the filters select */
+            rows: number;
+            /** @description The X-Export-Cursor that export would send: pass it as `since` to get only later changes */
+            cursor: string;
         };
         SkippedClaimDto: {
             /** Format: uuid */
@@ -3127,7 +3205,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RejectClaimDto"];
+            };
+        };
         responses: {
             /** @description Status is now rejected (idempotent) */
             200: {
@@ -3176,6 +3258,24 @@ export interface operations {
             };
             /** @description CLAIM_PAST_REVIEW: details.status is the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3935,6 +4035,63 @@ export interface operations {
             };
         };
     };
+    ClaimRoutingController_curation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimCurationDto"];
+                };
+            };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only editor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ClaimRoutingController_route: {
         parameters: {
             query?: never;
@@ -4623,6 +4780,8 @@ export interface operations {
                 /** @description Exact source of the claim's article */
                 source?: string;
                 articleId?: string;
+                /** @description One claim (e.g. to preview its ClaimReview) */
+                claimId?: string;
                 /** @description Queue slug: claims in it or leased from it */
                 queue?: string;
                 /** @description Only claims this reviewer gave a verdict on (any round) */
@@ -4766,6 +4925,88 @@ export interface operations {
             };
         };
     };
+    ExportsController_count: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json" | "ndjson" | "claimreview";
+                /** @description Comma list of verified, disputed, unverifiable, needs_adjudication (default: the three final labels) */
+                status?: string[];
+                /** @description Finalized at or after (ISO 8601) */
+                from?: string;
+                /** @description Finalized at or before (ISO 8601) */
+                to?: string;
+                /** @description Exact source of the claim's article */
+                source?: string;
+                articleId?: string;
+                /** @description One claim (e.g. to preview its ClaimReview) */
+                claimId?: string;
+                /** @description Queue slug: claims in it or leased from it */
+                queue?: string;
+                /** @description Only claims this reviewer gave a verdict on (any round) */
+                reviewer?: string;
+                /** @description Add every reviewer's verdict (all rounds) */
+                include?: "verdicts";
+                /** @description Cursor of a previous export (X-Export-Cursor): only claims changed since */
+                since?: string;
+                /** @description Cursor of a previous export: only claims changed before it (repeats that export's window, e.g. for its skipped report) */
+                until?: string;
+                /** @description CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim */
+                safe?: boolean;
+                /** @description CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding) */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportCountDto"];
+                };
+            };
+            /** @description Bad filter or malformed cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only editor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ExportsController_claimReviewSkipped: {
         parameters: {
             query?: {
@@ -4779,6 +5020,8 @@ export interface operations {
                 /** @description Exact source of the claim's article */
                 source?: string;
                 articleId?: string;
+                /** @description One claim (e.g. to preview its ClaimReview) */
+                claimId?: string;
                 /** @description Queue slug: claims in it or leased from it */
                 queue?: string;
                 /** @description Only claims this reviewer gave a verdict on (any round) */

@@ -192,3 +192,29 @@ export class AssignClaimDto {
 export class RoutedCountDto {
   @ApiProperty() moved: number;
 }
+
+export class CurationActionsDto {
+  @ApiProperty({ description: 'Span, text and speaker may be edited (before review starts)' }) edit: boolean;
+  @ApiProperty() reject: boolean;
+  @ApiProperty() route: boolean;
+  @ApiProperty({ description: 'Waiting in a queue: may be reserved for one of `assignees`' }) assign: boolean;
+}
+
+export class RouteTargetDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() description: string;
+}
+
+export class AssigneeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: Role }) role: string;
+}
+
+/** GET /claims/{id}/curation: what an editor may do with the claim now, decided by the service. */
+export class ClaimCurationDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Slug of the queue the claim is in' }) queue: string | null;
+  @ApiProperty({ type: CurationActionsDto }) actions: CurationActionsDto;
+  @ApiProperty({ type: [RouteTargetDto], description: 'Active queues it may be routed to (empty when it cannot be routed)' }) queues: RouteTargetDto[];
+  @ApiProperty({ type: [AssigneeDto], description: 'Active users who may pull it from its queue, by name' }) assignees: AssigneeDto[];
+}
