@@ -17,6 +17,8 @@ export class AppConfig {
   readonly webDistDir: string;
   readonly runMigrations: boolean;
   readonly dbPoolSize: number;
+  /** The read replica for exports and statistics (pool of dbPoolSize connections), and the lag it may have. */
+  readonly replica?: { url: string; maxLagMs: number };
   /** How often each instance ends leases that lapsed while still active. */
   readonly leaseSweepSeconds: number;
   readonly jwt: { secret: string; ttl: string };
@@ -53,6 +55,7 @@ export class AppConfig {
     this.webDistDir = resolve(env.WEB_DIST_DIR);
     this.runMigrations = env.MIGRATIONS_RUN === 'true';
     this.dbPoolSize = env.DB_POOL_SIZE;
+    this.replica = env.DATABASE_REPLICA_URL ? { url: env.DATABASE_REPLICA_URL, maxLagMs: env.REPLICA_MAX_LAG_MS } : undefined;
     this.leaseSweepSeconds = env.LEASE_SWEEP_SECONDS;
     this.jwt = { secret: env.JWT_SECRET ?? loadOrCreateDevSecret(this.dataDir), ttl: env.JWT_TTL };
     this.bootstrapAdmin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;

@@ -18,6 +18,18 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL?: string;
 
+  /** A streaming replica (hot standby) that exports and statistics read from while it keeps up; see ReadReplica. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_REPLICA_URL must be a postgres:// connection URL' })
+  DATABASE_REPLICA_URL?: string;
+
+  /** Replay lag beyond which those reads go to the primary instead. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REPLICA_MAX_LAG_MS: number = 10_000;
+
   /** The schema owner, who runs the migrations; defaults to DATABASE_URL. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATIONS_DATABASE_URL must be a postgres:// connection URL' })

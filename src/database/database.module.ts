@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseServerService } from './database-server.service';
 import { InvalidationListener } from './invalidation-listener.service';
+import { ReadReplica } from './read-replica.service';
 import { TransactionContext } from './transaction-context';
 
 @Module({ providers: [DatabaseServerService], exports: [DatabaseServerService] })
@@ -19,7 +20,7 @@ class DatabaseServerModule {}
         dataSourceOptions(await server.connectionUrl(), { poolSize: config.dbPoolSize }),
     }),
   ],
-  providers: [TransactionContext, InvalidationListener],
-  exports: [TransactionContext, InvalidationListener],
+  providers: [TransactionContext, InvalidationListener, ReadReplica],
+  exports: [TransactionContext, InvalidationListener, ReadReplica],
 })
 export class DatabaseModule {}

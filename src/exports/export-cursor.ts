@@ -24,3 +24,8 @@ export function decodeCursor(cursor: string): string {
   }
   return parsed.h;
 }
+
+/** The highest of the given horizons, if any. */
+export function highestHorizon(horizons: (string | undefined)[]): string | undefined {
+  return horizons.reduce<string | undefined>((high, h) => (h !== undefined && (high === undefined || BigInt(h) > BigInt(high)) ? h : high), undefined);
+}

@@ -13,17 +13,23 @@ const TEXT_AS_IS = { getTypeParser: () => (value: string) => value };
 const FETCH_ROWS = 500;
 
 /**
- * The horizon H, read as this transaction's first statement (so from its snapshot): the oldest transaction still in
- * progress, or the snapshot's xmax when none is. Transaction ids are cluster-wide, so in-progress transactions
- * seen running in another database (they cannot have changed our claims) are passed over; one that has already
- * ended, or whose database we may not see, counts as ours. Every transaction below H has therefore ended and its
- * committed changes are visible here, and H never decreases from one poll to the next.
+ * The horizon H, read as this transaction's first statement (so from its snapshot): every transaction below H has
+ * ended and its committed changes are visible here, and H never decreases from one poll to the next on one server.
+ * - On the primary: the oldest transaction still in progress, or the snapshot's xmax when none is. Transaction ids
+ *   are cluster-wide, so in-progress transactions seen running in another database (they cannot have changed our
+ *   claims) are passed over; one that has already ended, or whose database we may not see, counts as ours.
+ * - On a hot standby the snapshot lists no transactions in progress (pg_snapshot_xip is empty: the standby keeps
+ *   the primary's running xids apart from snapshots' xip) and xmax is past transactions still running on the
+ *   primary, so xmax would skip their rows for good. The snapshot's xmin is the oldest xid the standby still counts
+ *   as running, whatever its database (also xids it has not seen yet below the newest one it has): below it every
+ *   transaction's end has been replayed. A replica behind a cursor from the primary gives a lower H than `since`;
+ *   the service then keeps `since` (an empty window), see ExportsService.
  */
 const HORIZON_SQL = `
-  SELECT coalesce(
+  SELECT CASE WHEN pg_is_in_recovery() THEN pg_snapshot_xmin(s.snap) ELSE coalesce(
     (SELECT min(x) FROM pg_snapshot_xip(s.snap) x
      WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.backend_xid = x::xid AND a.datname IS DISTINCT FROM current_database())),
-    pg_snapshot_xmax(s.snap))::text AS horizon
+    pg_snapshot_xmax(s.snap)) END::text AS horizon
   FROM (SELECT pg_current_snapshot() AS snap) s`;
 
 /**

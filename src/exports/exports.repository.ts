@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { QueryFailedError } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.service';
 import { TransactionContext } from '../database/transaction-context';
 import { ExportSnapshot } from './export-snapshot';
 
 @Injectable()
 export class ExportsRepository {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly tx: TransactionContext,
   ) {}
 
-  /** A connection of its own from TypeORM's pg pool: a cursor needs one for the whole stream. */
-  async openSnapshot(idleInTransactionMs: number): Promise<ExportSnapshot> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    return ExportSnapshot.open(await pool.connect(), idleInTransactionMs);
+  /**
+   * A connection of its own for the whole stream (a cursor needs one), on the read replica when it keeps up. The
+   * snapshot must be complete below `completeBelow` (the request's since/until cursor): a replica whose horizon is
+   * lower has not replayed everything the cursor's export (from the primary) covered, so the primary serves.
+   */
+  async openSnapshot(idleInTransactionMs: number, completeBelow?: string): Promise<ExportSnapshot> {
+    const { client, onReplica } = await this.reads.connect();
+    const snapshot = await ExportSnapshot.open(client, idleInTransactionMs);
+    if (!onReplica || completeBelow === undefined || BigInt(snapshot.horizon) >= BigInt(completeBelow)) return snapshot;
+    await snapshot.close();
+    return ExportSnapshot.open(await this.reads.connectPrimary(), idleInTransactionMs);
   }
 
   /** The names of the given values PostgreSQL refuses as timestamptz (e.g. ISO week dates), checked one by one. */

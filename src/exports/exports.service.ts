@@ -6,7 +6,7 @@ import { FINAL_LABELS } from '../review/claim-lifecycle';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { AppConfig } from '../config/app-config';
 import { ExportQueryDto } from './dtos/export-query.dto';
-import { decodeCursor, encodeCursor } from './export-cursor';
+import { decodeCursor, encodeCursor, highestHorizon } from './export-cursor';
 import { ExportFilters } from './export-filters';
 import { ExportSnapshot } from './export-snapshot';
 import { ExportException } from './export.exception';
@@ -59,7 +59,7 @@ export class ExportsService {
     let snapshot: ExportSnapshot | undefined;
     try {
       const { perUser, idleTimeoutMs } = this.config.exportLimits;
-      snapshot = await this.exports.openSnapshot(2 * idleTimeoutMs);
+      snapshot = await this.exports.openSnapshot(2 * idleTimeoutMs, highestHorizon([filters.since, filters.until]));
       if (actor && !(await snapshot.takeSlot(`export:${actor.id}`, perUser))) {
         throw new ExportException('EXPORT_USER_LIMIT', `At most ${perUser} exports per user run at once; retry when one has ended`);
       }

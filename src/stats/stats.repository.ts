@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '../database/transaction-context';
+import { ReadReplica } from '../database/read-replica.service';
 import { ADJUDICATION_QUEUE } from '../review/queues/queue.entity';
 import { Coincidence } from './krippendorff-alpha';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
@@ -83,19 +83,22 @@ const PAIRABLE_CELLS = `
   cells AS (SELECT *, sum(n) OVER (PARTITION BY queue_id, claim_id, round)::int AS m FROM counts),
   pairable AS (SELECT * FROM cells WHERE m >= 2)`;
 
-/** Aggregates only: the coincidence matrices, pair confusion tables and per-reviewer figures are built in SQL. */
+/**
+ * Aggregates only: the coincidence matrices, pair confusion tables and per-reviewer figures are built in SQL.
+ * Statistics may lag by REPLICA_MAX_LAG_MS: they read the replica when there is one (see ReadReplica).
+ */
 @Injectable()
 export class StatsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly reads: ReadReplica) {}
 
   async queueIdBySlug(slug: string): Promise<string | null> {
-    const [row] = await this.tx.manager.query(`SELECT id FROM queues WHERE slug = $1`, [slug]);
+    const [row] = await this.reads.query<{ id: string }>(`SELECT id FROM queues WHERE slug = $1`, [slug]);
     return row?.id ?? null;
   }
 
   /** o_ck = Σ_u (n_uc · n_uk − [c = k] · n_uc) / (m_u − 1), per queue and over all queues. */
   coincidences(f: AgreementFilter): Promise<QueueCoincidence[]> {
-    return this.tx.manager.query(
+    return this.reads.query(
       `WITH ${PAIRABLE_CELLS}
        SELECT c1.queue_id AS "queueId", c1.label AS a, c2.label AS b,
               sum((c1.n * c2.n - CASE WHEN c1.label = c2.label THEN c1.n ELSE 0 END)::float8 / (c1.m - 1)) AS count
@@ -107,7 +110,7 @@ export class StatsRepository {
   }
 
   unitCounts(f: AgreementFilter): Promise<UnitCounts[]> {
-    return this.tx.manager.query(
+    return this.reads.query(
       `WITH ${PAIRABLE_CELLS}
        SELECT p.queue_id AS "queueId", q.slug AS queue, count(DISTINCT (p.claim_id, p.round))::int AS units, sum(p.n)::int AS verdicts
        FROM pairable p LEFT JOIN queues q ON q.id = p.queue_id
@@ -118,7 +121,7 @@ export class StatsRepository {
 
   /** Each pair's confusion table (first reviewer = the smaller id), for pairs sharing at least `minUnits` units. */
   pairTables(f: AgreementFilter, minUnits: number): Promise<PairCell[]> {
-    return this.tx.manager.query(
+    return this.reads.query(
       `WITH ${REVIEW_VERDICTS},
        cells AS (
          SELECT r1.user_id AS reviewer_a, r2.user_id AS reviewer_b, r1.label AS label_a, r2.label AS label_b, count(*)::int AS n
@@ -138,7 +141,7 @@ export class StatsRepository {
    * answered a different question.
    */
   reviewers(f: AgreementFilter): Promise<ReviewerRow[]> {
-    return this.tx.manager.query(
+    return this.reads.query(
       `WITH ${REVIEW_VERDICTS}
        SELECT rv.user_id AS "reviewerId", u.display_name AS "displayName", count(*)::int AS verdicts,
               count(*) FILTER (WHERE c.final_label IS NOT NULL AND c.round = rv.round)::int AS "finalVerdicts",
@@ -152,7 +155,7 @@ export class StatsRepository {
 
   /** Every queue's backlog now, and the verdicts given on its leases in the last hour and the last 24 hours. */
   workload(): Promise<QueueWorkloadRow[]> {
-    return this.tx.manager.query(
+    return this.reads.query(
       `WITH backlog AS (
          SELECT queue_id,
                 count(*) FILTER (WHERE status IN ('queued', 'needs_adjudication'))::int AS depth,

@@ -1,4 +1,4 @@
-import { TransactionContext } from '../database/transaction-context';
+import { ReadReplica } from '../database/read-replica.service';
 import { AgreementQueryDto } from './dtos/agreement-query.dto';
 import { StatsRepository } from './stats.repository';
 import { StatsService } from './stats.service';
@@ -17,7 +17,7 @@ function setup() {
     workload: jest.fn().mockResolvedValue([]),
   };
   const tx = { run: jest.fn((work: () => Promise<unknown>) => work()) };
-  const sut = new StatsService(repo as unknown as StatsRepository, tx as unknown as TransactionContext);
+  const sut = new StatsService(repo as unknown as StatsRepository, tx as unknown as ReadReplica);
   return { sut, repo, tx };
 }
 

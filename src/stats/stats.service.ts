@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FINAL_LABELS } from '../review/claim-lifecycle';
-import { TransactionContext } from '../database/transaction-context';
+import { ReadReplica } from '../database/read-replica.service';
 import { cohenKappa, pooledKappa } from './cohen-kappa';
 import { AgreementQueryDto } from './dtos/agreement-query.dto';
 import { AgreementDto, PairKappaDto, QueueAgreementDto, ReviewerAgreementDto } from './dtos/agreement.dto';
@@ -17,12 +17,12 @@ import { StatsException } from './stats.exception';
 export class StatsService {
   constructor(
     private readonly stats: StatsRepository,
-    private readonly tx: TransactionContext,
+    private readonly reads: ReadReplica,
   ) {}
 
   /** All figures come from one snapshot, so overall, per-queue and per-pair numbers describe the same verdicts. */
   agreement(query: AgreementQueryDto): Promise<AgreementDto> {
-    return this.tx.run(async () => {
+    return this.reads.run(async () => {
       const filter = await this.filter(query);
       const coincidences = await this.stats.coincidences(filter);
       const counts = await this.stats.unitCounts(filter);
