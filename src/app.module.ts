@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
@@ -40,6 +41,7 @@ import { WebAppModule } from './web-app/web-app.module';
     ReviewModule,
     ExportsModule,
     StatsModule,
+    EventsModule,
     WebAppModule,
   ],
   // The first-admin bootstrap belongs to the server, not to CLI contexts that import UsersModule.

@@ -1,5 +1,6 @@
 import { Role } from '../src/users/role';
 import { postArticle, uniqueBody } from './support/articles';
+import { EventStreamReader } from './support/event-stream';
 import { createQueue, seedQueuedClaims, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser } from './support/test-app';
 
@@ -26,6 +27,8 @@ interface Row {
   expect: Record<Caller, number>;
   /** Builds a valid request for this caller (fresh fixtures where the call changes state). */
   call?: (ctx: Ctx, caller: Caller) => Promise<Call> | Call;
+  /** An endless response (Server-Sent Events): its status is read, then the client hangs up. */
+  stream?: boolean;
 }
 
 const anyone = (status: number) => ({ anonymous: status, reviewer: status, editor: status, admin: status });
@@ -184,6 +187,9 @@ const MATRIX: Row[] = [
   { route: 'GET /audit', expect: adminOnly(200) },
   { route: 'GET /stats/agreement', expect: editors },
   { route: 'GET /stats/queues', expect: editors },
+  { route: 'GET /stats/verdicts-per-hour', expect: editors },
+  { route: 'GET /stats/throughput', expect: editors },
+  { route: 'GET /events', expect: signedIn(200), stream: true },
   { route: 'GET /exports/verdicts', expect: editors, call: () => ({ path: '/exports/verdicts?format=json&to=2000-01-01T00:00:00Z' }) },
   { route: 'GET /exports/count', expect: editors, call: () => ({ path: '/exports/count?to=2000-01-01T00:00:00Z' }) },
   { route: 'GET /exports/claimreview/skipped', expect: editors, call: () => ({ path: '/exports/claimreview/skipped?to=2000-01-01T00:00:00Z' }) },
@@ -213,6 +219,11 @@ describe('role × route matrix (e2e)', () => {
       const [method, template] = row.route.split(' ');
       const call = (await row.call?.(ctx, caller)) ?? {};
       const path = call.path ?? template;
+      if (row.stream) {
+        const stream = await ctx.t.stream(path, caller === 'anonymous' ? {} : bearer(ctx.users[caller].token));
+        const status = stream instanceof EventStreamReader ? (stream.close(), 200) : stream.status;
+        return expect({ caller, status }).toEqual({ caller, status: row.expect[caller] });
+      }
       let req = ctx.t.http[method.toLowerCase() as 'get'](path);
       if (caller !== 'anonymous') req = req.set(bearer(call.token ?? ctx.users[caller].token));
       if (call.contentType) req = req.set('content-type', call.contentType);

@@ -1,8 +1,9 @@
 import { FINAL_LABELS, FinalLabel } from '../src/review/claim-lifecycle';
-import { cohenKappa } from '../src/stats/cohen-kappa';
+import { cohenKappa, pooledKappa } from '../src/stats/cohen-kappa';
 import { coincidencesOf, nominalAlpha } from '../src/stats/krippendorff-alpha';
 import { Role } from '../src/users/role';
 import { createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
+
 import { bearer, TestApp, TestUser } from './support/test-app';
 
 /** The verdict labels as plain strings (FinalLabel is an enum subset). */
@@ -92,8 +93,11 @@ describe('agreement and workload statistics (e2e)', () => {
       // a × b over (verified, disputed): [[5, 3], [1, 1]]; p_o = 0.6, p_e = 0.8·0.6 + 0.2·0.4 = 0.56, κ = 0.04/0.44 = 1/11.
       expect(res.body.pairs).toEqual([{ reviewerA: expect.any(String), reviewerB: expect.any(String), units: 10, observed: 0.6, kappa: expect.closeTo(1 / 11, 10) }]);
       expect(new Set([res.body.pairs[0].reviewerA, res.body.pairs[0].reviewerB])).toEqual(new Set([a.id, b.id]));
-      expect(res.body.kappa).toEqual({ kappa: expect.closeTo(1 / 11, 10), pairs: 1, units: 10 });
-      expect(res.body.queues).toEqual([{ queue: slug, units: 10, verdicts: 20, alpha: expect.closeTo(0.095, 3) }]);
+      const kappa = { kappa: expect.closeTo(1 / 11, 10), pairs: 1, units: 10 };
+      expect(res.body.kappa).toEqual(kappa);
+      expect(res.body.queues).toEqual([{ queue: slug, units: 10, verdicts: 20, alpha: expect.closeTo(0.095, 3), kappa }]);
+      // Each reviewer's own pooled kappa is their one pair's.
+      expect(res.body.reviewers.map((r: { kappa: unknown }) => r.kappa)).toEqual([kappa, kappa]);
     });
 
     it('should report each reviewer\'s agreement with the final label and median time to verdict', async () => {
@@ -108,7 +112,10 @@ describe('agreement and workload statistics (e2e)', () => {
     it('should leave pairs below minSharedUnits out of the kappas', async () => {
       const res = await agreement({ queue: slug, minSharedUnits: 11 }).expect(200);
       expect(res.body.pairs).toEqual([]);
-      expect(res.body.kappa).toEqual({ kappa: null, pairs: 0, units: 0 });
+      const none = { kappa: null, pairs: 0, units: 0 };
+      expect(res.body.kappa).toEqual(none);
+      expect(res.body.queues[0].kappa).toEqual(none);
+      expect(res.body.reviewers.map((r: { kappa: unknown }) => r.kappa)).toEqual([none, none]);
       expect(res.body.alpha).toBeCloseTo(0.095, 3);
     });
 
@@ -121,7 +128,9 @@ describe('agreement and workload statistics (e2e)', () => {
 
     it('should show the queue in the unfiltered figures with the same alpha', async () => {
       const res = await agreement({}).expect(200);
-      expect(res.body.queues.find((q: { queue: string }) => q.queue === slug)).toEqual({ queue: slug, units: 10, verdicts: 20, alpha: expect.closeTo(0.095, 3) });
+      expect(res.body.queues.find((q: { queue: string }) => q.queue === slug)).toEqual({
+        queue: slug, units: 10, verdicts: 20, alpha: expect.closeTo(0.095, 3), kappa: { kappa: expect.closeTo(1 / 11, 10), pairs: 1, units: 10 },
+      });
       expect(res.body.units).toBeGreaterThanOrEqual(10);
     });
 
@@ -161,6 +170,18 @@ describe('agreement and workload statistics (e2e)', () => {
           expect(pair).toMatchObject({ units: expected.n, observed: expect.closeTo(expected.observed!, 10) });
           expect(pair.kappa === null ? null : pair.kappa).toEqual(expected.kappa === null ? null : expect.closeTo(expected.kappa, 10));
         }
+      }
+      // Per queue and per reviewer: Light's weighted mean over the same pure kappas.
+      const pairsOf = (j: number | null) =>
+        [0, 1, 2, 3].flatMap((x) => [0, 1, 2, 3].filter((y) => y > x && (j === null || x === j || y === j)).map((y) => cohenKappa(table(THREE_OF_FOUR, x, y))));
+      const expectedPooled = (j: number | null) => {
+        const p = pooledKappa(pairsOf(j));
+        return { kappa: p.kappa === null ? null : expect.closeTo(p.kappa, 10), pairs: p.pairs, units: p.n };
+      };
+      expect(res.queues).toEqual([expect.objectContaining({ queue: slug, kappa: expectedPooled(null) })]);
+      expect(res.kappa).toEqual(expectedPooled(null));
+      for (const [j, rater] of raters.entries()) {
+        expect(res.reviewers.find((r: { reviewerId: string }) => r.reviewerId === rater.id).kappa).toEqual(expectedPooled(j));
       }
       // Each pair shares 4 units (8 claims × 3 of the 6 pairs each ÷ 6 pairs): a threshold of 5 drops them all.
       expect((await agreement({ queue: slug, minSharedUnits: 5 }).expect(200)).body.pairs).toEqual([]);
@@ -203,6 +224,115 @@ describe('agreement and workload statistics (e2e)', () => {
     });
   });
 
+  describe('recent activity: verdicts per hour and throughput', () => {
+    const HOUR = 3_600_000;
+    let slug: string;
+    let a: TestUser;
+    let b: TestUser;
+    /** When each verdict was moved to: [reviewer, claim index, hours before the current hour's start, seconds leased]. */
+    const PLACED: [() => TestUser, number, number, number][] = [
+      [() => a, 0, 2, 10],
+      [() => a, 1, 2, 20],
+      [() => a, 2, 30, 30],
+      [() => b, 0, 0, 40],
+      [() => b, 1, 200, 50],
+    ];
+    let at: Map<string, number>;
+
+    beforeAll(async () => {
+      slug = await createQueue(t, admin, { verdictsRequired: 2 });
+      const claims = await seedQueuedClaims(t, slug, 3, editor.id);
+      [a, b] = await reviewers(t, 2);
+      await rate(slug, claims, [a, b], [[V, V], [V, D], [D, _]]);
+      // b takes the third claim too, and skips it.
+      const lease = (await pull(t, b.token, slug).expect(200)).body;
+      expect(lease.claim.id).toBe(claims[2]);
+      await t.http.post(`/assignments/${lease.id}/skip`).set(bearer(b.token)).send({ reason: 'Outside my beat' }).expect(200);
+      at = new Map();
+      for (const [who, claim, hoursAgo, leasedSeconds] of PLACED) {
+        const [row] = await t.db.query(
+          `WITH v AS (
+             UPDATE verdicts SET created_at = date_trunc('hour', now(), 'UTC') - make_interval(hours => $3) WHERE claim_id = $1 AND user_id = $2
+             RETURNING assignment_id, created_at
+           ), a AS (UPDATE assignments a SET leased_at = v.created_at - make_interval(secs => $4) FROM v WHERE a.id = v.assignment_id)
+           SELECT created_at FROM v`,
+          [claims[claim], who().id, hoursAgo, leasedSeconds],
+        );
+        at.set(`${who().id}/${claim}`, row.created_at.getTime());
+      }
+    });
+
+    /** The buckets expected from the placed verdicts, counted by hand against the window the answer reports. */
+    function expectedBuckets(from: string, days: number) {
+      const start = Date.parse(from);
+      const buckets = Array.from({ length: days * 24 }, (_, i) => ({ start: new Date(start + i * HOUR).toISOString(), verdicts: 0, verified: 0, disputed: 0, unverifiable: 0 }));
+      const labels: Record<string, Label> = { [`${a.id}/0`]: V, [`${a.id}/1`]: V, [`${a.id}/2`]: D, [`${b.id}/0`]: V, [`${b.id}/1`]: D };
+      for (const [key, time] of at) {
+        const i = Math.floor((time - start) / HOUR);
+        if (i < 0 || i >= buckets.length) continue;
+        buckets[i].verdicts++;
+        buckets[i][labels[key]]++;
+      }
+      return buckets;
+    }
+
+    it('should count verdicts per UTC hour over 7 days, empty hours included, outside ones left out', async () => {
+      const res = (await t.http.get('/stats/verdicts-per-hour').query({ queue: slug }).set(bearer(editor.token)).expect(200)).body;
+      expect(res.queue).toBe(slug);
+      expect(Date.parse(res.to) - Date.parse(res.from)).toBeGreaterThanOrEqual(167 * HOUR);
+      expect(Date.parse(res.to) - Date.parse(res.from)).toBeLessThan(168 * HOUR);
+      expect(res.buckets).toHaveLength(168);
+      expect(res.buckets).toEqual(expectedBuckets(res.from, 7));
+      // By hand: 1 disputed 30 hours back, 2 verified 2 hours back, 1 verified this hour; 200 hours back is outside.
+      const nonEmpty = res.buckets.filter((x: { verdicts: number }) => x.verdicts > 0);
+      expect(nonEmpty.map((x: { verdicts: number }) => x.verdicts).reduce((s: number, n: number) => s + n, 0)).toBe(4);
+      expect(nonEmpty.map(({ verified, disputed }: { verified: number; disputed: number }) => [verified, disputed])).toEqual([[0, 1], [2, 0], [1, 0]]);
+    });
+
+    it('should narrow to the last day with days=1', async () => {
+      const res = (await t.http.get('/stats/verdicts-per-hour').query({ queue: slug, days: 1 }).set(bearer(admin)).expect(200)).body;
+      expect(res.buckets).toHaveLength(24);
+      expect(res.buckets).toEqual(expectedBuckets(res.from, 1));
+      expect(res.buckets.reduce((s: number, x: { verdicts: number }) => s + x.verdicts, 0)).toBe(3);
+    });
+
+    it('should report each reviewer\'s verdicts, skips, active hours and median time to verdict', async () => {
+      const res = (await t.http.get('/stats/throughput').query({ queue: slug }).set(bearer(editor.token)).expect(200)).body;
+      expect(res).toMatchObject({ queue: slug, from: expect.any(String), to: expect.any(String) });
+      expect(res.reviewers).toEqual([
+        {
+          reviewerId: a.id, displayName: expect.any(String), role: 'reviewer', verdicts: 3, verdictsLast24h: 2, skips: 0, activeHours: 2,
+          verdictsPerActiveHour: 1.5, medianSecondsToVerdict: 20, lastVerdictAt: new Date(at.get(`${a.id}/0`)!).toISOString(),
+        },
+        {
+          reviewerId: b.id, displayName: expect.any(String), role: 'reviewer', verdicts: 1, verdictsLast24h: 1, skips: 1, activeHours: 1,
+          verdictsPerActiveHour: 1, medianSecondsToVerdict: 40, lastVerdictAt: new Date(at.get(`${b.id}/0`)!).toISOString(),
+        },
+      ]);
+      const day = (await t.http.get('/stats/throughput').query({ queue: slug, days: 1 }).set(bearer(editor.token)).expect(200)).body;
+      expect(day.reviewers.map((r: Record<string, unknown>) => [r.reviewerId, r.verdicts, r.skips, r.medianSecondsToVerdict])).toEqual([
+        [a.id, 2, 0, 15],
+        [b.id, 1, 1, 40],
+      ]);
+    });
+
+    it('should include the queue in the unfiltered figures', async () => {
+      const res = (await t.http.get('/stats/throughput').set(bearer(editor.token)).expect(200)).body;
+      expect(res.queue).toBeNull();
+      expect(res.reviewers.find((r: { reviewerId: string }) => r.reviewerId === a.id)).toMatchObject({ verdicts: 3, skips: 0 });
+      const all = (await t.http.get('/stats/verdicts-per-hour').set(bearer(editor.token)).expect(200)).body;
+      expect(all.buckets.reduce((s: number, x: { verdicts: number }) => s + x.verdicts, 0)).toBeGreaterThanOrEqual(4);
+    });
+
+    it('should answer 400 on a bad window and 404 on an unknown queue', async () => {
+      for (const path of ['/stats/verdicts-per-hour', '/stats/throughput']) {
+        for (const days of [0, 91, 'week']) await t.http.get(path).query({ days }).set(bearer(editor.token)).expect(400);
+        await t.http.get(path).query({ bogus: 1 }).set(bearer(editor.token)).expect(400);
+        expect((await t.http.get(path).query({ queue: 'no-such-queue' }).set(bearer(editor.token)).expect(404)).body.code).toBe('STATS_QUEUE_NOT_FOUND');
+      }
+    });
+  });
+
   describe('time filters', () => {
     it('should count verdicts inclusively at the millisecond the API shows', async () => {
       const slug = await createQueue(t, admin, { verdictsRequired: 2 });
@@ -227,7 +357,7 @@ describe('agreement and workload statistics (e2e)', () => {
   describe('access and parameters', () => {
     it('should refuse reviewers with 403 and anonymous callers with 401', async () => {
       const [r] = await reviewers(t, 1);
-      for (const path of ['/stats/agreement', '/stats/queues']) {
+      for (const path of ['/stats/agreement', '/stats/queues', '/stats/verdicts-per-hour', '/stats/throughput']) {
         await t.http.get(path).set(bearer(r.token)).expect(403);
         await t.http.get(path).expect(401);
       }

@@ -245,7 +245,9 @@ const PER_PAIR_PER_ROUND = 20;
 
 async function send(base: string, request: FuzzRequest, report: FuzzReport): Promise<void> {
   const res = await fetch(`${base}${request.url}`, { method: request.method, headers: request.headers, body: request.body });
-  const text = await res.text();
+  // An event stream (GET /events) never ends: its status is what can be checked, then the client hangs up.
+  const endless = res.ok && res.headers.get('content-type')?.startsWith('text/event-stream');
+  const text = endless ? (await res.body?.cancel(), '') : await res.text();
   report.sent++;
   report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
   if (res.ok) {

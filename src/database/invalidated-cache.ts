@@ -1,4 +1,4 @@
-import { InvalidationListener } from './invalidation-listener.service';
+import { InvalidationListener, MISSED } from './invalidation-listener.service';
 
 /**
  * A small read-through cache whose entries die on a matching invalidation key (or `*`), after `ttlMs` at the
@@ -18,7 +18,7 @@ export class InvalidatedCache<V> {
   ) {
     listener.subscribe((key) => {
       this.generation++;
-      const hit = key === '*' ? 'all' : matches(key);
+      const hit = key === MISSED ? 'all' : matches(key);
       if (hit === 'all') this.entries.clear();
       else if (hit) this.entries.delete(hit);
     });

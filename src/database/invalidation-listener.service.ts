@@ -2,20 +2,31 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-type Listener = (key: string) => void;
+type Listener = (payload: string) => void;
+
+/**
+ * The channels this instance's one LISTEN connection hears: cache keys (AddCacheInvalidation) and review activity
+ * for the live dashboards (AddReviewActivityNotify). One connection for all, never one per client.
+ */
+export const CHANNELS = ['cache_invalidation', 'review_activity'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Sent to every channel's subscribers when notifications may have been missed (connection lost, then back). */
+export const MISSED = '*';
 
 /** One connection retrying every 2 s costs the server nothing, and caches come back soon after the database does. */
 const MAX_RETRY_MS = 2000;
 
 /**
- * One LISTEN connection per instance on the `cache_invalidation` channel (see the AddCacheInvalidation
- * migration). Caches subscribe and drop what a key names; when the connection is lost every cache is flushed
- * (anything may have changed unseen) and it reconnects.
+ * One LISTEN connection per instance on CHANNELS. Caches subscribe to `cache_invalidation` and drop what a key
+ * names; the event stream subscribes to `review_activity`. When the connection is lost every subscriber gets MISSED
+ * (caches flush: anything may have changed unseen), it reconnects, and once it listens again every subscriber gets
+ * MISSED once more (live clients resynchronise: what happened in between was never heard).
  */
 @Injectable()
 export class InvalidationListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('CacheInvalidation');
-  private readonly listeners: Listener[] = [];
+  private readonly listeners = new Map<Channel, Listener[]>(CHANNELS.map((channel) => [channel, []]));
   private client?: Client;
   private stopped = false;
   /** Consecutive failed attempts: the retry delay doubles with each, up to MAX_RETRY_MS. */
@@ -25,13 +36,17 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
 
   constructor(private readonly dataSource: DataSource) {}
 
-  subscribe(listener: Listener): void {
-    this.listeners.push(listener);
+  subscribe(listener: Listener, channel: Channel = 'cache_invalidation'): void {
+    this.listeners.get(channel)!.push(listener);
   }
 
   /** Also called directly after an instance's own writes, so it never waits for its own notification. */
-  publish(key: string): void {
-    for (const listener of this.listeners) listener(key);
+  publish(key: string, channel: Channel = 'cache_invalidation'): void {
+    for (const listener of this.listeners.get(channel)!) listener(key);
+  }
+
+  private publishEverywhere(payload: string): void {
+    for (const channel of CHANNELS) this.publish(payload, channel);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,14 +72,15 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
       lostOnce = true;
       this.lost(error);
     };
-    client.on('notification', (msg) => msg.payload && this.publish(msg.payload));
+    client.on('notification', (msg) => msg.payload && this.publish(msg.payload, msg.channel as Channel));
     client.on('error', lost);
     client.on('end', () => lost());
     try {
       await client.connect();
-      await client.query('LISTEN cache_invalidation');
+      for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
       this.client = client;
       this.listening = true;
+      if (this.failures > 0) this.publishEverywhere(MISSED);
       this.failures = 0;
     } catch (error) {
       lost(error);
@@ -75,7 +91,7 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
   private lost(error?: unknown): void {
     this.listening = false;
     this.client = undefined;
-    this.publish('*');
+    this.publishEverywhere(MISSED);
     if (this.stopped) return;
     const delay = Math.min(MAX_RETRY_MS, 250 * 2 ** this.failures++);
     this.logger.warn(`LISTEN connection lost${error instanceof Error ? `: ${error.message}` : ''}; caches bypassed until it is back (retry in ${delay / 1000}s)`);

@@ -24,5 +24,7 @@ import { VerdictsService } from './verdicts/verdicts.service';
     QueuesService, QueuesRepository, ClaimRoutingService, ClaimWorkflowRepository, AssignmentsService, AssignmentsRepository, LeaseSweeper,
     VerdictsService, VerdictsRepository, AdjudicationService,
   ],
+  // The live event stream asks which queues a reviewer may pull from.
+  exports: [QueuesService],
 })
 export class ReviewModule {}

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
+import { ActivityQueryDto, ThroughputDto, VerdictRateDto } from './dtos/activity.dto';
 import { AgreementQueryDto } from './dtos/agreement-query.dto';
 import { AgreementDto } from './dtos/agreement.dto';
 import { QueueWorkloadDto } from './dtos/queue-workload.dto';
@@ -27,5 +28,21 @@ export class StatsController {
   @ApiOkResponse({ type: [QueueWorkloadDto], description: 'Every queue\'s backlog and verdict rate' })
   queues(): Promise<QueueWorkloadDto[]> {
     return this.stats.workload();
+  }
+
+  @Get('verdicts-per-hour')
+  @ApiOperation({ summary: 'Verdicts per UTC hour over the last days (by label), empty hours included' })
+  @ApiOkResponse({ type: VerdictRateDto, description: 'days × 24 hourly buckets, oldest first' })
+  @ApiErrors({ status: 400, description: 'days outside 1-90, a malformed queue slug or an unknown parameter' }, { status: 404, description: 'Unknown queue' })
+  verdictsPerHour(@Query() query: ActivityQueryDto): Promise<VerdictRateDto> {
+    return this.stats.verdictsPerHour(query);
+  }
+
+  @Get('throughput')
+  @ApiOperation({ summary: 'Verdicts, skips and time to verdict per person over the last days' })
+  @ApiOkResponse({ type: ThroughputDto, description: 'Everyone who gave a verdict or skipped a lease in the window' })
+  @ApiErrors({ status: 400, description: 'days outside 1-90, a malformed queue slug or an unknown parameter' }, { status: 404, description: 'Unknown queue' })
+  throughput(@Query() query: ActivityQueryDto): Promise<ThroughputDto> {
+    return this.stats.throughput(query);
   }
 }

@@ -23,6 +23,8 @@ export interface UnitCounts {
 }
 
 export interface PairCell {
+  /** The pair's table over one queue's units, or (null) over all units whatever the queue. */
+  queueId: string | null;
   reviewerA: string;
   reviewerB: string;
   labelA: string;
@@ -37,6 +39,31 @@ export interface ReviewerRow {
   finalVerdicts: number;
   agreeingVerdicts: number;
   medianSecondsToVerdict: number | null;
+}
+
+export interface ActivityFilter {
+  queueId: string | null;
+  days: number;
+}
+
+export interface HourBucketRow {
+  start: Date;
+  verdicts: number;
+  verified: number;
+  disputed: number;
+  unverifiable: number;
+}
+
+export interface ThroughputRow {
+  reviewerId: string;
+  displayName: string;
+  role: string;
+  verdicts: number;
+  verdictsLast24h: number;
+  skips: number;
+  activeHours: number;
+  medianSecondsToVerdict: number | null;
+  lastVerdictAt: Date | null;
 }
 
 export interface QueueWorkloadRow {
@@ -83,6 +110,10 @@ const PAIRABLE_CELLS = `
   cells AS (SELECT *, sum(n) OVER (PARTITION BY queue_id, claim_id, round)::int AS m FROM counts),
   pairable AS (SELECT * FROM cells WHERE m >= 2)`;
 
+/** `days` (a placeholder) days of whole UTC hours ending with the current one, as one row: since (the first hour's start) and now. */
+const windowCte = (days: string) => `
+  w AS (SELECT date_trunc('hour', now(), 'UTC') - make_interval(hours => ${days}::int * 24 - 1) AS since, now() AS now)`;
+
 /**
  * Aggregates only: the coincidence matrices, pair confusion tables and per-reviewer figures are built in SQL.
  * Statistics may lag by REPLICA_MAX_LAG_MS: they read the replica when there is one (see ReadReplica).
@@ -119,18 +150,22 @@ export class StatsRepository {
     );
   }
 
-  /** Each pair's confusion table (first reviewer = the smaller id), for pairs sharing at least `minUnits` units. */
+  /**
+   * Each pair's confusion table (first reviewer = the smaller id) over all units and, for units both rated within
+   * one queue, over that queue's; only pairs sharing at least `minUnits` units in that scope.
+   */
   pairTables(f: AgreementFilter, minUnits: number): Promise<PairCell[]> {
     return this.reads.query(
       `WITH ${REVIEW_VERDICTS},
        cells AS (
-         SELECT r1.user_id AS reviewer_a, r2.user_id AS reviewer_b, r1.label AS label_a, r2.label AS label_b, count(*)::int AS n
+         SELECT s.queue_id, r1.user_id AS reviewer_a, r2.user_id AS reviewer_b, r1.label AS label_a, r2.label AS label_b, count(*)::int AS n
          FROM rv r1 JOIN rv r2 ON r2.claim_id = r1.claim_id AND r2.round = r1.round AND r2.user_id > r1.user_id
-         GROUP BY 1, 2, 3, 4
+         CROSS JOIN LATERAL (SELECT NULL::uuid UNION ALL SELECT r1.queue_id WHERE r1.queue_id = r2.queue_id) AS s (queue_id)
+         GROUP BY 1, 2, 3, 4, 5
        ),
-       shared AS (SELECT *, sum(n) OVER (PARTITION BY reviewer_a, reviewer_b) AS units FROM cells)
-       SELECT reviewer_a AS "reviewerA", reviewer_b AS "reviewerB", label_a AS "labelA", label_b AS "labelB", n
-       FROM shared WHERE units >= $4 ORDER BY reviewer_a, reviewer_b`,
+       shared AS (SELECT *, sum(n) OVER (PARTITION BY queue_id, reviewer_a, reviewer_b) AS units FROM cells)
+       SELECT queue_id AS "queueId", reviewer_a AS "reviewerA", reviewer_b AS "reviewerB", label_a AS "labelA", label_b AS "labelB", n
+       FROM shared WHERE units >= $4 ORDER BY queue_id NULLS FIRST, reviewer_a, reviewer_b`,
       [...params(f), minUnits],
     );
   }
@@ -150,6 +185,63 @@ export class StatsRepository {
        FROM rv JOIN claims c ON c.id = rv.claim_id JOIN users u ON u.id = rv.user_id
        GROUP BY rv.user_id, u.display_name ORDER BY verdicts DESC, rv.user_id`,
       params(f),
+    );
+  }
+
+  /** now() is the transaction's start: the same in every statement of one snapshot. */
+  async activityWindow(days: number): Promise<{ since: Date; now: Date }> {
+    const [row] = await this.reads.query<{ since: Date; now: Date }>(`WITH ${windowCte('$1')} SELECT since, now FROM w`, [days]);
+    return row;
+  }
+
+  /** Verdicts (review and adjudication) per UTC hour of the window, oldest first, empty hours included. */
+  verdictsPerHour(f: ActivityFilter): Promise<HourBucketRow[]> {
+    return this.reads.query(
+      `WITH ${windowCte('$2')},
+       hours AS (SELECT generate_series(w.since, w.now, interval '1 hour') AS start FROM w),
+       recent AS (
+         SELECT date_trunc('hour', v.created_at, 'UTC') AS start, v.label
+         FROM w, verdicts v JOIN assignments a ON a.id = v.assignment_id
+         WHERE v.created_at >= w.since AND ($1::uuid IS NULL OR a.queue_id = $1)
+       )
+       SELECT h.start, count(r.label)::int AS verdicts,
+              count(*) FILTER (WHERE r.label = 'verified')::int AS verified,
+              count(*) FILTER (WHERE r.label = 'disputed')::int AS disputed,
+              count(*) FILTER (WHERE r.label = 'unverifiable')::int AS unverifiable
+       FROM hours h LEFT JOIN recent r ON r.start = h.start
+       GROUP BY h.start ORDER BY h.start`,
+      [f.queueId, f.days],
+    );
+  }
+
+  /** Per person, their verdicts and skips in the window. */
+  throughput(f: ActivityFilter): Promise<ThroughputRow[]> {
+    return this.reads.query(
+      `WITH ${windowCte('$2')},
+       given AS (
+         SELECT v.user_id,
+                count(*)::int AS verdicts,
+                count(*) FILTER (WHERE v.created_at > now() - interval '24 hours')::int AS last_day,
+                count(DISTINCT date_trunc('hour', v.created_at, 'UTC'))::int AS active_hours,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM v.created_at - a.leased_at)::float8) AS median_seconds,
+                max(v.created_at) AS last_at
+         FROM w, verdicts v JOIN assignments a ON a.id = v.assignment_id
+         WHERE v.created_at >= w.since AND ($1::uuid IS NULL OR a.queue_id = $1)
+         GROUP BY v.user_id
+       ),
+       skipped AS (
+         SELECT a.user_id, count(*)::int AS skips
+         FROM w, assignments a
+         WHERE a.status = 'skipped' AND a.ended_at >= w.since AND ($1::uuid IS NULL OR a.queue_id = $1)
+         GROUP BY a.user_id
+       )
+       SELECT u.id AS "reviewerId", u.display_name AS "displayName", u.role,
+              coalesce(g.verdicts, 0) AS verdicts, coalesce(g.last_day, 0) AS "verdictsLast24h", coalesce(s.skips, 0) AS skips,
+              coalesce(g.active_hours, 0) AS "activeHours", g.median_seconds AS "medianSecondsToVerdict", g.last_at AS "lastVerdictAt"
+       FROM given g FULL JOIN skipped s ON s.user_id = g.user_id
+       JOIN users u ON u.id = coalesce(g.user_id, s.user_id)
+       ORDER BY verdicts DESC, skips DESC, u.display_name, u.id`,
+      [f.queueId, f.days],
     );
   }
 

@@ -59,11 +59,16 @@ describe('StatsService', () => {
     it('should build each pair\'s confusion table from its cells and the alphas per scope', async () => {
       const { sut, repo } = setup();
       // Wikipedia's yes/no example (κ = 0.4) with verified as yes and disputed as no.
+      const pair = { queueId: null, reviewerA: A, reviewerB: B };
+      // In the queue's own scope they agreed on all 10 of their units there (κ = 1): scopes must not mix.
+      const inQueue = { ...pair, queueId: QUEUE_ID };
       repo.pairTables.mockResolvedValue([
-        { reviewerA: A, reviewerB: B, labelA: 'verified', labelB: 'verified', n: 20 },
-        { reviewerA: A, reviewerB: B, labelA: 'verified', labelB: 'disputed', n: 5 },
-        { reviewerA: A, reviewerB: B, labelA: 'disputed', labelB: 'verified', n: 10 },
-        { reviewerA: A, reviewerB: B, labelA: 'disputed', labelB: 'disputed', n: 15 },
+        { ...pair, labelA: 'verified', labelB: 'verified', n: 20 },
+        { ...pair, labelA: 'verified', labelB: 'disputed', n: 5 },
+        { ...pair, labelA: 'disputed', labelB: 'verified', n: 10 },
+        { ...pair, labelA: 'disputed', labelB: 'disputed', n: 15 },
+        { ...inQueue, labelA: 'verified', labelB: 'verified', n: 6 },
+        { ...inQueue, labelA: 'disputed', labelB: 'disputed', n: 4 },
       ]);
       // Krippendorff (2011) binary example's coincidences: α = 0.095, under both scopes.
       const binary = (queueId: string | null) => [
@@ -81,7 +86,7 @@ describe('StatsService', () => {
       expect(result.pairs).toEqual([{ reviewerA: A, reviewerB: B, units: 50, observed: 0.7, kappa: expect.closeTo(0.4, 12) }]);
       expect(result.kappa).toEqual({ kappa: expect.closeTo(0.4, 12), pairs: 1, units: 50 });
       expect(result.alpha).toBeCloseTo(0.095, 3);
-      expect(result.queues).toEqual([{ queue: 'politics', units: 10, verdicts: 20, alpha: expect.closeTo(0.095, 3) }]);
+      expect(result.queues).toEqual([{ queue: 'politics', units: 10, verdicts: 20, alpha: expect.closeTo(0.095, 3), kappa: { kappa: 1, pairs: 1, units: 10 } }]);
     });
 
     it('should give a reviewer without final verdicts a null agreement with the final label', async () => {
@@ -90,9 +95,10 @@ describe('StatsService', () => {
         { reviewerId: A, displayName: 'A', verdicts: 4, finalVerdicts: 4, agreeingVerdicts: 3, medianSecondsToVerdict: 12.5 },
         { reviewerId: B, displayName: 'B', verdicts: 2, finalVerdicts: 0, agreeingVerdicts: 0, medianSecondsToVerdict: null },
       ]);
+      const noPairs = { kappa: null, pairs: 0, units: 0 };
       expect((await sut.agreement(query())).reviewers).toEqual([
-        { reviewerId: A, displayName: 'A', verdicts: 4, finalVerdicts: 4, agreementWithFinal: 0.75, medianSecondsToVerdict: 12.5 },
-        { reviewerId: B, displayName: 'B', verdicts: 2, finalVerdicts: 0, agreementWithFinal: null, medianSecondsToVerdict: null },
+        { reviewerId: A, displayName: 'A', verdicts: 4, finalVerdicts: 4, agreementWithFinal: 0.75, medianSecondsToVerdict: 12.5, kappa: noPairs },
+        { reviewerId: B, displayName: 'B', verdicts: 2, finalVerdicts: 0, agreementWithFinal: null, medianSecondsToVerdict: null, kappa: noPairs },
       ]);
     });
   });

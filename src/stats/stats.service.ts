@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { FINAL_LABELS } from '../review/claim-lifecycle';
 import { ReadReplica } from '../database/read-replica.service';
 import { cohenKappa, pooledKappa } from './cohen-kappa';
+import { ActivityQueryDto, ThroughputDto, VerdictRateDto } from './dtos/activity.dto';
 import { AgreementQueryDto } from './dtos/agreement-query.dto';
-import { AgreementDto, PairKappaDto, QueueAgreementDto, ReviewerAgreementDto } from './dtos/agreement.dto';
+import { AgreementDto, PairKappaDto, PooledKappaDto, QueueAgreementDto, ReviewerAgreementDto } from './dtos/agreement.dto';
 import { QueueWorkloadDto } from './dtos/queue-workload.dto';
 import { nominalAlpha } from './krippendorff-alpha';
-import { AgreementFilter, PairCell, QueueCoincidence, ReviewerRow, StatsRepository } from './stats.repository';
+import { ActivityFilter, AgreementFilter, PairCell, QueueCoincidence, ReviewerRow, StatsRepository } from './stats.repository';
 import { StatsException } from './stats.exception';
 
 /**
- * Reviewer agreement and queue workload. SQL returns aggregates only (coincidence matrices, pair confusion tables,
+ * Reviewer agreement, queue workload and recent activity. SQL returns aggregates only (coincidence matrices, pair confusion tables,
  * per-reviewer counts); the formulas run here on those few rows.
  */
 @Injectable()
@@ -29,8 +30,9 @@ export class StatsService {
       const cells = await this.stats.pairTables(filter, query.minSharedUnits);
       const reviewers = await this.stats.reviewers(filter);
       const overall = counts.find((c) => c.queueId === null);
-      const pairs = pairKappas(cells);
-      const pooled = pooledKappa(pairs.map((p) => ({ n: p.units, kappa: p.kappa })));
+      const pairs = pairKappas(cells.filter((c) => c.queueId === null));
+      const queueKappa = (queueId: string) => pooled(pairKappas(cells.filter((c) => c.queueId === queueId)));
+      const reviewerKappa = (id: string) => pooled(pairs.filter((p) => p.reviewerA === id || p.reviewerB === id));
       return {
         queue: query.queue ?? null,
         from: filter.from?.toISOString() ?? null,
@@ -39,12 +41,41 @@ export class StatsService {
         units: overall?.units ?? 0,
         verdicts: overall?.verdicts ?? 0,
         alpha: alphaOf(coincidences, null),
-        kappa: { kappa: pooled.kappa, pairs: pooled.pairs, units: pooled.n },
+        kappa: pooled(pairs),
         pairs,
         queues: counts
           .filter((c) => c.queueId !== null)
-          .map((c): QueueAgreementDto => ({ queue: c.queue!, units: c.units, verdicts: c.verdicts, alpha: alphaOf(coincidences, c.queueId) })),
-        reviewers: reviewers.map(reviewerAgreement),
+          .map((c): QueueAgreementDto => ({
+            queue: c.queue!,
+            units: c.units,
+            verdicts: c.verdicts,
+            alpha: alphaOf(coincidences, c.queueId),
+            kappa: queueKappa(c.queueId!),
+          })),
+        reviewers: reviewers.map((r) => ({ ...reviewerAgreement(r), kappa: reviewerKappa(r.reviewerId) })),
+      };
+    }, 'REPEATABLE READ');
+  }
+
+  verdictsPerHour(query: ActivityQueryDto): Promise<VerdictRateDto> {
+    return this.reads.run(async () => {
+      const filter = await this.activityFilter(query);
+      const buckets = await this.stats.verdictsPerHour(filter);
+      return { ...(await this.window(query, filter)), buckets: buckets.map((b) => ({ ...b, start: b.start.toISOString() })) };
+    }, 'REPEATABLE READ');
+  }
+
+  throughput(query: ActivityQueryDto): Promise<ThroughputDto> {
+    return this.reads.run(async () => {
+      const filter = await this.activityFilter(query);
+      const rows = await this.stats.throughput(filter);
+      return {
+        ...(await this.window(query, filter)),
+        reviewers: rows.map((r) => ({
+          ...r,
+          verdictsPerActiveHour: r.activeHours === 0 ? null : r.verdicts / r.activeHours,
+          lastVerdictAt: r.lastVerdictAt?.toISOString() ?? null,
+        })),
       };
     }, 'REPEATABLE READ');
   }
@@ -58,11 +89,30 @@ export class StatsService {
     const from = query.from ? new Date(query.from) : null;
     const to = query.to ? new Date(query.to) : null;
     if (from && to && from > to) throw new StatsException('STATS_INVALID_RANGE', 'from must not be after to', { from: query.from, to: query.to });
-    if (!query.queue) return { queueId: null, from, to };
-    const queueId = await this.stats.queueIdBySlug(query.queue);
-    if (!queueId) throw new StatsException('STATS_QUEUE_NOT_FOUND', `Queue ${query.queue} not found`);
-    return { queueId, from, to };
+    return { queueId: await this.queueId(query.queue), from, to };
   }
+
+  private async activityFilter(query: ActivityQueryDto): Promise<ActivityFilter> {
+    return { queueId: await this.queueId(query.queue), days: query.days };
+  }
+
+  /** The window as the database clock saw it in this snapshot's transaction. */
+  private async window(query: ActivityQueryDto, filter: ActivityFilter): Promise<{ queue: string | null; from: string; to: string }> {
+    const { since, now } = await this.stats.activityWindow(filter.days);
+    return { queue: query.queue ?? null, from: since.toISOString(), to: now.toISOString() };
+  }
+
+  private async queueId(slug: string | undefined): Promise<string | null> {
+    if (!slug) return null;
+    const queueId = await this.stats.queueIdBySlug(slug);
+    if (!queueId) throw new StatsException('STATS_QUEUE_NOT_FOUND', `Queue ${slug} not found`);
+    return queueId;
+  }
+}
+
+function pooled(pairs: PairKappaDto[]): PooledKappaDto {
+  const { kappa, pairs: count, n } = pooledKappa(pairs.map((p) => ({ n: p.units, kappa: p.kappa })));
+  return { kappa, pairs: count, units: n };
 }
 
 function alphaOf(coincidences: QueueCoincidence[], queueId: string | null): number | null {
@@ -88,7 +138,7 @@ function pairKappas(cells: PairCell[]): PairKappaDto[] {
   });
 }
 
-function reviewerAgreement(r: ReviewerRow): ReviewerAgreementDto {
+function reviewerAgreement(r: ReviewerRow): Omit<ReviewerAgreementDto, 'kappa'> {
   const { agreeingVerdicts, ...rest } = r;
   return { ...rest, agreementWithFinal: r.finalVerdicts === 0 ? null : agreeingVerdicts / r.finalVerdicts };
 }

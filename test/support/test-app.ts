@@ -4,6 +4,7 @@ import type { Response, Test } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { Role } from '../../src/users/role';
+import { EventStreamReader } from './event-stream';
 import { OpenApiContract, OpenApiDocument } from './openapi-contract';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-1' };
@@ -54,6 +55,23 @@ export class TestApp {
     const text = await res.text();
     this.contract.check({ method: init?.method ?? 'GET', url: path, status: res.status, contentType: res.headers.get('content-type') ?? undefined, text });
     return { status: res.status, headers: res.headers, text };
+  }
+
+  /**
+   * Opens an endless response (Server-Sent Events): its status and media type are checked against /docs-json, and
+   * a non-2xx answer is returned as read text instead of a reader.
+   */
+  async stream(path: string, headers: Record<string, string> = {}): Promise<EventStreamReader | { status: number; text: string }> {
+    const abort = new AbortController();
+    const res = await fetch(`${this.url}${path}`, { headers, signal: abort.signal });
+    const contentType = res.headers.get('content-type') ?? undefined;
+    if (!res.ok) {
+      const text = await res.text();
+      this.contract.check({ method: 'GET', url: path, status: res.status, contentType, text });
+      return { status: res.status, text };
+    }
+    this.contract.check({ method: 'GET', url: path, status: res.status, contentType, text: undefined });
+    return new EventStreamReader(res.body!, abort);
   }
 
   private checked(test: Test, method: string): Test {

@@ -49,21 +49,26 @@ export class QueuesService {
 
   /** The queues the caller may pull from, with their depth and age and the caller's verdicts today (the day in `timeZone`). */
   async listFor(user: AuthUser, timeZone = 'UTC'): Promise<QueueStatsDto[]> {
-    const all = await this.queues.findAll();
-    const members = await this.queues.membersOf(all.map((q) => q.id));
-    const visible = all.filter((q) => this.canPull(user, q, members.get(q.id)!));
-    const ids = visible.map((q) => q.id);
+    const visible = await this.pullableBy(user);
+    const ids = visible.map(({ queue }) => queue.id);
     const [stats, today] = await Promise.all([this.queues.stats(ids), this.queues.verdictsTodayBy(user.id, ids, timeZone)]);
-    return visible.map((q) => {
+    return visible.map(({ queue: q, members }) => {
       const s = stats.get(q.id)!;
       return {
-        ...QueueDto.from(q, members.get(q.id)!),
+        ...QueueDto.from(q, members),
         depth: s.depth,
         inReview: s.inReview,
         oldestWaitingSeconds: s.oldestWaitingSeconds,
         myVerdictsToday: today.get(q.id) ?? 0,
       };
     });
+  }
+
+  /** Every queue `user` may pull from (active or not), with its member ids. */
+  async pullableBy(user: Pick<AuthUser, 'id' | 'role'>): Promise<{ queue: Queue; members: string[] }[]> {
+    const all = await this.queues.findAll();
+    const members = await this.queues.membersOf(all.map((q) => q.id));
+    return all.filter((q) => this.canPull(user, q, members.get(q.id)!)).map((queue) => ({ queue, members: members.get(queue.id)! }));
   }
 
   /** Guidelines are the one queue setting editors may change too (an ordinary, audited queue update). */

@@ -1,14 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { IsOptional, IsTimestamp } from '../../common/http/field-rules';
+import { QueueFilterDto } from './queue-filter.dto';
 
-export class AgreementQueryDto {
-  @ApiPropertyOptional({ description: 'Only verdicts given on leases of this queue (slug)' })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'queue must be a queue slug' })
-  queue?: string;
-
+export class AgreementQueryDto extends QueueFilterDto {
   @ApiPropertyOptional({ description: 'Only verdicts given at or after this time (ISO 8601)' })
   @IsOptional()
   @IsTimestamp()

@@ -23,6 +23,8 @@ export class QueueAgreementDto {
   @ApiProperty({ description: 'Pairable units: (claim, round) with at least 2 verdicts in this queue' }) units: number;
   @ApiProperty({ description: 'Verdicts in those units' }) verdicts: number;
   @ApiProperty({ type: Number, nullable: true, description: ALPHA }) alpha: number | null;
+  @ApiProperty({ type: PooledKappaDto, description: 'Pooled Cohen\'s kappa of the pairs that shared at least minSharedUnits claims in this queue' })
+  kappa: PooledKappaDto;
 }
 
 export class ReviewerAgreementDto {
@@ -32,6 +34,8 @@ export class ReviewerAgreementDto {
   @ApiProperty({ description: 'Of those, verdicts in the finalized round of a claim that is now final' }) finalVerdicts: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Share of finalVerdicts whose label is the final label' }) agreementWithFinal: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Median seconds from lease to verdict' }) medianSecondsToVerdict: number | null;
+  @ApiProperty({ type: PooledKappaDto, description: 'Pooled Cohen\'s kappa of this reviewer\'s listed pairs (those sharing at least minSharedUnits claims)' })
+  kappa: PooledKappaDto;
 }
 
 export class AgreementDto {

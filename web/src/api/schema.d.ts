@@ -724,6 +724,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stats/verdicts-per-hour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verdicts per UTC hour over the last days (by label), empty hours included */
+        get: operations["StatsController_verdictsPerHour"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/throughput": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verdicts, skips and time to verdict per person over the last days */
+        get: operations["StatsController_throughput"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live review activity for dashboards (Server-Sent Events)
+         * @description Server-Sent Events. Each message names what changed, never the figures: refetch them.
+         *
+         *     - `ready` once connected, `resync` on a reconnect that sent Last-Event-ID and whenever the server may have missed changes: refetch everything shown. Data: `{"reason": "connected" | "reconnected" | "missed"}`.
+         *     - `queues`: the backlog (depth, in review, awaiting adjudication, oldest waiting) of these queues changed. Data: `{"queueIds": [uuid, …]}`.
+         *     - `verdicts`: verdicts were given. Data: `{"count": n, "queueIds": [uuid, …]}`.
+         *
+         *     Editors and admins hear every queue and every verdict; a reviewer hears the queues they may pull from and their own verdicts only. Changes within 250 ms come as one message; a comment every 25 s keeps the connection open; the stream ends after 10 minutes or when the caller's role or tokens change, and the browser reconnects by itself.
+         */
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1610,6 +1670,8 @@ export interface components {
             verdicts: number;
             /** @description Krippendorff's alpha (nominal); null when undefined (no pairable units, or no variation in labels) */
             alpha: number | null;
+            /** @description Pooled Cohen's kappa of the pairs that shared at least minSharedUnits claims in this queue */
+            kappa: components["schemas"]["PooledKappaDto"];
         };
         ReviewerAgreementDto: {
             /** Format: uuid */
@@ -1623,6 +1685,8 @@ export interface components {
             agreementWithFinal: number | null;
             /** @description Median seconds from lease to verdict */
             medianSecondsToVerdict: number | null;
+            /** @description Pooled Cohen's kappa of this reviewer's listed pairs (those sharing at least minSharedUnits claims) */
+            kappa: components["schemas"]["PooledKappaDto"];
         };
         AgreementDto: {
             queue: string | null;
@@ -1657,6 +1721,71 @@ export interface components {
             verdictsLastHour: number;
             /** @description Verdicts given on this queue's leases in the last 24 hours, divided by 24 */
             verdictsPerHourLast24h: number;
+        };
+        HourBucketDto: {
+            /**
+             * Format: date-time
+             * @description Start of the UTC hour
+             */
+            start: string;
+            /** @description Verdicts given in this hour (review and adjudication) */
+            verdicts: number;
+            verified: number;
+            disputed: number;
+            unverifiable: number;
+        };
+        VerdictRateDto: {
+            /** @description The queue filter, null for every queue */
+            queue: string | null;
+            /**
+             * Format: date-time
+             * @description Start of the first hour counted
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description When the figures were taken
+             */
+            to: string;
+            /** @description One bucket per hour, oldest first, hours without verdicts included (days × 24 buckets) */
+            buckets: components["schemas"]["HourBucketDto"][];
+        };
+        ReviewerThroughputDto: {
+            /** Format: uuid */
+            reviewerId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "reviewer";
+            /** @description Verdicts given in the window (adjudications included) */
+            verdicts: number;
+            /** @description Of those, in the last 24 hours */
+            verdictsLast24h: number;
+            /** @description Leases skipped in the window */
+            skips: number;
+            /** @description Distinct hours with at least one verdict */
+            activeHours: number;
+            /** @description verdicts / activeHours; null without verdicts */
+            verdictsPerActiveHour: number | null;
+            /** @description Median seconds from lease to verdict; null without verdicts */
+            medianSecondsToVerdict: number | null;
+            /** Format: date-time */
+            lastVerdictAt: string | null;
+        };
+        ThroughputDto: {
+            /** @description The queue filter, null for every queue */
+            queue: string | null;
+            /**
+             * Format: date-time
+             * @description Start of the first hour counted
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description When the figures were taken
+             */
+            to: string;
+            /** @description Everyone who gave a verdict or skipped in the window, most verdicts first */
+            reviewers: components["schemas"]["ReviewerThroughputDto"][];
         };
     };
     responses: never;
@@ -5192,6 +5321,161 @@ export interface operations {
             };
             /** @description Only editor, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_verdictsPerHour: {
+        parameters: {
+            query?: {
+                /** @description Only verdicts given on leases of this queue (slug) */
+                queue?: string;
+                /** @description How many days back (whole UTC hours; the current hour counts as one) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description days × 24 hourly buckets, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerdictRateDto"];
+                };
+            };
+            /** @description days outside 1-90, a malformed queue slug or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only editor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatsController_throughput: {
+        parameters: {
+            query?: {
+                /** @description Only verdicts given on leases of this queue (slug) */
+                queue?: string;
+                /** @description How many days back (whole UTC hours; the current hour counts as one) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone who gave a verdict or skipped a lease in the window */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThroughputDto"];
+                };
+            };
+            /** @description days outside 1-90, a malformed queue slug or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only editor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown queue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_stream: {
+        parameters: {
+            query?: never;
+            header: {
+                "last-event-id": string;
+                /** @description Sent by the browser when it reconnects: the answer starts with `resync` */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

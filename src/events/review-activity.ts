@@ -1,0 +1,17 @@
+/** What the `review_activity` channel carries (see the AddReviewActivityNotify migration): ids only. */
+export type ReviewActivity =
+  | { kind: 'queue'; queueId: string }
+  | { kind: 'verdict'; verdictId: string; claimId: string; reviewerId: string; queueId: string };
+
+/** The payload as the trigger wrote it, or null for anything else (a stray NOTIFY from psql). */
+export function parseReviewActivity(payload: string): ReviewActivity | null {
+  try {
+    const value = JSON.parse(payload) as Partial<Record<string, unknown>>;
+    const ids = (...keys: string[]) => keys.every((k) => typeof value[k] === 'string');
+    if (value.kind === 'queue' && ids('queueId')) return value as ReviewActivity;
+    if (value.kind === 'verdict' && ids('verdictId', 'claimId', 'reviewerId', 'queueId')) return value as ReviewActivity;
+  } catch {
+    // not ours
+  }
+  return null;
+}
