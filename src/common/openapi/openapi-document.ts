@@ -18,6 +18,8 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
       .addBearerAuth()
       .addCookieAuth(SESSION_COOKIE)
       .build(),
+    // Tags are chosen by resource on each controller or route, never derived from a controller's class name.
+    { autoTagControllers: false },
   );
 }
 

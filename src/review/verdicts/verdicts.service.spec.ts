@@ -23,7 +23,7 @@ describe('VerdictsService.submit retries', () => {
   it('should decide again on fresh rows after losing a race, and settle on the second try', async () => {
     // first read: no labels yet; meanwhile the other reviewer's verdict lands, so the guarded write finds none
     const { service, verdicts } = serviceWith([row([]), row(['disputed'])], (w) => (w.decidedOn.roundLabels.length ? { id: 'v-1', label: w.label } : null));
-    const { verdict } = await service.submit(user, 'a-1', dto, null);
+    const verdict = await service.submit(user, 'a-1', dto, null);
     expect(verdicts.insert).toHaveBeenCalledTimes(2);
     expect(verdicts.insert.mock.calls[1][0]).toMatchObject({ decidedOn: { roundLabels: ['disputed'] }, claim: { status: 'needs_adjudication', moveToQueue: 'adjudication' } });
     expect(verdict.claimStatus).toBe('needs_adjudication');

@@ -30,10 +30,10 @@ export class VerdictsService {
    * what it was decided on still holds (see VERDICT_SQL); otherwise it is decided again on fresh rows. No lock
    * is held across a round trip.
    */
-  async submit(user: AuthUser, assignmentId: string, dto: SubmitVerdictDto, idempotencyKey: string | null): Promise<{ verdict: SubmittedVerdictDto; replayed: boolean }> {
+  async submit(user: AuthUser, assignmentId: string, dto: SubmitVerdictDto, idempotencyKey: string | null): Promise<SubmittedVerdictDto> {
     for (let attempt = 1; ; attempt++) {
       const assignment = await this.assignments.findMine(user, assignmentId);
-      if (assignment.status === 'submitted') return { verdict: await this.replay(assignment, idempotencyKey), replayed: true };
+      if (assignment.status === 'submitted') return this.replay(assignment, idempotencyKey);
       this.assignments.assertOpen(assignment);
       if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull the claim again', { leaseExpiresAt: assignment.leaseExpiresAt });
       const claim = this.outcome(assignment, dto.label, user);
@@ -48,7 +48,7 @@ export class VerdictsService {
         decidedOn: { claimStatus: assignment.claimStatus, roundLabels: assignment.roundLabels },
         claim,
       });
-      if (verdict) return { verdict: { ...verdict, claimStatus: claim.status }, replayed: false };
+      if (verdict) return { ...verdict, claimStatus: claim.status };
       // Each lost race means another verdict or an editor's action landed on the claim: a handful at most.
       if (attempt === MAX_ATTEMPTS) throw new VerdictException('VERDICT_CONFLICT', 'The claim kept changing while the verdict was written; retry');
     }

@@ -463,6 +463,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assignments/{id}/verdict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give your verdict on a leased claim */
+        post: operations["AssignmentsController_verdict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/claims/{id}/curation": {
         parameters: {
             query?: never;
@@ -471,7 +488,7 @@ export interface paths {
             cookie?: never;
         };
         /** What may be done with a claim now: edit, reject, route (to which queues), assign (to whom) */
-        get: operations["ClaimRoutingController_curation"];
+        get: operations["ClaimReviewController_curation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -490,7 +507,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Move a claim into a queue */
-        post: operations["ClaimRoutingController_route"];
+        post: operations["ClaimReviewController_route"];
         delete?: never;
         options?: never;
         head?: never;
@@ -507,41 +524,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reserve a claim for one reviewer */
-        post: operations["ClaimRoutingController_assign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/assignments/{id}/verdict": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give your verdict on a leased claim */
-        post: operations["VerdictsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/verdicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The verdicts the caller gave, newest first, with their claims */
-        get: operations["VerdictsController_mine"];
-        put?: never;
-        post?: never;
+        post: operations["ClaimReviewController_assign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -556,7 +539,7 @@ export interface paths {
             cookie?: never;
         };
         /** A claim's verdicts (blind for reviewers until final) */
-        get: operations["VerdictsController_forClaim"];
+        get: operations["ClaimReviewController_verdictsOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -573,7 +556,7 @@ export interface paths {
             cookie?: never;
         };
         /** A claim and its round's reviewer verdicts side by side, reviewers anonymised unless revealed */
-        get: operations["AdjudicationController_caseOf"];
+        get: operations["ClaimReviewController_caseOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -592,7 +575,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rule on a claim (adjudication or editor override) */
-        post: operations["AdjudicationController_resolve"];
+        post: operations["ClaimReviewController_resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -609,7 +592,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reopen a final claim for a new review round */
-        post: operations["AdjudicationController_reopen"];
+        post: operations["ClaimReviewController_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,7 +607,24 @@ export interface paths {
             cookie?: never;
         };
         /** A claim's audit trail */
-        get: operations["AdjudicationController_history"];
+        get: operations["ClaimReviewController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/verdicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The verdicts the caller gave, newest first, with their claims */
+        get: operations["MyVerdictsController_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1348,6 +1348,41 @@ export interface components {
             /** @description The claim status after the skip */
             claimStatus: string;
         };
+        EvidenceSourceDto: {
+            /** @example https://www.unicef.org/press-releases/… */
+            url: string;
+            title?: string;
+            /** @description The passage of the source that supports the verdict */
+            quote?: string;
+        };
+        SubmitVerdictDto: {
+            /** @enum {string} */
+            label: "verified" | "disputed" | "unverifiable";
+            /** @description Required for disputed and unverifiable */
+            rationale?: string;
+            sources: components["schemas"]["EvidenceSourceDto"][];
+            confidence: number;
+        };
+        SubmittedVerdictDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            claimId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            round: number;
+            /** @enum {string} */
+            label: "verified" | "disputed" | "unverifiable";
+            rationale: string | null;
+            sources: components["schemas"]["EvidenceSourceDto"][];
+            confidence: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The claim status after this verdict */
+            claimStatus: string;
+        };
         CurationActionsDto: {
             /** @description Span, text and speaker may be edited (before review starts) */
             edit: boolean;
@@ -1386,76 +1421,6 @@ export interface components {
         AssignClaimDto: {
             /** Format: uuid */
             userId: string;
-        };
-        EvidenceSourceDto: {
-            /** @example https://www.unicef.org/press-releases/… */
-            url: string;
-            title?: string;
-            /** @description The passage of the source that supports the verdict */
-            quote?: string;
-        };
-        SubmitVerdictDto: {
-            /** @enum {string} */
-            label: "verified" | "disputed" | "unverifiable";
-            /** @description Required for disputed and unverifiable */
-            rationale?: string;
-            sources: components["schemas"]["EvidenceSourceDto"][];
-            confidence: number;
-        };
-        SubmittedVerdictDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            claimId: string;
-            /** Format: uuid */
-            assignmentId: string;
-            /** Format: uuid */
-            reviewerId: string;
-            round: number;
-            /** @enum {string} */
-            label: "verified" | "disputed" | "unverifiable";
-            rationale: string | null;
-            sources: components["schemas"]["EvidenceSourceDto"][];
-            confidence: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description The claim status after this verdict */
-            claimStatus: string;
-        };
-        MyVerdictDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            claimId: string;
-            /** Format: uuid */
-            assignmentId: string;
-            /** Format: uuid */
-            reviewerId: string;
-            round: number;
-            /** @enum {string} */
-            label: "verified" | "disputed" | "unverifiable";
-            rationale: string | null;
-            sources: components["schemas"]["EvidenceSourceDto"][];
-            confidence: number;
-            /** Format: date-time */
-            createdAt: string;
-            claimText: string;
-            /** Format: uuid */
-            articleId: string;
-            articleTitle: string;
-            /** @description Slug of the queue the claim was leased from */
-            queue: string;
-            /**
-             * @description The claim's final label once settled, else null
-             * @enum {string|null}
-             */
-            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
-        };
-        MyVerdictsPageDto: {
-            items: components["schemas"]["MyVerdictDto"][];
-            total: number;
-            limit: number;
-            offset: number;
         };
         VerdictDto: {
             /** Format: uuid */
@@ -1565,6 +1530,41 @@ export interface components {
             entityId: string | null;
             before: Record<string, never> | null;
             after: Record<string, never> | null;
+        };
+        MyVerdictDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            claimId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            round: number;
+            /** @enum {string} */
+            label: "verified" | "disputed" | "unverifiable";
+            rationale: string | null;
+            sources: components["schemas"]["EvidenceSourceDto"][];
+            confidence: number;
+            /** Format: date-time */
+            createdAt: string;
+            claimText: string;
+            /** Format: uuid */
+            articleId: string;
+            articleTitle: string;
+            /** @description Slug of the queue the claim was leased from */
+            queue: string;
+            /**
+             * @description The claim's final label once settled, else null
+             * @enum {string|null}
+             */
+            finalLabel?: "verified" | "disputed" | "unverifiable" | null;
+        };
+        MyVerdictsPageDto: {
+            items: components["schemas"]["MyVerdictDto"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         ExportedArticleDto: {
             /** Format: uuid */
@@ -4164,7 +4164,98 @@ export interface operations {
             };
         };
     };
-    ClaimRoutingController_curation: {
+    AssignmentsController_verdict: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitVerdictDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedVerdictDto"];
+                };
+            };
+            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ASSIGNMENT_NOT_YOURS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Already submitted, lease expired or assignment closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type (send application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ClaimReviewController_curation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4221,7 +4312,7 @@ export interface operations {
             };
         };
     };
-    ClaimRoutingController_route: {
+    ClaimReviewController_route: {
         parameters: {
             query?: never;
             header?: never;
@@ -4309,7 +4400,7 @@ export interface operations {
             };
         };
     };
-    ClaimRoutingController_assign: {
+    ClaimReviewController_assign: {
         parameters: {
             query?: never;
             header?: never;
@@ -4405,146 +4496,7 @@ export interface operations {
             };
         };
     };
-    VerdictsController_submit: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key returns the first result */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SubmitVerdictDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubmittedVerdictDto"];
-                };
-            };
-            /** @description Invalid input: details lists the bad fields (malformed id, query or body) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description ASSIGNMENT_NOT_YOURS */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Already submitted, lease expired or assignment closed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Body larger than BODY_LIMIT */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unsupported content type (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    VerdictsController_mine: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyVerdictsPageDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Only reviewer, editor, admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    VerdictsController_forClaim: {
+    ClaimReviewController_verdictsOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -4602,7 +4554,7 @@ export interface operations {
             };
         };
     };
-    AdjudicationController_caseOf: {
+    ClaimReviewController_caseOf: {
         parameters: {
             query?: {
                 /** @description Show who the reviewers are (audited as claim.reveal_reviewers) */
@@ -4641,7 +4593,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Editors and admins only */
+            /**
+             * @description Editors and admins only
+             *
+             *     Only editor, admin
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +4617,7 @@ export interface operations {
             };
         };
     };
-    AdjudicationController_resolve: {
+    ClaimReviewController_resolve: {
         parameters: {
             query?: never;
             header?: never;
@@ -4749,7 +4705,7 @@ export interface operations {
             };
         };
     };
-    AdjudicationController_reopen: {
+    ClaimReviewController_reopen: {
         parameters: {
             query?: never;
             header?: never;
@@ -4838,7 +4794,7 @@ export interface operations {
             };
         };
     };
-    AdjudicationController_history: {
+    ClaimReviewController_history: {
         parameters: {
             query?: never;
             header?: never;
@@ -4887,6 +4843,54 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MyVerdictsController_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVerdictsPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only reviewer, editor, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
