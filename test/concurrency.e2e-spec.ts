@@ -1,5 +1,6 @@
 import { Role } from '../src/users/role';
 import { createQueue, DISPUTED, seedQueuedClaims, VERIFIED } from './support/review';
+import { describeEachDatabaseRoute } from './support/database-routes';
 import { bearer, TestApp, TestUser } from './support/test-app';
 
 const REVIEWERS = 50;
@@ -10,7 +11,7 @@ const K = 2;
  * Many reviewers, two app instances, one database: everyone pulls and submits in parallel loops until the
  * queue is empty, then the database must show exactly the work that was acknowledged, and nothing more.
  */
-describe('concurrent reviewers on two instances (e2e)', () => {
+describeEachDatabaseRoute('concurrent reviewers on two instances (e2e)', (route) => {
   let one: TestApp;
   let two: TestApp;
   let slug: string;
@@ -20,7 +21,10 @@ describe('concurrent reviewers on two instances (e2e)', () => {
   const statuses = new Map<number, number>();
 
   beforeAll(async () => {
-    [one, two] = await Promise.all([TestApp.start(), TestApp.start()]);
+    const env = await route.open();
+    // One after the other: withEnvironment restores process.env when each start is done.
+    one = await TestApp.start({ env });
+    two = await TestApp.start({ env });
     const admin = await one.adminToken();
     const editor = await one.createUser(Role.Editor);
     slug = await createQueue(one, admin, { verdictsRequired: K });
@@ -28,7 +32,10 @@ describe('concurrent reviewers on two instances (e2e)', () => {
     team = [];
     for (let i = 0; i < REVIEWERS; i += 10) team.push(...(await Promise.all(Array.from({ length: 10 }, () => one.createUser(Role.Reviewer)))));
   }, 120_000);
-  afterAll(() => Promise.all([one.close(), two.close()]));
+  afterAll(async () => {
+    await Promise.all([one?.close(), two?.close()]);
+    await route.close();
+  });
 
   async function work(reviewer: TestUser, index: number): Promise<void> {
     for (let turn = 0; turn < 1000; turn++) {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
 import { dataSourceOptions } from '../src/database/data-source-options';
@@ -25,5 +26,15 @@ describe('migrations (e2e, own database)', () => {
     expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => new m().name));
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM queues WHERE slug IN ('default', 'adjudication')`);
     expect(n).toBe(2);
+  });
+
+  it("should make jit = off the database's default, so the service's connections need no startup options", async () => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      expect((await client.query('SHOW jit')).rows[0].jit).toBe('off');
+    } finally {
+      await client.end();
+    }
   });
 });

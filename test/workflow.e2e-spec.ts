@@ -2,20 +2,26 @@ import { AssignmentsRepository } from '../src/review/assignments/assignments.rep
 import { Role } from '../src/users/role';
 import { VerdictsRepository } from '../src/review/verdicts/verdicts.repository';
 import { SEED_BODY } from './support/articles';
+import { describeEachDatabaseRoute } from './support/database-routes';
 import { claimRow, createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
 
-describe('review queues and verdicts (e2e)', () => {
+// Directly, and through a transaction pooler with two instances taking turns at every request.
+describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
   let t: TestApp;
   let admin: string;
   let editor: TestUser;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    const pooled = route.name !== 'direct';
+    t = await TestApp.start({ env: await route.open(), instances: pooled ? 2 : 1 });
     admin = await t.adminToken();
     editor = await t.createUser(Role.Editor);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await route.close();
   });
-  afterAll(() => t.close());
 
   describe('pulling', () => {
     it('should lease the best claim with its span and paragraph, and return the same lease when pulled again', async () => {
@@ -330,7 +336,7 @@ describe('review queues and verdicts (e2e)', () => {
   it('should let a reviewer work a claim of the seed article end to end', async () => {
     const source = `Seed ${uniqueSuffix()}`;
     const slug = await createQueue(t, admin, { routable: true, routingOrder: -1000, sources: [source], verdictsRequired: 1 });
-    const article = await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Ukraine live', body: SEED_BODY, source }).expect(201);
+    const article = await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Ukraine live', body: `${SEED_BODY}\n\nFiled by ${source}.`, source }).expect(201);
     const zelenska = article.body.claims.find((c: { text: string }) => c.text.includes('550 children'));
     expect(zelenska.status).toBe('queued');
     const [r] = await reviewers(t, 1);

@@ -136,11 +136,16 @@ export class LoginFailuresRepository {
    */
   async release(counters: LoginCounter[], succeeded: boolean): Promise<void> {
     const sorted = sortedByKey(counters);
+    // Locked in key order like every other statement here: an UPDATE … FROM locks in its join's order, which the
+    // planner may choose differently, and two such releases deadlocked with reservations (seen with 10 parallel logins).
     await this.tx.manager.query(
-      `UPDATE login_failures f SET pending = greatest(f.pending - 1, 0),
+      `WITH t AS (
+         SELECT f.key, t.reset FROM login_failures f JOIN unnest($1::text[], $2::bool[]) AS t(key, reset) ON f.key = t.key
+         ORDER BY f.key FOR UPDATE OF f)
+       UPDATE login_failures f SET pending = greatest(f.pending - 1, 0),
          failures = CASE WHEN t.reset THEN 0 ELSE f.failures END,
          next_at = CASE WHEN t.reset THEN NULL ELSE f.next_at END
-       FROM unnest($1::text[], $2::bool[]) AS t(key, reset) WHERE f.key = t.key`,
+       FROM t WHERE f.key = t.key`,
       [sorted.map((c) => c.key), sorted.map((c) => succeeded && c.onSuccess === 'reset')],
     );
   }

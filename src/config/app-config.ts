@@ -12,6 +12,10 @@ export class AppConfig {
   readonly databaseUrl?: string;
   /** Who runs the migrations and grants the service's role (DATABASE_URL's) its privileges. */
   readonly migrationsDatabaseUrl?: string;
+  /** The LISTEN connection's URL: a direct session, never a transaction pooler. */
+  readonly databaseListenUrl?: string;
+  /** `transaction`: connections are shared per transaction by a pooler, so no named prepared statements. */
+  readonly dbPoolMode: Environment['DB_POOL_MODE'];
   readonly dataDir: string;
   /** The built web app (WEB_DIST_DIR), served under /app/. */
   readonly webDistDir: string;
@@ -51,6 +55,8 @@ export class AppConfig {
     this.host = env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
     this.databaseUrl = env.DATABASE_URL;
     this.migrationsDatabaseUrl = env.MIGRATIONS_DATABASE_URL ?? env.DATABASE_URL;
+    this.databaseListenUrl = env.DATABASE_LISTEN_URL ?? env.DATABASE_URL;
+    this.dbPoolMode = env.DB_POOL_MODE;
     this.dataDir = resolve(env.DATA_DIR);
     this.webDistDir = resolve(env.WEB_DIST_DIR);
     this.runMigrations = env.MIGRATIONS_RUN === 'true';

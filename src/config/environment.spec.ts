@@ -36,6 +36,15 @@ describe('validateEnvironment', () => {
     expect(AppConfig.fromEnvironment({ PUBLIC_BASE_URL: 'https://desk.example.org/', JWT_SECRET: 'x'.repeat(40) }).claimReview.publicBaseUrl).toBe('https://desk.example.org');
   });
 
+  it('should need a LISTEN URL of its own behind a transaction pooler, and default it to DATABASE_URL otherwise', () => {
+    const pooled = { DB_POOL_MODE: 'transaction', DATABASE_URL: 'postgres://app@pgbouncer:6432/factcheck' };
+    expect(() => validateEnvironment(pooled)).toThrow(/DATABASE_LISTEN_URL: required when DB_POOL_MODE=transaction/);
+    expect(() => validateEnvironment({ ...pooled, DB_POOL_MODE: 'statement' })).toThrow(/DB_POOL_MODE/);
+    const direct = 'postgres://app@db:5432/factcheck';
+    expect(AppConfig.fromEnvironment({ ...pooled, DATABASE_LISTEN_URL: direct, JWT_SECRET: 'x'.repeat(40) })).toMatchObject({ dbPoolMode: 'transaction', databaseListenUrl: direct });
+    expect(AppConfig.fromEnvironment({ DATABASE_URL: direct, JWT_SECRET: 'x'.repeat(40) })).toMatchObject({ dbPoolMode: 'session', databaseListenUrl: direct });
+  });
+
   it('should refuse a short secret and half of the admin bootstrap pair', () => {
     expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => validateEnvironment({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_EMAIL\/ADMIN_PASSWORD/);

@@ -35,6 +35,16 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATIONS_DATABASE_URL must be a postgres:// connection URL' })
   MIGRATIONS_DATABASE_URL?: string;
 
+  /** The LISTEN connection's own session; defaults to DATABASE_URL (required with DB_POOL_MODE=transaction). */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_LISTEN_URL must be a postgres:// connection URL' })
+  DATABASE_LISTEN_URL?: string;
+
+  /** `transaction`: DATABASE_URL is a transaction-mode pooler (pgbouncer), so no statement outlives its transaction. */
+  @IsOptional()
+  @IsIn(['session', 'transaction'])
+  DB_POOL_MODE: 'session' | 'transaction' = 'session';
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -284,6 +294,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   problems.push(...parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).problems);
   problems.push(...parseTrustProxy(env.TRUST_PROXY).problems);
+  if (env.DB_POOL_MODE === 'transaction' && env.DATABASE_URL && !env.DATABASE_LISTEN_URL) {
+    // Through a transaction pooler LISTEN lasts one transaction: notifications would be lost and caches go stale.
+    problems.push('DATABASE_LISTEN_URL: required when DB_POOL_MODE=transaction (LISTEN needs a session of its own, not the pooler)');
+  }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }

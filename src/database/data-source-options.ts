@@ -19,8 +19,8 @@ export function dataSourceOptions(url: string, overrides: { poolSize?: number } 
     applicationName: 'factcheck',
     // Waiting for a connection (a free one, or a new one from a server that is down) ends in a 503, not a hang.
     connectTimeoutMS: 10_000,
-    // JIT compiles plans of statements that run in milliseconds; with fresh, unanalyzed tables the planner's row
-    // guesses are huge and compiling costs far more than running (measured on the ingest path).
-    extra: { options: '-c jit=off', Client: GuardedPgClient },
+    // Nothing beyond what a transaction pooler accepts in the startup packet: session settings (jit = off) are the
+    // database's defaults (JitOffAsDatabaseDefault migration).
+    extra: { Client: GuardedPgClient },
   };
 }

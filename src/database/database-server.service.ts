@@ -11,9 +11,13 @@ const EMBEDDED_DATABASE = 'factcheck';
 /** The embedded default's login for the service; its superuser owns the schema and runs the migrations. */
 const EMBEDDED_APP_ROLE = 'factcheck_app';
 
-/** Who connects: the service (`app`, least privilege) and the schema owner who migrates (`owner`). */
+/**
+ * Who connects: the service (`app`, least privilege; maybe through a transaction pooler), its LISTEN session
+ * (`listen`, as `app` but always a session of its own) and the schema owner who migrates (`owner`).
+ */
 export interface DatabaseUrls {
   app: string;
+  listen: string;
   owner: string;
 }
 
@@ -33,7 +37,8 @@ export class DatabaseServerService implements OnApplicationShutdown {
   ) {}
 
   async urls(): Promise<DatabaseUrls> {
-    if (this.config.databaseUrl) return { app: this.config.databaseUrl, owner: this.config.migrationsDatabaseUrl ?? this.config.databaseUrl };
+    const { databaseUrl, databaseListenUrl, migrationsDatabaseUrl } = this.config;
+    if (databaseUrl) return { app: databaseUrl, listen: databaseListenUrl ?? databaseUrl, owner: migrationsDatabaseUrl ?? databaseUrl };
     if (!this.embedded) {
       const dir = join(this.config.dataDir, 'postgres');
       this.logger.log(`DATABASE_URL is not set: starting embedded PostgreSQL in ${dir}`);
@@ -43,7 +48,8 @@ export class DatabaseServerService implements OnApplicationShutdown {
       await ensureLoginRole(server.url('postgres'), EMBEDDED_APP_ROLE, this.embedded.appPassword);
     }
     const { server, appPassword } = this.embedded;
-    return { owner: server.url(EMBEDDED_DATABASE), app: server.url(EMBEDDED_DATABASE, { user: EMBEDDED_APP_ROLE, password: appPassword }) };
+    const app = server.url(EMBEDDED_DATABASE, { user: EMBEDDED_APP_ROLE, password: appPassword });
+    return { owner: server.url(EMBEDDED_DATABASE), app, listen: app };
   }
 
   /** The URL the service connects with; first, with MIGRATIONS_RUN, the migrations as the owner (see migrate). */

@@ -19,6 +19,7 @@ class DatabaseServerModule {}
       useFactory: async (config: AppConfig, server: DatabaseServerService) =>
         dataSourceOptions(await server.connectionUrl(), { poolSize: config.dbPoolSize }),
     }),
+    DatabaseServerModule,
   ],
   providers: [TransactionContext, InvalidationListener, ReadReplica],
   exports: [TransactionContext, InvalidationListener, ReadReplica],

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DatabaseServerService } from './database-server.service';
 
 type Listener = (payload: string) => void;
 
@@ -18,8 +18,9 @@ export const MISSED = '*';
 const MAX_RETRY_MS = 2000;
 
 /**
- * One LISTEN connection per instance on CHANNELS. Caches subscribe to `cache_invalidation` and drop what a key
- * names; the event stream subscribes to `review_activity`. When the connection is lost every subscriber gets MISSED
+ * One LISTEN connection per instance on CHANNELS, to DATABASE_LISTEN_URL: a session of its own, since through a
+ * transaction pooler a LISTEN would end with its transaction. Caches subscribe to `cache_invalidation` and drop what
+ * a key names; the event stream subscribes to `review_activity`. When the connection is lost every subscriber gets MISSED
  * (caches flush: anything may have changed unseen), it reconnects, and once it listens again every subscriber gets
  * MISSED once more (live clients resynchronise: what happened in between was never heard).
  */
@@ -34,7 +35,7 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
   /** False while not listening: caches must then not serve entries (they could be stale). */
   listening = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly server: DatabaseServerService) {}
 
   subscribe(listener: Listener, channel: Channel = 'cache_invalidation'): void {
     this.listeners.get(channel)!.push(listener);
@@ -62,8 +63,8 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const options = this.dataSource.driver.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'factcheck-invalidation' });
+    const { listen } = await this.server.urls();
+    const client = new Client({ connectionString: listen, application_name: 'factcheck-invalidation' });
     // A failing client can report its loss up to three times ('error', 'end', the rejected connect): only the
     // first one counts, or every failed attempt would schedule several retries and they would multiply.
     let lostOnce = false;

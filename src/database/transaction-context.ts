@@ -4,6 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { AppConfig } from '../config/app-config';
 
 /**
  * The one transaction helper. `run` opens a transaction (or joins the one already open in this async context) and
@@ -14,8 +15,18 @@ export class TransactionContext {
   private readonly storage = new AsyncLocalStorage<EntityManager>();
   /** Transactions (by their manager) already told to prefer index scans. */
   private readonly indexScansPreferred = new WeakSet<EntityManager>();
+  /**
+   * Behind a transaction pooler a named statement would be prepared on whichever server connection ran it and be
+   * missing (or already there) on the next: pgbouncer 1.18 does not track them. Unnamed, each call is planned anew.
+   */
+  private readonly namedStatements: boolean;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.namedStatements = config.dbPoolMode === 'session';
+  }
 
   get manager(): EntityManager {
     return this.storage.getStore() ?? this.dataSource.manager;
@@ -28,7 +39,8 @@ export class TransactionContext {
   /**
    * Runs a named prepared statement on the transaction's connection, or the pool outside one. For the hot
    * statements: PostgreSQL then plans them once per connection instead of on every call (planning the pull
-   * costs more than running it). Errors arrive as TypeORM's QueryFailedError, like every other query's.
+   * costs more than running it). With DB_POOL_MODE=transaction the statement runs unnamed (see namedStatements).
+   * Errors arrive as TypeORM's QueryFailedError, like every other query's.
    */
   async prepared<T>(name: string, text: string, params: unknown[]): Promise<T[]> {
     const runner = this.storage.getStore()?.queryRunner;
@@ -36,7 +48,7 @@ export class TransactionContext {
     if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const target: Pool | PoolClient = runner ? await runner.connect() : (this.dataSource.driver as PostgresDriver).master;
     try {
-      return (await target.query({ name, text, values: params })).rows as T[];
+      return (await target.query({ name: this.namedStatements ? name : undefined, text, values: params })).rows as T[];
     } catch (error) {
       throw new QueryFailedError(text, params, error as Error);
     }

@@ -17,21 +17,43 @@ export interface TestUser {
   token: string;
 }
 
-/** The real application on a real port, over the run's migrated database. */
+/**
+ * The real application on a real port, over the run's migrated database; with `instances` > 1, that many behind one
+ * facade that sends each request to the next in turn, like a round-robin load balancer (`app`, `url` and `db` are
+ * the first's).
+ */
 export class TestApp {
+  private turn = 0;
+
   private constructor(
-    readonly app: NestFastifyApplication,
-    readonly url: string,
+    private readonly instances: { app: NestFastifyApplication; url: string }[],
     private readonly contract: OpenApiContract,
   ) {}
 
-  static async start(): Promise<TestApp> {
-    const app = await createApp({ logger: process.env.TEST_LOG === "1" });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.getHttpServer().address() as { port: number };
-    const url = `http://127.0.0.1:${port}`;
-    const document = (await (await fetch(`${url}/docs-json`)).json()) as OpenApiDocument;
-    return new TestApp(app, url, new OpenApiContract(document));
+  /** `env`: variables the instances are configured from on top of the run's (see withEnvironment). */
+  static async start(options: { instances?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
+    const one = async () => {
+      const app = await createApp({ logger: process.env.TEST_LOG === "1" });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.getHttpServer().address() as { port: number };
+      return { app, url: `http://127.0.0.1:${port}` };
+    };
+    const instances = await withEnvironment(options.env ?? {}, () => Promise.all(Array.from({ length: options.instances ?? 1 }, one)));
+    const document = (await (await fetch(`${instances[0].url}/docs-json`)).json()) as OpenApiDocument;
+    return new TestApp(instances, new OpenApiContract(document));
+  }
+
+  get app(): NestFastifyApplication {
+    return this.instances[0].app;
+  }
+
+  get url(): string {
+    return this.instances[0].url;
+  }
+
+  /** The instance the next request goes to. */
+  private next(): string {
+    return this.instances[this.turn++ % this.instances.length].url;
   }
 
   /**
@@ -39,7 +61,7 @@ export class TestApp {
    * test's own expectations, so a wrong status still reports as such), and a drift fails the request.
    */
   get http(): ReturnType<typeof request> {
-    const agent = request(this.url);
+    const agent = request(this.next());
     return new Proxy(agent, {
       get: (target, method: string) => {
         const make = Reflect.get(target, method) as (...args: unknown[]) => Test;
@@ -51,7 +73,7 @@ export class TestApp {
 
   /** fetch against the app, checked against /docs-json like `http`; the body is read as text. */
   async fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }> {
-    const res = await fetch(`${this.url}${path}`, init);
+    const res = await fetch(`${this.next()}${path}`, init);
     const text = await res.text();
     this.contract.check({ method: init?.method ?? 'GET', url: path, status: res.status, contentType: res.headers.get('content-type') ?? undefined, text });
     return { status: res.status, headers: res.headers, text };
@@ -92,7 +114,7 @@ export class TestApp {
   }
 
   async close(): Promise<void> {
-    await this.app.close();
+    await Promise.all(this.instances.map(({ app }) => app.close()));
   }
 
   async login(email: string, password: string): Promise<string> {
