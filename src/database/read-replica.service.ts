@@ -45,7 +45,8 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
       Client: GuardedPgClient,
       application_name: 'factcheck-replica-reads',
       connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
-      options: '-c jit=off',
+      // no startup `options` (a pooler in front of the replica would refuse them): jit = off is the database's
+      // default, replicated from the primary (JitOffAsDatabaseDefault migration)
     });
     this.replica.on('error', () => undefined); // idle connections that die: GuardedPgClient logs them
   }
