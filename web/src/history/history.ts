@@ -3,7 +3,8 @@ import { labelName } from '../format';
 
 type Entry = Schemas['AuditEntryDto'];
 
-const ACTIONS: Record<string, string> = {
+/** Every audited action in words (claims' first; the account, queue, article and export ones the admins' log shows). */
+export const ACTIONS: Record<string, string> = {
   'claim.create': 'Claim created',
   'claim.update': 'Claim edited',
   'claim.route': 'Routed to a queue',
@@ -18,6 +19,22 @@ const ACTIONS: Record<string, string> = {
   'claim.resolve': 'Resolved by an editor',
   'claim.reopen': 'Reopened',
   'claim.reject': 'Rejected as not check-worthy',
+  'claim.reveal_reviewers': 'Reviewer names revealed',
+  'user.create': 'Account created',
+  'user.update': 'Account changed',
+  'user.password_reset': 'Password reset by an admin',
+  'user.password_change': 'Password changed by its owner',
+  'user.bootstrap_admin': 'First admin created',
+  'auth.login': 'Signed in',
+  'auth.logout': 'Signed out',
+  'auth.login_failed': 'Sign-in failed',
+  'auth.login_blocked': 'Sign-in blocked (too many failures)',
+  'queue.create': 'Queue created',
+  'queue.update': 'Queue changed',
+  'article.create': 'Article ingested',
+  'article.delete': 'Article deleted',
+  'export.download': 'Export downloaded',
+  'export.failed': 'Export failed',
 };
 
 /** One line a person reads ("Verdict submitted: Disputed, round 1"); the raw record stays available beside it. */

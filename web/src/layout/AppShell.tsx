@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { sessionEnded } from '../api/client';
-import { forgetSession, isEditor, useCurrentUser, useSignOut } from '../session/session';
+import { forgetSession, isAdmin, isEditor, useCurrentUser, useSignOut } from '../session/session';
 
 /** Header, navigation and the signed-in screens; without a session, the sign-in screen. */
 export function AppShell() {
@@ -39,6 +39,13 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/my-work">My work</NavLink>
           {isEditor(user) && <NavLink to="/adjudication">Adjudication</NavLink>}
+          {isAdmin(user) && (
+            <>
+              <NavLink to="/admin/users">Accounts</NavLink>
+              <NavLink to="/admin/queues">Queue settings</NavLink>
+              <NavLink to="/admin/audit">Audit</NavLink>
+            </>
+          )}
         </nav>
         <span className="whoami">
           {user.displayName} <span className="role">({user.role})</span>

@@ -1,16 +1,15 @@
 import { useSearchParams } from 'react-router';
 import { problemsOf } from '../api/client';
 import { formatDateTime, labelName } from '../format';
+import { pageOf, Pager } from '../layout/Pager';
 import { PAGE_SIZE, useMyVerdicts } from './my-work-api';
 
 /** The verdicts the user gave, with the claim's final label once it is settled (never before: blind review). */
 export function MyWorkPage() {
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [params] = useSearchParams();
+  const page = pageOf(params);
   const verdicts = useMyVerdicts(page);
   const data = verdicts.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
-  const goTo = (n: number) => setParams(n === 1 ? {} : { page: String(n) });
 
   return (
     <section className="page" aria-labelledby="my-work-title">
@@ -50,17 +49,7 @@ export function MyWorkPage() {
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label="Pages">
-            <button type="button" onClick={() => goTo(page - 1)} disabled={page <= 1}>
-              Previous page
-            </button>
-            <span>
-              Page {page} of {pages} · {data.total} verdicts
-            </span>
-            <button type="button" onClick={() => goTo(page + 1)} disabled={page >= pages}>
-              Next page
-            </button>
-          </nav>
+          <Pager page={page} total={data.total} pageSize={PAGE_SIZE} noun="verdicts" />
         </>
       )}
     </section>

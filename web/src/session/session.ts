@@ -18,8 +18,15 @@ export function useCurrentUser() {
       }
     },
     staleTime: Infinity,
+    // While signed in the session is asked after now and then and on return to the tab, so a page whose account was
+    // deactivated (or whose role changed) signs out within seconds even when it makes no other request (a 401 here
+    // fires sessionEnded like any other).
+    refetchInterval: (query) => (query.state.data ? SESSION_CHECK_MS : false),
+    refetchOnWindowFocus: (query) => (query.state.data ? 'always' : false),
   });
 }
+
+const SESSION_CHECK_MS = 10_000;
 
 export function useSignIn() {
   const client = useQueryClient();
@@ -47,3 +54,4 @@ export function forgetSession(client: ReturnType<typeof useQueryClient>): void {
 }
 
 export const isEditor = (user: CurrentUser): boolean => user.role === 'editor' || user.role === 'admin';
+export const isAdmin = (user: CurrentUser): boolean => user.role === 'admin';
