@@ -4,6 +4,15 @@ import { checkScreen, openWorkbench, signIn } from './support/workbench';
 
 const ADMIN_CHUNKS = /\/assets\/(UsersPage|QueuesAdminPage|QueueEditPage|AuditPage|users-api|queue-admin-api)-[\w-]+\.js$/;
 
+/** The paths of every script the page loads from now on. */
+function loadedScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push(new URL(response.url()).pathname);
+  });
+  return scripts;
+}
+
 async function openAccounts(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
@@ -97,4 +106,85 @@ test('an admin creates a reviewer, the reviewer signs in, the admin deactivates 
   await page.getByLabel('Who acted').selectOption({ label: `${adminName} (${admin.email})` });
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
   await checkScreen(page, 'admin-audit');
+});
+
+test('an admin sets up a queue: members, routing, lease, guidelines previewed as reviewers will see them (no raw HTML)', async ({ page }) => {
+  const member = await createUser('reviewer', `Member ${unique('m').slice(-6)}`);
+  const outsider = await createUser('reviewer');
+  const admin = await createUser('admin');
+  const scripts = loadedScripts(page);
+  await signIn(page, admin);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Queue settings' })).toBeVisible();
+  // The screen came as a chunk of its own (what the reviewer's test below proves they never load).
+  expect(scripts.filter((path) => ADMIN_CHUNKS.test(path))).not.toEqual([]);
+  await expect(page.getByRole('link', { name: 'Edit default' })).toBeVisible();
+  await checkScreen(page, 'admin-queues');
+
+  await page.getByRole('link', { name: 'New queue' }).click();
+  await expect(page.getByRole('heading', { name: 'New queue' })).toBeVisible();
+  // A name the service refuses: its message, field by field.
+  await page.getByLabel('Name (in addresses)').fill('Not A Slug');
+  await page.getByRole('button', { name: 'Create queue' }).click();
+  await expect(page.getByRole('alert')).toContainText('slug must be lower-case letters, digits and dashes');
+
+  const slug = unique('desk').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  await page.getByLabel('Name (in addresses)').fill(slug);
+  await page.getByLabel('Description').fill('Health claims, two reviewers each');
+  await page.getByLabel('Verdicts required').fill('1');
+  await page.getByLabel('Lease (minutes)').fill('5');
+  await page.getByLabel('Minimum check-worthiness score').fill('0.4');
+  await page.getByLabel('Languages').fill('en, pt-BR');
+  await page.getByLabel('Sources').fill('The Daily Example\nWire Service');
+  await page.getByLabel('New claims are routed here automatically').uncheck();
+  await page.getByLabel(`Find a reviewer`).fill(member.email);
+  await page.getByRole('checkbox', { name: new RegExp(member.email) }).check();
+  await expect(page.getByText('Only the 1 ticked may pull')).toBeVisible();
+  await page.getByLabel('Guidelines', { exact: true }).fill(
+    '## Sourcing\n\n- Two **independent** sources\n- Link the [primary document](https://example.org/doc)\n\n<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>',
+  );
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.locator('.guidelines-editor');
+  await expect(preview.getByRole('heading', { name: 'Sourcing' })).toBeVisible();
+  await expect(preview.getByRole('link', { name: 'primary document' })).toHaveAttribute('href', 'https://example.org/doc');
+  await expect(preview.locator('img, script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await checkScreen(page, 'admin-queue-new');
+  await page.getByRole('button', { name: 'Write' }).click();
+  await page.getByRole('button', { name: 'Create queue' }).click();
+  await expect(page.getByRole('heading', { name: `Queue ${slug}` })).toBeVisible();
+
+  await page.getByLabel('Verdicts required').fill('3');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved. Reviewers see the new settings on their next pull.');
+  await checkScreen(page, 'admin-queue-edit');
+
+  type Queue = { slug: string; members: string[]; verdictsRequired: number; leaseSeconds: number; minScore: number; sources: string[]; languages: string[]; routable: boolean; guidelines: string };
+  const saved = (await call<Queue[]>('GET', '/queues', admin.token)).find((q) => q.slug === slug)!;
+  expect(saved).toMatchObject({ members: [member.id], verdictsRequired: 3, leaseSeconds: 300, minScore: 0.4, sources: ['The Daily Example', 'Wire Service'], languages: ['en', 'pt-BR'], routable: false });
+  expect(saved.guidelines).toContain('## Sourcing');
+  expect((await call<Queue[]>('GET', '/queues', member.token)).map((q) => q.slug)).toContain(slug);
+  expect((await call<Queue[]>('GET', '/queues', outsider.token)).map((q) => q.slug)).not.toContain(slug);
+
+  await page.getByRole('link', { name: 'Change history' }).click();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('Queue created');
+  await expect(rows.nth(2)).toContainText('verdictsRequired: 1 → 3');
+});
+
+test("a reviewer's pages never load the admin screens' code, and the admin menu is not theirs", async ({ page }) => {
+  const scripts = loadedScripts(page);
+  await signIn(page, await createUser('reviewer'));
+  await expect(page.getByRole('heading', { name: 'Your queues' })).toBeVisible();
+  await page.getByRole('link', { name: 'My work' }).click();
+  await expect(page.getByRole('heading', { name: 'My work' })).toBeVisible();
+  await page.getByRole('link', { name: 'Your queues' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Your queues', 'My work']);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((path) => ADMIN_CHUNKS.test(path))).toEqual([]);
+
+  // Typed in by hand, an admin address answers with the service's refusal, not the screen.
+  await openWorkbench(page, '/app/admin/users');
+  await expect(page.getByRole('alert')).toContainText('Could not load the accounts.');
 });

@@ -1,21 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { Schemas } from '../../api/client';
+import type { operations } from '../../api/schema';
 
 export type AuditEntry = Schemas['AuditLogEntryDto'];
 export const PAGE_SIZE = 50;
 
 /** The filters as the address holds them; times as typed in a datetime-local field (the browser's time zone). */
-export interface AuditFilters {
-  actor?: string;
-  involving?: string;
-  entity?: string;
-  entityId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  order?: 'asc' | 'desc';
-}
+export type AuditFilters = Omit<NonNullable<operations['AuditController_list']['parameters']['query']>, 'limit' | 'offset'>;
 
 export const FILTER_NAMES: (keyof AuditFilters)[] = ['actor', 'involving', 'entity', 'entityId', 'action', 'from', 'to', 'order'];
 

@@ -114,12 +114,6 @@ function QueueForm({ queue }: { queue?: Queue }) {
       </p>
       <h1 id="queue-edit-title">{title}</h1>
       <form onSubmit={submit} aria-labelledby="queue-edit-title">
-        {save.isError && <Problem error={save.error} title="Not saved." />}
-        {update.isSuccess && (
-          <p className="notice" role="status">
-            Saved. Reviewers see the new settings on their next pull.
-          </p>
-        )}
         <div className="form-grid">
           {!queue && (
             <div>
@@ -212,6 +206,13 @@ function QueueForm({ queue }: { queue?: Queue }) {
         <label className="radio">
           <input type="checkbox" checked={draft.active} onChange={(e) => set('active', e.target.checked)} /> Active (reviewers can pull from it)
         </label>
+        {/* Beside the button that was pressed, where the eye is after a long form. */}
+        {save.isError && <Problem error={save.error} title="Not saved." />}
+        {update.isSuccess && (
+          <p className="notice" role="status">
+            Saved. Reviewers see the new settings on their next pull.
+          </p>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={save.isPending}>
             {queue ? 'Save changes' : 'Create queue'}

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Problem } from '../Problem';
 import { OneTimePassword, PasswordChoice, type PasswordChoiceValue } from './PasswordChoice';
-import { type Role, ROLES, useCreateUser } from './users-api';
+import { RoleSelect } from './RoleSelect';
+import { type Role, useCreateUser } from './users-api';
 
 /** A new account: name, email, role and a password the admin sets or the service generates (then shown once). */
 export function CreateUserForm({ onClose }: { onClose: () => void }) {
@@ -52,13 +53,7 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
         </div>
         <div>
           <label htmlFor="new-user-role">Role</label>
-          <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="new-user-role" value={role} onChange={(r) => setRole(r || 'reviewer')} />
         </div>
       </div>
       <PasswordChoice legend="Initial password" onChange={setPassword} />

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Problem } from '../Problem';
 import { OneTimePassword, PasswordChoice, type PasswordChoiceValue } from './PasswordChoice';
-import { type Role, ROLES, type User, useResetPassword, useUpdateUser } from './users-api';
+import { RoleSelect } from './RoleSelect';
+import { type Role, type User, useResetPassword, useUpdateUser } from './users-api';
 
 /**
  * One account's role, active flag and password. Each change ends the person's sessions at once (the service revokes
@@ -46,13 +47,7 @@ export function ManageUserDialog({ user: initial, onClose }: { user: User; onClo
       >
         <label htmlFor="manage-role">Role</label>
         <div className="inline">
-          <select id="manage-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="manage-role" value={role} onChange={(r) => setRole(r || user.role)} />
           <button type="submit" disabled={update.isPending || role === user.role}>
             Change role
           </button>

@@ -5,6 +5,7 @@ import { pageOf, Pager } from '../../layout/Pager';
 import { Problem } from '../Problem';
 import { CreateUserForm } from './CreateUserForm';
 import { ManageUserDialog } from './ManageUserDialog';
+import { RoleSelect } from './RoleSelect';
 import { PAGE_SIZE, type Role, ROLES, type User, type UserFilters, useUsers } from './users-api';
 
 /** The filters live in the address, so a filtered list can be reloaded, shared and gone back to. */
@@ -53,14 +54,7 @@ export function UsersPage() {
         </div>
         <div>
           <label htmlFor="users-role">Role</label>
-          <select id="users-role" value={filters.role ?? ''} onChange={(e) => setFilter('role', e.target.value)}>
-            <option value="">Any role</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="users-role" value={filters.role ?? ''} onChange={(r) => setFilter('role', r)} anyLabel="Any role" />
         </div>
         <div>
           <label htmlFor="users-active">Status</label>
