@@ -19,6 +19,8 @@ async function openAccounts(page: Page): Promise<void> {
 }
 
 test('an admin creates a reviewer, the reviewer signs in, the admin deactivates them and their open page signs out; the audit tells it', async ({ page, browser }) => {
+  // Two browsers, a wait for the session check and six axe runs: longer than one screen's test.
+  test.slow();
   const adminName = `Admin ${unique('a').slice(-5)}`;
   const admin = await createUser('admin', adminName);
   await signIn(page, admin);
@@ -109,6 +111,7 @@ test('an admin creates a reviewer, the reviewer signs in, the admin deactivates 
 });
 
 test('an admin sets up a queue: members, routing, lease, guidelines previewed as reviewers will see them (no raw HTML)', async ({ page }) => {
+  test.slow();
   const member = await createUser('reviewer', `Member ${unique('m').slice(-6)}`);
   const outsider = await createUser('reviewer');
   const admin = await createUser('admin');
