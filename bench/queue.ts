@@ -6,8 +6,12 @@
  * piling up must not collapse throughput). Both paths run unmeasured for BENCH_WARMUP_SECONDS first.
  *
  *   npm run bench:queue                    # N = 8, 32, 64; 10 s per run; 100,000 queued claims
+ *   BENCH_CLAIMS=1000000 npm run bench:queue          # backlog mode: the same runs at 100,000 and at 1,000,000 queued
+ *   BENCH_CLAIMS=1000000,5000000 npm run bench:queue  # …and at 5,000,000 (the backlog is topped up before each level)
  *   BENCH_SECONDS=5 BENCH_CLAIMS=20000 BENCH_N=8,32 npm run bench:queue
  *   BENCH_SERVER_POOL_SIZE=16 npm run bench:queue   # the server's DB_POOL_SIZE (default: the service's own)
+ *   BENCH_PORT=4123 npm run bench:queue    # the server's port (default 3999); a taken port stops the bench
+ * Each backlog level prints the EXPLAIN (ANALYZE, BUFFERS) of one pull (rolled back) after VACUUM ANALYZE.
  */
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
@@ -22,7 +26,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // Unmeasured cycles on both paths first: V8 compiles the server's hot paths over its first few thousand requests
 // (its JIT threads take a core meanwhile), and a production server is measured warm.
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
-const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
+/** Backlog levels, smallest first; a larger backlog is compared with 100,000 queued claims measured in the same run. */
+const REQUESTED_BACKLOGS = (process.env.BENCH_CLAIMS ?? '100000').split(',').map(Number);
+const BACKLOGS = [...new Set([...REQUESTED_BACKLOGS, ...(Math.max(...REQUESTED_BACKLOGS) > 100_000 ? [100_000] : [])])].sort((a, b) => a - b);
+const BASE_BACKLOG = BACKLOGS[0];
 const CONCURRENCY = (process.env.BENCH_N ?? '8,32,64').split(',').map(Number);
 const K = 2;
 const LEASE_SECONDS = 900;
@@ -38,7 +45,10 @@ interface RunResult {
   errorKinds: Map<string, number>;
 }
 
-async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; users: { id: string; email: string }[] }> {
+const SENTENCE = 'The ministry said 42 schools were rebuilt in 2024 across 7 regions.';
+const CLAIMS_PER_ARTICLE = 100;
+
+async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; adminId: string; users: { id: string; email: string }[] }> {
   const passwordHash = await hash('bench-password-1');
   const [{ id: adminId }] = (await pool.query(
     `INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-admin@bench.example', 'Bench', 'admin', $1) RETURNING id`,
@@ -53,22 +63,48 @@ async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; u
     `INSERT INTO queues (slug, pull_role, verdicts_required, lease_seconds, routable) VALUES ('bench', 'reviewer', $1, $2, false) RETURNING id`,
     [K, LEASE_SECONDS],
   )).rows;
-  const sentence = 'The ministry said 42 schools were rebuilt in 2024 across 7 regions.';
-  const perArticle = 100;
-  const body = Array.from({ length: perArticle }, () => sentence).join('\n');
-  await pool.query(
-    `INSERT INTO articles (title, body, body_sha256, source, created_by)
-     SELECT 'Bench article ' || i, $1 || i, encode(sha256(convert_to($1 || i, 'UTF8')), 'hex'), 'Bench', $2 FROM generate_series(1, $3) i`,
-    [body, adminId, Math.ceil(CLAIMS / perArticle)],
-  );
-  await pool.query(
-    `INSERT INTO claims (article_id, text, start, "end", sentence_index, score, origin, status, normalized_text, queue_id, queued_at)
-     SELECT a.id, $1, s * ($2 + 1), s * ($2 + 1) + $2, s, random(), 'extracted', 'queued', lower($1), $3, now() - make_interval(secs => s)
-     FROM articles a CROSS JOIN generate_series(0, $4 - 1) s`,
-    [sentence, sentence.length, queueId, perArticle],
-  );
+  return { queueId, adminId, users };
+}
+
+/**
+ * Tops the queue up to `target` open claims (runs consume some), in articles of 100 claims, then VACUUM ANALYZE: on a
+ * machine without autovacuum (or before its next round) a bulk load leaves the planner with the empty table's
+ * statistics, and the visibility map unset.
+ */
+async function fillBacklog(pool: Pool, queueId: string, adminId: string, target: number): Promise<void> {
+  const [{ open }] = (await pool.query(`SELECT count(*)::int AS open FROM claims WHERE queue_id = $1 AND status IN ('queued', 'in_review')`, [queueId])).rows;
+  const [{ numbered }] = (await pool.query(`SELECT count(*)::int AS numbered FROM articles`)).rows;
+  const articles = Math.ceil(Math.max(0, target - open) / CLAIMS_PER_ARTICLE);
+  const body = Array.from({ length: CLAIMS_PER_ARTICLE }, () => SENTENCE).join('\n');
+  // In slices: one statement for millions of rows holds its snapshot (and the WAL) for minutes.
+  for (let done = 0; done < articles; done += 2000) {
+    const slice = Math.min(2000, articles - done);
+    await pool.query(
+      `WITH a AS (
+         INSERT INTO articles (title, body, body_sha256, source, created_by)
+         SELECT 'Bench article ' || i, $1 || i, encode(sha256(convert_to($1 || i, 'UTF8')), 'hex'), 'Bench', $2
+         FROM generate_series($3::int, $4::int) i RETURNING id
+       )
+       INSERT INTO claims (article_id, text, start, "end", sentence_index, score, origin, status, normalized_text, queue_id, queued_at)
+       SELECT a.id, $5, s * ($6 + 1), s * ($6 + 1) + $6, s, random(), 'extracted', 'queued', lower($5), $7, now() - make_interval(secs => s)
+       FROM a CROSS JOIN generate_series(0, $8 - 1) s`,
+      [body, adminId, numbered + done + 1, numbered + done + slice, SENTENCE, SENTENCE.length, queueId, CLAIMS_PER_ARTICLE],
+    );
+  }
   await pool.query('VACUUM ANALYZE');
-  return { queueId, users };
+}
+
+/** The plan of one pull as the service runs it (then rolled back): what it scans and how much of the index it reads. */
+async function explainPull(pool: Pool, reviewerId: string, queueId: string): Promise<string> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${PULL_SQL}`, [reviewerId, queueId, K, LEASE_SECONDS]);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
 }
 
 type Step = <T>(work: () => Promise<T>) => Promise<T>;
@@ -122,10 +158,11 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: database.ownerUrl, max: maxN + 2 });
   // pool.end() resolves before its sockets have closed; the forced drop at the end then fails them: harmless
   pool.on('error', () => undefined);
-  console.log(`seeding ${CLAIMS.toLocaleString()} queued claims and ${maxN} reviewers…`);
-  const { queueId, users } = await seed(pool, maxN);
+  const { queueId, adminId, users } = await seed(pool, maxN);
+  console.log(`seeding ${BASE_BACKLOG.toLocaleString()} queued claims and ${maxN} reviewers…`);
+  await fillBacklog(pool, queueId, adminId, BASE_BACKLOG);
   const server = await startServer({ DATABASE_URL: database.url, ...(process.env.BENCH_SERVER_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_SERVER_POOL_SIZE } : {}), MIGRATIONS_RUN: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
-  const rows: ReturnType<typeof summarize>[] = [];
+  const rows: (ReturnType<typeof summarize> & { backlog: number })[] = [];
   try {
     const client = new JsonClient(server.url, maxN);
     const tokens: string[] = [];
@@ -165,11 +202,17 @@ async function main(): Promise<void> {
       await pool.query('ANALYZE');
     }
 
-    for (const n of CONCURRENCY) {
-      rows.push(summarize('HTTP', n, await runFor(n, httpCycle)));
-      rows.push(summarize('raw pg', n, await runFor(n, rawCycle)));
-      const h = rows[rows.length - 2];
-      console.log(`N=${n}: HTTP ${h.rate.toFixed(0)}/s vs raw ${rows[rows.length - 1].rate.toFixed(0)}/s`);
+    for (const backlog of BACKLOGS) {
+      console.log(`topping the queue up to ${backlog.toLocaleString()} open claims (then VACUUM ANALYZE)…`);
+      const t0 = performance.now();
+      await fillBacklog(pool, queueId, adminId, backlog);
+      console.log(`  ${((performance.now() - t0) / 1000).toFixed(0)} s; the pull's plan at ${backlog.toLocaleString()}:\n${await explainPull(pool, users[0].id, queueId)}`);
+      for (const n of CONCURRENCY) {
+        rows.push({ backlog, ...summarize('HTTP', n, await runFor(n, httpCycle)) });
+        rows.push({ backlog, ...summarize('raw pg', n, await runFor(n, rawCycle)) });
+        const h = rows[rows.length - 2];
+        console.log(`${backlog.toLocaleString()} queued, N=${n}: HTTP ${h.rate.toFixed(0)}/s vs raw ${rows[rows.length - 1].rate.toFixed(0)}/s`);
+      }
     }
     client.close();
   } finally {
@@ -181,11 +224,13 @@ async function main(): Promise<void> {
     else await database.drop();
   }
 
+  const percent = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
   const table = rows.map((r) => {
-    const raw = rows.find((x) => x.name === 'raw pg' && x.n === r.n)!;
-    return [r.name, r.n, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), r.stepP50.toFixed(1), r.stepP99.toFixed(1), r.name === 'HTTP' ? `${((r.rate / raw.rate) * 100).toFixed(0)} %` : '100 %', r.drift.toFixed(2), r.errors];
+    const raw = rows.find((x) => x.name === 'raw pg' && x.n === r.n && x.backlog === r.backlog)!;
+    const base = rows.find((x) => x.name === r.name && x.n === r.n && x.backlog === BASE_BACKLOG)!;
+    return [r.backlog.toLocaleString(), r.name, r.n, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), r.stepP50.toFixed(1), r.stepP99.toFixed(1), percent(r.rate, raw.rate), percent(r.rate, base.rate), r.drift.toFixed(2), r.errors];
   });
-  console.log(formatTable(['path', 'N', 'cycles/s', 'cycle p50 ms', 'cycle p99 ms', 'step p50 ms', 'step p99 ms', 'of raw', 'last/first 10 %', 'errors'], table));
+  console.log(formatTable(['queued', 'path', 'N', 'cycles/s', 'cycle p50 ms', 'cycle p99 ms', 'step p50 ms', 'step p99 ms', 'of raw', `of ${BASE_BACKLOG.toLocaleString()}`, 'last/first 10 %', 'errors'], table));
 }
 
 main().catch((error) => {

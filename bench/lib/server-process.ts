@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -7,7 +8,9 @@ import { resolve } from 'node:path';
  * `entry` defaults to the build beside this file (dist/bench/lib → dist/src); TypeScript callers pass it.
  */
 export async function startServer(env: Record<string, string>, entry = resolve(__dirname, '../../src/main.js')): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const port = env.PORT ?? '3999';
+  const port = env.PORT ?? process.env.BENCH_PORT ?? '3999';
+  // Another server on the port would answer /health and be benchmarked in our place (its 401s reported as ours).
+  if (!(await portFree(Number(port)))) throw new Error(`port ${port} is taken by another process: stop it or set BENCH_PORT to a free port`);
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server side of a run.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
@@ -20,7 +23,8 @@ export async function startServer(env: Record<string, string>, entry = resolve(_
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      // Healthy only while our child lives: a server that took the port after the check would answer too.
+      if ((await fetch(`${url}/health`)).ok && child.exitCode === null) break;
     } catch {
       // not listening yet
     }
@@ -43,3 +47,11 @@ export async function startServer(env: Record<string, string>, entry = resolve(_
 
 /** A memory figure of a process from /proc (VmRSS: resident now; VmHWM: the peak so far), in kB. */
 export const procStatusKb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]);
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
