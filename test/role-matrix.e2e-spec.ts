@@ -95,7 +95,7 @@ const MATRIX: Row[] = [
     expect: adminOnly(201),
     call: () => ({ body: { email: `matrix-${Math.random().toString(36).slice(2)}@test.example`, displayName: 'M', role: 'reviewer', password: 'a-long-password' } }),
   },
-  { route: 'GET /users', expect: adminOnly(200) },
+  { route: 'GET /users', expect: adminOnly(200), call: () => ({ path: '/users?search=matrix&role=reviewer&active=true' }) },
   { route: 'GET /users/{id}', expect: adminOnly(200), call: ({ users }) => ({ path: `/users/${users.reviewer.id}` }) },
   { route: 'PATCH /users/{id}', expect: adminOnly(200), call: async (ctx) => ({ path: `/users/${await throwaway(ctx)}`, body: { displayName: 'Renamed' } }) },
   {
@@ -184,7 +184,7 @@ const MATRIX: Row[] = [
   },
   { route: 'GET /claims/{id}/adjudication', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/adjudication` }) },
   { route: 'GET /claims/{id}/history', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/history` }) },
-  { route: 'GET /audit', expect: adminOnly(200) },
+  { route: 'GET /audit', expect: adminOnly(200), call: ({ users }) => ({ path: `/audit?involving=${users.reviewer.id}&order=asc` }) },
   { route: 'GET /stats/agreement', expect: editors },
   { route: 'GET /stats/queues', expect: editors },
   { route: 'GET /stats/verdicts-per-hour', expect: editors },

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { call, createUser, unique } from './support/api';
+import { call, createQueue, createUser, seedArticle, sentences, unique } from './support/api';
 import { checkScreen, openWorkbench, signIn } from './support/workbench';
 
 const ADMIN_CHUNKS = /\/assets\/(UsersPage|QueuesAdminPage|QueueEditPage|AuditPage|users-api|queue-admin-api)-[\w-]+\.js$/;
@@ -190,4 +190,27 @@ test("a reviewer's pages never load the admin screens' code, and the admin menu 
   // Typed in by hand, an admin address answers with the service's refusal, not the screen.
   await openWorkbench(page, '/app/admin/users');
   await expect(page.getByRole('alert')).toContainText('Could not load the accounts.');
+});
+
+test("a claim's whole timeline in the audit log: routed, leased, judged, settled, with who did it", async ({ page }) => {
+  const slug = await createQueue({ verdictsRequired: 1 });
+  const [claim] = await seedArticle(slug, sentences(1, 'ferries'));
+  const reviewerName = `Timeline Reviewer ${unique('t').slice(-5)}`;
+  const reviewer = await createUser('reviewer', reviewerName);
+  const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
+  const verdict = { label: 'verified', rationale: 'The timetable shows it.', sources: [{ url: 'https://ferries.example.org/t' }], confidence: 4 };
+  await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, verdict, 201);
+
+  await signIn(page, await createUser('admin'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
+  await page.getByLabel('Subject', { exact: true }).selectOption('claim');
+  await page.getByLabel('Subject id').fill(claim.id);
+  await page.getByLabel('Order').selectOption('asc');
+  await expect(page.getByRole('heading', { name: `Timeline of claim ${claim.id.slice(0, 8)}` })).toBeVisible();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.filter({ hasText: 'Verdict submitted: Verified' })).toContainText(reviewerName);
+  const actions = (await rows.locator('td:nth-child(3)').allTextContents()).map((text) => text.match(/\(([a-z_.]+)\)/)?.[1]);
+  expect(actions).toEqual(expect.arrayContaining(['claim.route', 'claim.start_review', 'verdict.submit', 'claim.consensus']));
+  expect(actions.indexOf('claim.route')).toBeLessThan(actions.indexOf('verdict.submit'));
+  await checkScreen(page, 'admin-audit-claim');
 });

@@ -16,9 +16,12 @@ export function formatCountdown(seconds: number): string {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const preciseDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 export const formatDate = (iso: string): string => date.format(new Date(iso));
+/** To the second, where order and closeness matter (the audit log). */
+export const formatPreciseDateTime = (iso: string): string => preciseDateTime.format(new Date(iso));
 
 export const LABEL_NAMES: Record<string, string> = { verified: 'Verified', disputed: 'Disputed', unverifiable: 'Unverifiable' };
 /** "Verified", or a status in words ("needs_adjudication" → "Needs adjudication"). */

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { formatDateTime } from '../../format';
+import { formatPreciseDateTime } from '../../format';
 import { ACTIONS, describeEntry } from '../../history/history';
 import { pageOf, Pager } from '../../layout/Pager';
 import { Problem } from '../Problem';
@@ -80,7 +80,7 @@ export function AuditPage() {
           </select>
         </div>
         <div>
-          <label htmlFor="audit-entity">On</label>
+          <label htmlFor="audit-entity">Subject</label>
           <select id="audit-entity" value={filters.entity ?? ''} onChange={(e) => setFilter('entity', e.target.value)}>
             <option value="">Anything</option>
             {ENTITIES.map((entity) => (
@@ -91,7 +91,7 @@ export function AuditPage() {
           </select>
         </div>
         <div>
-          <label htmlFor="audit-entity-id">Its id</label>
+          <label htmlFor="audit-entity-id">Subject id</label>
           <input id="audit-entity-id" value={filters.entityId ?? ''} onChange={(e) => setFilter('entityId', e.target.value.trim())} />
         </div>
         <div>
@@ -110,11 +110,11 @@ export function AuditPage() {
         </div>
         <div>
           <label htmlFor="audit-from">From</label>
-          <input id="audit-from" type="datetime-local" value={filters.from ?? ''} onChange={(e) => setFilter('from', e.target.value)} />
+          <input id="audit-from" type="datetime-local" step={1} value={filters.from ?? ''} onChange={(e) => setFilter('from', e.target.value)} />
         </div>
         <div>
           <label htmlFor="audit-to">Until</label>
-          <input id="audit-to" type="datetime-local" value={filters.to ?? ''} onChange={(e) => setFilter('to', e.target.value)} />
+          <input id="audit-to" type="datetime-local" step={1} value={filters.to ?? ''} onChange={(e) => setFilter('to', e.target.value)} />
         </div>
         <div>
           <label htmlFor="audit-order">Order</label>
@@ -137,7 +137,7 @@ export function AuditPage() {
                 <th scope="col">When</th>
                 <th scope="col">Who</th>
                 <th scope="col">What</th>
-                <th scope="col">On</th>
+                <th scope="col">Subject</th>
               </tr>
             </thead>
             <tbody>
@@ -147,7 +147,7 @@ export function AuditPage() {
                 return (
                   <tr key={entry.id}>
                     <td>
-                      <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                      <time dateTime={entry.at}>{formatPreciseDateTime(entry.at)}</time>
                     </td>
                     <td>
                       {entry.actorId ? (
