@@ -59,6 +59,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   else delete process.env.DATABASE_URL;
   const server = await startServer(env, resolve(__dirname, '../../dist/src/main.js'));
   process.env.WORKBENCH_URL = baseUrl;
+  // What a test needs to start a second instance on the same database (test/browser/support/second-instance.ts).
+  process.env.WORKBENCH_SERVER_ENV = JSON.stringify(env);
 
   return async () => {
     await server.stop();

@@ -15,6 +15,7 @@ export const router = createBrowserRouter(
         { path: 'review/:slug', lazy: async () => ({ Component: (await import('./review/ReviewPage')).ReviewPage }) },
         { path: 'my-work', lazy: async () => ({ Component: (await import('./my-work/MyWorkPage')).MyWorkPage }) },
         { path: 'adjudication', lazy: async () => ({ Component: (await import('./adjudication/AdjudicationPage')).AdjudicationPage }) },
+        { path: 'dashboard', lazy: async () => ({ Component: (await import('./dashboard/DashboardPage')).DashboardPage }) },
         { path: 'claims/:id/history', lazy: async () => ({ Component: (await import('./history/HistoryPage')).HistoryPage }) },
         { path: 'admin/users', lazy: async () => ({ Component: (await import('./admin/users/UsersPage')).UsersPage }) },
         { path: 'admin/queues', lazy: async () => ({ Component: (await import('./admin/queues/QueuesAdminPage')).QueuesAdminPage }) },

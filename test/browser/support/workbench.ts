@@ -8,13 +8,14 @@ import { baseUrl, type SeededUser } from './api';
 
 export const SCREENSHOTS = join(__dirname, '../../../test-results/screens');
 
-export async function openWorkbench(page: Page, path = '/app/'): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
+/** `base` is another instance of the service (see second-instance.ts); by default the suite's one. */
+export async function openWorkbench(page: Page, path = '/app/', base = baseUrl()): Promise<void> {
+  await page.goto(`${base}${path}`);
 }
 
 /** Signs in through the form, typing like a person (keyboard only: Tab between the fields, Enter to send). */
-export async function signIn(page: Page, user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
-  await openWorkbench(page, '/app/sign-in');
+export async function signIn(page: Page, user: Pick<SeededUser, 'email' | 'password'>, base = baseUrl()): Promise<void> {
+  await openWorkbench(page, '/app/sign-in', base);
   await page.getByLabel('Email').focus();
   await page.keyboard.type(user.email);
   await page.keyboard.press('Tab');

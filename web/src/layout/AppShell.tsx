@@ -39,6 +39,7 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/my-work">My work</NavLink>
           {isEditor(user) && <NavLink to="/adjudication">Adjudication</NavLink>}
+          {isEditor(user) && <NavLink to="/dashboard">Dashboard</NavLink>}
           {isAdmin(user) && (
             <>
               <NavLink to="/admin/users">Accounts</NavLink>
