@@ -27,8 +27,11 @@ export function DashboardPage() {
     <section className="page wide dashboard" aria-labelledby="dashboard-title">
       <div className="dashboard-head">
         <h1 id="dashboard-title">Dashboard</h1>
-        <p role="status" className={`live-state ${live}`}>
-          <span aria-hidden="true">●</span> {LIVE_TEXT[live]}
+        {/* Only the connection state is announced: the figures change too often to read out. */}
+        <p className="live-state-line">
+          <span role="status" className={`live-state ${live}`}>
+            <span aria-hidden="true">●</span> {LIVE_TEXT[live]}
+          </span>
           {workload.dataUpdatedAt > 0 && <span className="muted"> · updated {new Date(workload.dataUpdatedAt).toLocaleTimeString()}</span>}
         </p>
       </div>

@@ -44,8 +44,8 @@ export function AgreementChart({ queues }: { queues: Agreement['queues'] }) {
         <ReferenceLine y={0} stroke="#7d8796" />
         <Tooltip formatter={(value) => formatAgreement(typeof value === 'number' ? value : null)} />
         <Legend />
-        <Bar dataKey="alpha" name="Krippendorff's α" fill={ALPHA_COLOUR} isAnimationActive={false} />
-        <Bar dataKey="kappa" name="Cohen's κ (pooled)" fill={KAPPA_COLOUR} isAnimationActive={false} />
+        <Bar dataKey="alpha" name="Krippendorff's α" fill={ALPHA_COLOUR} maxBarSize={48} isAnimationActive={false} />
+        <Bar dataKey="kappa" name="Cohen's κ (pooled)" fill={KAPPA_COLOUR} maxBarSize={48} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );
