@@ -16,6 +16,7 @@ import { useBoundedJsonParser } from './common/http/bounded-json';
 import { createValidationPipe } from './common/http/validation';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { AppConfig } from './config/app-config';
+import { MetricsService } from './metrics/metrics.service';
 
 const CALLER_REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -121,6 +122,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     done();
   });
   logRequests(fastify);
+  app.get(MetricsService).observeRequests(fastify);
   app.useGlobalPipes(createValidationPipe());
 
   const document = buildOpenApiDocument(app, claimReview.publicBaseUrl);

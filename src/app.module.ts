@@ -13,6 +13,7 @@ import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReviewModule } from './review/review.module';
 import { StatsModule } from './stats/stats.module';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
@@ -43,6 +44,7 @@ import { WebAppModule } from './web-app/web-app.module';
     StatsModule,
     EventsModule,
     WebAppModule,
+    MetricsModule,
   ],
   // The first-admin bootstrap belongs to the server, not to CLI contexts that import UsersModule.
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, AdminBootstrapService],

@@ -192,6 +192,8 @@ const MATRIX: Row[] = [
   { route: 'GET /events', expect: signedIn(200), stream: true },
   { route: 'GET /exports/verdicts', expect: editors, call: () => ({ path: '/exports/verdicts?format=json&to=2000-01-01T00:00:00Z' }) },
   { route: 'GET /exports/count', expect: editors, call: () => ({ path: '/exports/count?to=2000-01-01T00:00:00Z' }) },
+  // from loopback (METRICS_ALLOW's default): whoever asks, with or without a user's token
+  { route: 'GET /metrics', expect: anyone(200) },
   { route: 'GET /exports/claimreview/skipped', expect: editors, call: () => ({ path: '/exports/claimreview/skipped?to=2000-01-01T00:00:00Z' }) },
 ];
 

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ClaimReviewRatings, Environment, parseClaimReviewRatings, parseTrustProxy, TrustProxy, validateEnvironment } from './environment';
+import { ClaimReviewRatings, Environment, parseClaimReviewRatings, parseMetricsAllow, parseTrustProxy, TrustProxy, validateEnvironment } from './environment';
 
 /** The typed configuration every module injects; built once from the validated environment. */
 export class AppConfig {
@@ -47,6 +47,8 @@ export class AppConfig {
   readonly claimReview: { publicBaseUrl: string; orgName: string; orgUrl: string; ratings: ClaimReviewRatings };
   /** Whose X-Forwarded-For names the client (request.ip: login limits, audit entries, request logs). */
   readonly trustProxy: TrustProxy;
+  /** Who may scrape GET /metrics: holders of the token, and clients from these addresses (TRUST_PROXY's syntax). */
+  readonly metrics: { token?: string; allow: string[] };
 
   constructor(env: Environment) {
     this.nodeEnv = env.NODE_ENV;
@@ -87,6 +89,7 @@ export class AppConfig {
       ratings: parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).ratings,
     };
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY).trustProxy;
+    this.metrics = { token: env.METRICS_TOKEN, allow: parseMetricsAllow(env.METRICS_ALLOW).allow };
   }
 
   /** Loads `./.env` into process.env when present (real environment variables win). */

@@ -45,6 +45,14 @@ describe('validateEnvironment', () => {
     expect(AppConfig.fromEnvironment({ DATABASE_URL: direct, JWT_SECRET: 'x'.repeat(40) })).toMatchObject({ dbPoolMode: 'session', databaseListenUrl: direct });
   });
 
+  it('should parse who may scrape /metrics, and refuse a short token or a bad address', () => {
+    expect(AppConfig.fromEnvironment({ JWT_SECRET: 'x'.repeat(40) }).metrics).toEqual({ token: undefined, allow: ['loopback'] });
+    expect(AppConfig.fromEnvironment({ JWT_SECRET: 'x'.repeat(40), METRICS_ALLOW: 'none', METRICS_TOKEN: 't'.repeat(16) }).metrics).toEqual({ token: 't'.repeat(16), allow: [] });
+    expect(AppConfig.fromEnvironment({ JWT_SECRET: 'x'.repeat(40), METRICS_ALLOW: '10.0.0.0/8, uniquelocal' }).metrics.allow).toEqual(['10.0.0.0/8', 'uniquelocal']);
+    expect(() => validateEnvironment({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+    expect(() => validateEnvironment({ METRICS_ALLOW: '10.0.0.0/40' })).toThrow(/METRICS_ALLOW: not an address, subnet or keyword/);
+  });
+
   it('should refuse a short secret and half of the admin bootstrap pair', () => {
     expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => validateEnvironment({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_EMAIL\/ADMIN_PASSWORD/);

@@ -212,6 +212,17 @@ export class Environment {
   @IsString()
   CLAIMREVIEW_RATINGS?: string;
 
+  /** Bearer token that opens GET /metrics from any address (see METRICS_ALLOW). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Client addresses served GET /metrics without the token; see parseMetricsAllow. */
+  @IsOptional()
+  @IsString()
+  METRICS_ALLOW: string = 'loopback';
+
   /** Which peers may tell us the client's address in X-Forwarded-For; see parseTrustProxy. */
   @IsOptional()
   @IsString()
@@ -234,10 +245,25 @@ export function parseTrustProxy(raw: string): { trustProxy: TrustProxy; problems
   const value = raw.trim().toLowerCase();
   if (value === 'false' || value === '') return { trustProxy: false, problems: [] };
   if (value === 'true') return { trustProxy: true, problems: [] };
+  const { addresses, problems } = parseAddressList('TRUST_PROXY', value);
+  return { trustProxy: problems.length ? false : addresses, problems };
+}
+
+/**
+ * METRICS_ALLOW: who may scrape GET /metrics without METRICS_TOKEN, as addresses, subnets and the keywords of
+ * TRUST_PROXY (default `loopback`), matched against the client address as TRUST_PROXY resolves it; `none`: nobody.
+ */
+export function parseMetricsAllow(raw: string): { allow: string[]; problems: string[] } {
+  const value = raw.trim().toLowerCase();
+  if (value === 'none' || value === '') return { allow: [], problems: [] };
+  const { addresses, problems } = parseAddressList('METRICS_ALLOW', value);
+  return { allow: problems.length ? [] : addresses, problems };
+}
+
+function parseAddressList(variable: string, value: string): { addresses: string[]; problems: string[] } {
   const entries = value.split(',').map((e) => e.trim());
   const bad = entries.filter((e) => !PROXY_KEYWORDS.has(e) && !isAddressOrSubnet(e));
-  if (bad.length) return { trustProxy: false, problems: [`TRUST_PROXY: not an address, subnet or keyword: ${bad.join(', ')}`] };
-  return { trustProxy: entries, problems: [] };
+  return { addresses: entries, problems: bad.length ? [`${variable}: not an address, subnet or keyword: ${bad.join(', ')}`] : [] };
 }
 
 function isAddressOrSubnet(entry: string): boolean {
@@ -294,6 +320,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   problems.push(...parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).problems);
   problems.push(...parseTrustProxy(env.TRUST_PROXY).problems);
+  problems.push(...parseMetricsAllow(env.METRICS_ALLOW).problems);
   if (env.DB_POOL_MODE === 'transaction' && env.DATABASE_URL && !env.DATABASE_LISTEN_URL) {
     // Through a transaction pooler LISTEN lasts one transaction: notifications would be lost and caches go stale.
     problems.push('DATABASE_LISTEN_URL: required when DB_POOL_MODE=transaction (LISTEN needs a session of its own, not the pooler)');

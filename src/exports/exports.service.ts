@@ -36,6 +36,11 @@ export class ExportsService {
   private readonly logger = new Logger(ExportsService.name);
   private running = 0;
 
+  /** Exports holding a snapshot on this instance now (streaming, or about to): the metrics' export streams open. */
+  get streamsOpen(): number {
+    return this.running;
+  }
+
   constructor(
     private readonly exports: ExportsRepository,
     private readonly audit: AuditRepository,

@@ -23,7 +23,7 @@ import { VerdictsService } from './verdicts/verdicts.service';
     QueuesService, QueuesRepository, ClaimRoutingService, ClaimWorkflowRepository, AssignmentsService, AssignmentsRepository, LeaseSweeper,
     VerdictsService, VerdictsRepository, AdjudicationService,
   ],
-  // The live event stream asks which queues a reviewer may pull from.
-  exports: [QueuesService],
+  // The live event stream asks which queues a reviewer may pull from; the metrics count the sweeper's expired leases.
+  exports: [QueuesService, LeaseSweeper],
 })
 export class ReviewModule {}

@@ -6,5 +6,7 @@ import { StatsService } from './stats.service';
 @Module({
   controllers: [StatsController],
   providers: [StatsService, StatsRepository],
+  // the metrics scrape reads the queues' backlog
+  exports: [StatsRepository],
 })
 export class StatsModule {}

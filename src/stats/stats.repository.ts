@@ -66,16 +66,32 @@ export interface ThroughputRow {
   lastVerdictAt: Date | null;
 }
 
-export interface QueueWorkloadRow {
+export interface QueueBacklogRow {
   queue: string;
-  active: boolean;
   depth: number;
   inReview: number;
   awaitingAdjudication: number;
   oldestWaitingSeconds: number | null;
+}
+
+export interface QueueWorkloadRow extends QueueBacklogRow {
+  active: boolean;
   verdictsLastHour: number;
   verdictsLast24h: number;
 }
+
+/** Per queue id: claims waiting (queued or awaiting adjudication), in review, awaiting adjudication, the oldest wait. */
+const BACKLOG = `
+  backlog AS (
+    SELECT queue_id,
+           count(*) FILTER (WHERE status IN ('queued', 'needs_adjudication'))::int AS depth,
+           count(*) FILTER (WHERE status = 'in_review')::int AS in_review,
+           count(*) FILTER (WHERE status = 'needs_adjudication')::int AS awaiting,
+           min(queued_at) FILTER (WHERE status IN ('queued', 'needs_adjudication')) AS oldest
+    FROM claims WHERE status IN ('queued', 'in_review', 'needs_adjudication') GROUP BY queue_id
+  )`;
+const BACKLOG_COLUMNS = `coalesce(b.depth, 0) AS depth, coalesce(b.in_review, 0) AS "inReview", coalesce(b.awaiting, 0) AS "awaitingAdjudication",
+  floor(extract(epoch FROM now() - b.oldest))::int AS "oldestWaitingSeconds"`;
 
 /**
  * Review verdicts ($1 queue, $2 from, $3 to, both inclusive at the shown millisecond). An adjudicator's verdict is left out: it is given
@@ -245,26 +261,25 @@ export class StatsRepository {
     );
   }
 
+  /** Every queue's backlog now, for the metrics scrape (one pass over the pullable claims, no verdict counts). */
+  backlog(): Promise<QueueBacklogRow[]> {
+    return this.reads.query(
+      `WITH ${BACKLOG}
+       SELECT q.slug AS queue, ${BACKLOG_COLUMNS} FROM queues q LEFT JOIN backlog b ON b.queue_id = q.id ORDER BY q.slug`,
+    );
+  }
+
   /** Every queue's backlog now, and the verdicts given on its leases in the last hour and the last 24 hours. */
   workload(): Promise<QueueWorkloadRow[]> {
     return this.reads.query(
-      `WITH backlog AS (
-         SELECT queue_id,
-                count(*) FILTER (WHERE status IN ('queued', 'needs_adjudication'))::int AS depth,
-                count(*) FILTER (WHERE status = 'in_review')::int AS in_review,
-                count(*) FILTER (WHERE status = 'needs_adjudication')::int AS awaiting,
-                min(queued_at) FILTER (WHERE status IN ('queued', 'needs_adjudication')) AS oldest
-         FROM claims WHERE status IN ('queued', 'in_review', 'needs_adjudication') GROUP BY queue_id
-       ), recent AS (
+      `WITH ${BACKLOG}, recent AS (
          SELECT a.queue_id,
                 count(*) FILTER (WHERE v.created_at > now() - interval '1 hour')::int AS last_hour,
                 count(*)::int AS last_day
          FROM verdicts v JOIN assignments a ON a.id = v.assignment_id
          WHERE v.created_at > now() - interval '24 hours' GROUP BY a.queue_id
        )
-       SELECT q.slug AS queue, q.active,
-              coalesce(b.depth, 0) AS depth, coalesce(b.in_review, 0) AS "inReview", coalesce(b.awaiting, 0) AS "awaitingAdjudication",
-              floor(extract(epoch FROM now() - b.oldest))::int AS "oldestWaitingSeconds",
+       SELECT q.slug AS queue, q.active, ${BACKLOG_COLUMNS},
               coalesce(r.last_hour, 0) AS "verdictsLastHour", coalesce(r.last_day, 0) AS "verdictsLast24h"
        FROM queues q LEFT JOIN backlog b ON b.queue_id = q.id LEFT JOIN recent r ON r.queue_id = q.id
        ORDER BY q.routing_order, q.slug`,

@@ -15,6 +15,8 @@ export class LeaseSweeper implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger('LeaseSweeper');
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  /** Leases this instance has marked expired since it started (the metrics' factcheck_leases_expired_total). */
+  expiredSinceStart = 0;
 
   constructor(
     private readonly assignments: AssignmentsRepository,
@@ -44,6 +46,7 @@ export class LeaseSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     } catch (error) {
       this.logger.warn(`lease sweep stopped after ${total}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    this.expiredSinceStart += total;
     if (total) this.logger.log(`${total} lapsed lease(s) expired`);
     return total;
   }

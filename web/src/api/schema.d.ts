@@ -784,6 +784,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics of this instance
+         * @description Prometheus text format, this instance only (scrape every instance). Besides Node's process metrics (`factcheck_process_*`, `factcheck_nodejs_*`):
+         *
+         *     - `factcheck_http_request_duration_seconds` histogram by `method`, `route` (the route template, e.g. `/queues/:slug/next`; `(unmatched)` for unknown paths) and `status`
+         *     - `factcheck_db_pool_max_connections`, `_open_connections`, `_idle_connections`, `factcheck_db_pool_waiting_requests`
+         *     - `factcheck_queue_depth`, `factcheck_queue_in_review`, `factcheck_queue_oldest_waiting_seconds` by `queue` (read at scrape time, from the replica when reads may lag)
+         *     - `factcheck_leases_expired_total` (this instance's lease sweeper), `factcheck_export_streams_open`
+         *     - `factcheck_replica_lag_seconds` by `state` (`ok`, `lagging`, `down`), only with DATABASE_REPLICA_URL
+         *
+         *     Open to METRICS_TOKEN as a bearer token, and without it to clients from METRICS_ALLOW (default loopback).
+         */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5480,6 +5508,44 @@ export interface operations {
             };
             /** @description Missing, invalid, expired or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description METRICS_TOKEN_REQUIRED: not from METRICS_ALLOW, and no or a wrong METRICS_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description METRICS_NOT_ALLOWED: not from METRICS_ALLOW, and no METRICS_TOKEN is configured */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
