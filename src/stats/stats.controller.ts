@@ -9,6 +9,11 @@ import { AgreementDto } from './dtos/agreement.dto';
 import { QueueWorkloadDto } from './dtos/queue-workload.dto';
 import { StatsService } from './stats.service';
 
+const ACTIVITY_ERRORS = [
+  { status: 400, description: 'days outside 1-90, a malformed queue slug or an unknown parameter' },
+  { status: 404, description: 'Unknown queue' },
+];
+
 @ApiTags('stats')
 @Roles(Role.Editor, Role.Admin)
 @Controller('stats')
@@ -33,7 +38,7 @@ export class StatsController {
   @Get('verdicts-per-hour')
   @ApiOperation({ summary: 'Verdicts per UTC hour over the last days (by label), empty hours included' })
   @ApiOkResponse({ type: VerdictRateDto, description: 'days × 24 hourly buckets, oldest first' })
-  @ApiErrors({ status: 400, description: 'days outside 1-90, a malformed queue slug or an unknown parameter' }, { status: 404, description: 'Unknown queue' })
+  @ApiErrors(...ACTIVITY_ERRORS)
   verdictsPerHour(@Query() query: ActivityQueryDto): Promise<VerdictRateDto> {
     return this.stats.verdictsPerHour(query);
   }
@@ -41,7 +46,7 @@ export class StatsController {
   @Get('throughput')
   @ApiOperation({ summary: 'Verdicts, skips and time to verdict per person over the last days' })
   @ApiOkResponse({ type: ThroughputDto, description: 'Everyone who gave a verdict or skipped a lease in the window' })
-  @ApiErrors({ status: 400, description: 'days outside 1-90, a malformed queue slug or an unknown parameter' }, { status: 404, description: 'Unknown queue' })
+  @ApiErrors(...ACTIVITY_ERRORS)
   throughput(@Query() query: ActivityQueryDto): Promise<ThroughputDto> {
     return this.stats.throughput(query);
   }
