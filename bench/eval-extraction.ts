@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ClaimExtractor, ExtractedSentence, ExtractionScorer } from '../src/extraction/claim-extractor';
 import { getCheckWorthinessModel } from '../src/extraction/model/check-worthiness-model';
-import { analyzeSpans, featurize } from '../src/extraction/model/featurizer';
+import { analyzeSpans } from '../src/extraction/model/featurizer';
 import { splitSentences } from '../src/extraction/sentence-splitter';
 import { checkGold, readArticleWithGold } from '../test/support/gold-fixture';
 import { averagePrecision, mean, precisionAtK, precisionRecallF1 } from './lib/ranking-metrics';
@@ -189,7 +189,7 @@ function printScoringThroughput(rows: Row[]): void {
   const { contexts } = analyzeSpans(body, tokens, sentences);
   const model = getCheckWorthinessModel();
   const { sentencesPerSecond } = timed(() => {
-    for (let k = 0; k < sentences.length; k++) model.logit(featurize(sentences[k].text, contexts[k]));
+    for (let k = 0; k < sentences.length; k++) model.score(sentences[k].text, contexts[k]);
     return { sentences: sentences.length };
   });
   const bytesPerSentence = Buffer.byteLength(body) / sentences.length;

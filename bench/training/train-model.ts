@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
-  configHash, encodeWeights, ModelArtifact, shippedLogit, TRAINING_CONFIG, TrainingConfig,
+  configHash, decodeIdf, encodeIdf, encodeWeights, ModelArtifact, quantizeIdf, shippedLogit, TRAINING_CONFIG, TrainingConfig,
 } from '../../src/extraction/model/check-worthiness-model';
-import { DIMENSIONS, FEATURE_CONFIG } from '../../src/extraction/model/featurizer';
+import { DIMENSIONS, FEATURE_CONFIG, featurize, GramBuffer, gramSettings, GramSettings, hashGrams, HASH_DIMENSIONS } from '../../src/extraction/model/featurizer';
 import { averagePrecision, mean, precisionRecallF1 } from '../lib/ranking-metrics';
 import { dot, fitDenseLogistic, sigmoid, trainSparseLogistic, WeightedExample } from './logistic-regression';
-import { DatasetSplit, FeaturizedRow, featurizeRows, markDuplicates, normalizeText, readSplit, TRAINING_SPLITS } from './training-set';
+import { AnalyzedRow, analyzeRows, DatasetSplit, FeaturizedRow, markDuplicates, normalizeText, readSplit, splitName, TRAINING_SPLITS } from './training-set';
 
 /** The dev rows that calibrate the probabilities and choose the threshold: isolated sentences, labelled like news. */
 export const CALIBRATION_SPLIT = 'ct24-checkworthy-english/dev';
@@ -26,11 +26,18 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
   // Dev rows claim their texts first, so no training row repeats a sentence the dev figures are measured on.
   const seen = new Set<string>();
   const ordered = [...splits.filter((s) => s.use === 'dev'), ...splits.filter((s) => s.use === 'train')];
-  const loaded: LoadedSplit[] = ordered.map((split) => {
-    const rows = markDuplicates(featurizeRows(readSplit(dir, split), split.documents), seen);
-    log.push(`${split.set}/${split.split} (${split.use}): ${rows.length} rows, ${rows.filter((r) => r.kept).length} kept, ${rows.filter((r) => r.kept && r.label).length} positive`);
+  const analyzed = ordered.map((split) => {
+    const rows = markDuplicates(analyzeRows(readSplit(dir, split), split.documents), seen);
+    log.push(`${splitName(split)} (${split.use}): ${rows.length} rows, ${rows.filter((r) => r.kept).length} kept, ${rows.filter((r) => r.kept && r.label).length} positive`);
     return { split, rows };
   });
+  // The idf table is learnt from the training examples and stored quantized; every row is featurized with the
+  // stored table, so training and calibration see what the reader computes.
+  const quantizedIdf = FEATURE_CONFIG.idf
+    ? quantizeIdf(inverseDocumentFrequencies(analyzed.filter((l) => l.split.use === 'train').flatMap((l) => l.rows.filter(isExample))))
+    : null;
+  const grams = gramSettings(quantizedIdf && decodeIdf(encodeIdf(quantizedIdf)));
+  const loaded: LoadedSplit[] = analyzed.map(({ split, rows }) => ({ split, rows: rows.map((r) => ({ ...r, x: featurize(r.spanText, r.context, grams) })) }));
 
   const train = loaded.filter((l) => l.split.use === 'train');
   const examples = weightedExamples(train, config);
@@ -39,7 +46,7 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
   const stored = Float32Array.from(weights);
   const logitOf = (r: FeaturizedRow): number => dot(stored, r.x);
 
-  const calibration = loaded.find((l) => `${l.split.set}/${l.split.split}` === CALIBRATION_SPLIT);
+  const calibration = loaded.find((l) => splitName(l.split) === CALIBRATION_SPLIT);
   if (!calibration) throw new Error(`the calibration split ${CALIBRATION_SPLIT} is not among the splits`);
   const cal = calibration.rows.filter((r) => r.kept);
   const calLabels = cal.map((r) => r.label);
@@ -59,13 +66,13 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
   for (const l of loaded.filter((x) => x.split.use === 'dev')) {
     for (const [name, score] of Object.entries(scorers)) {
       const cut = name === 'rules' ? 0.5 : threshold;
-      devMetrics[`${l.split.set}/${l.split.split}:${name}`] = splitMetrics(l, score, cut);
+      devMetrics[`${splitName(l.split)}:${name}`] = splitMetrics(l, score, cut);
     }
   }
 
   const dataHash = createHash('sha256');
   for (const l of loaded) {
-    dataHash.update(`${l.split.set}/${l.split.split}\n`);
+    dataHash.update(`${splitName(l.split)}\n`);
     for (const r of l.rows) dataHash.update(`${r.kept ? 1 : 0}\t${r.label}\t${normalizeText(r.text)}\n`);
   }
   const artifact: ModelArtifact = {
@@ -80,7 +87,7 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
     threshold: round6(threshold),
     data: loaded.map((l) => ({
       set: l.split.set,
-      split: l.split.split,
+      split: splitName(l.split).slice(l.split.set.length + 1),
       use: l.split.use,
       rows: l.rows.length,
       kept: l.rows.filter((r) => r.kept).length,
@@ -88,6 +95,7 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
     })),
     devMetrics,
     weights: encodeWeights(stored),
+    ...(quantizedIdf ? { idf: encodeIdf(quantizedIdf) } : {}),
   };
   return { artifact, log };
 }
@@ -97,9 +105,26 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
  * set with 1 % positives teaches as much about positives as the balanced ClaimBuster pool; sets weigh by their size
  * times their configured weight.
  */
+const isExample = (r: AnalyzedRow): boolean => r.kept && !r.isHeadline;
+
+/** Smoothed idf of each hashed bucket over the training examples: ln((1 + n) / (1 + df)) + 1, as scikit-learn's. */
+export function inverseDocumentFrequencies(rows: readonly AnalyzedRow[], settings: GramSettings = gramSettings(null)): Float64Array {
+  const df = new Float64Array(HASH_DIMENSIONS);
+  const words = new GramBuffer();
+  const chars = new GramBuffer();
+  for (const r of rows) {
+    hashGrams(r.spanText, settings, words, chars);
+    words.sortWeighted(settings);
+    chars.sortWeighted(settings);
+    const present = new Set([...words.index.subarray(0, words.length), ...chars.index.subarray(0, chars.length)]);
+    for (const bucket of present) df[bucket]++;
+  }
+  return df.map((d) => Math.log((1 + rows.length) / (1 + d)) + 1);
+}
+
 function weightedExamples(train: readonly LoadedSplit[], config: TrainingConfig): WeightedExample[] {
   const bySet = new Map<string, FeaturizedRow[]>();
-  for (const l of train) bySet.set(l.split.set, [...(bySet.get(l.split.set) ?? []), ...l.rows.filter((r) => r.kept && !r.isHeadline)]);
+  for (const l of train) bySet.set(l.split.set, [...(bySet.get(l.split.set) ?? []), ...l.rows.filter(isExample)]);
   const out: WeightedExample[] = [];
   for (const [set, rows] of bySet) {
     const positives = rows.filter((r) => r.label).length;

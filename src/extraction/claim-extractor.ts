@@ -1,6 +1,6 @@
 import { logistic } from './scoring-weights';
 import { CheckWorthinessModel, getCheckWorthinessModel } from './model/check-worthiness-model';
-import { analyzeSpans, featurize } from './model/featurizer';
+import { analyzeSpans } from './model/featurizer';
 import { splitSentences } from './sentence-splitter';
 
 export interface ExtractedSentence {
@@ -47,7 +47,7 @@ export class ClaimExtractor {
     const { speakers, headlines, contexts } = analyzeSpans(body, tokens, sentences);
     return sentences.map((s, k) => {
       const ctx = contexts[k];
-      const modelLogit = this.scorer === 'rules' ? 0 : this.model.logit(featurize(s.text, ctx));
+      const modelLogit = this.scorer === 'rules' ? 0 : this.model.score(s.text, ctx);
       const score =
         this.scorer === 'rules' ? logistic(ctx.rulesLogit)
         : this.scorer === 'model' ? this.model.modelProbability(modelLogit)

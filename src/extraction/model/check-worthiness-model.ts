@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DIMENSIONS, FEATURE_CONFIG, newsCues, SentenceContext, SparseVector } from './featurizer';
+import { DIMENSIONS, FEATURE_CONFIG, featurize, GramSettings, gramSettings, HASH_DIMENSIONS, newsCues, SentenceContext, SparseVector } from './featurizer';
 
 /** How the trainer was run; part of the config hash, so a change here means retraining. */
 export const TRAINING_CONFIG = {
@@ -37,6 +37,8 @@ export interface ModelArtifact {
   dimensions: number;
   /** little-endian float32, base64: hashed grams then the dense features */
   weights: string;
+  /** idf per hashed bucket as uint8 sixteenths, base64 (featureConfig.idf); absent when grams are not idf-weighted */
+  idf?: string;
   /** Platt scaling of the linear model's logit, fitted on the dev split */
   platt: { a: number; b: number };
   /** the shipped score: logistic(model·logit + rules·rulesLogit + bias + news priors), fitted on the dev split */
@@ -55,9 +57,25 @@ export function encodeWeights(weights: ArrayLike<number>): string {
   return Buffer.from(f32.buffer, f32.byteOffset, f32.byteLength).toString('base64');
 }
 
+/** idf values are stored as sixteenths in one byte each: 1/32 of rounding is far below what a weight resolves. */
+const IDF_SCALE = 16;
+
+export function quantizeIdf(idf: ArrayLike<number>): Uint8Array {
+  return Uint8Array.from(idf, (v) => Math.min(255, Math.round(v * IDF_SCALE)));
+}
+
+export function encodeIdf(quantized: Uint8Array): string {
+  return Buffer.from(quantized.buffer, quantized.byteOffset, quantized.byteLength).toString('base64');
+}
+
+export function decodeIdf(encoded: string): Float32Array {
+  return Float32Array.from(Buffer.from(encoded, 'base64'), (q) => q / IDF_SCALE);
+}
+
 /** A linear check-worthiness model read from its artifact; scoring is one sparse dot product. */
 export class CheckWorthinessModel {
   private readonly weights: Float32Array;
+  readonly grams: GramSettings;
 
   constructor(readonly artifact: ModelArtifact) {
     if (artifact.format !== 'check-worthiness-linear/1') throw new Error(`Unknown model format ${String(artifact.format)}`);
@@ -67,6 +85,9 @@ export class CheckWorthinessModel {
     const bytes = Buffer.from(artifact.weights, 'base64');
     this.weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     if (this.weights.length !== DIMENSIONS) throw new Error('Model weights are truncated');
+    const idf = artifact.idf ? decodeIdf(artifact.idf) : null;
+    if (FEATURE_CONFIG.idf && idf?.length !== HASH_DIMENSIONS) throw new Error('Model idf table is missing or truncated: run npm run train:extraction');
+    this.grams = gramSettings(idf);
   }
 
   static load(path: string): CheckWorthinessModel {
@@ -76,6 +97,11 @@ export class CheckWorthinessModel {
   /** Whether the artifact was trained under the current feature and training configs. */
   get isCurrent(): boolean {
     return this.artifact.configHash === configHash();
+  }
+
+  /** The model's logit for one sentence in its context. */
+  score(text: string, ctx: SentenceContext): number {
+    return this.logit(featurize(text, ctx, this.grams));
   }
 
   logit(x: SparseVector): number {

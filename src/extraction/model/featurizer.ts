@@ -6,17 +6,21 @@ import { SentenceSpan, TokenTable } from '../sentence-splitter';
 import { attributeSpeakers } from '../speaker-attribution';
 
 /**
- * What the check-worthiness model sees of a sentence: hashed word 1-2 grams and character 3-5 grams of
- * its own text, the rule features of claim-features.ts (and the rules' logit), and its context in the
+ * What the check-worthiness model sees of a sentence: hashed word 1-2 grams and character n-grams of
+ * its own text (tf-idf weighted), the rule features of claim-features.ts (and the rules' logit), and its context in the
  * document (the neighbours' rule logits and speech-act cues, position, quote, speaker, headline).
  * Changing anything here changes FEATURE_CONFIG's hash, and the committed artifact then no longer loads
  * in the tests until `npm run train:extraction` is run again.
  */
 export const FEATURE_CONFIG = {
-  version: 2,
+  version: 3,
   hashBits: 18,
   wordNgrams: [1, 2],
-  charNgrams: [3, 5],
+  charNgrams: [3, 5] as readonly [number, number],
+  /** tf damped to 1 + ln tf */
+  sublinearTf: false,
+  /** grams weighted by their inverse document frequency in the training rows (kept in the artifact) */
+  idf: false,
   ruleFeatures: Object.keys(SCORING_WEIGHTS) as (keyof ClaimFeatureVector)[],
   contextFeatures: [
     'rulesLogit', 'prevRulesLogit', 'nextRulesLogit', 'prevQuestion', 'nextQuestion', 'hasPrev', 'hasNext',
@@ -31,6 +35,12 @@ export const DENSE_NAMES: readonly string[] = [
   ...FEATURE_CONFIG.contextFeatures,
 ];
 export const DIMENSIONS = HASH_DIMENSIONS + DENSE_NAMES.length;
+
+/** The committed config's gram settings, with the idf table a trained artifact carries (ignored when idf is off). */
+export function gramSettings(idf: ArrayLike<number> | null): GramSettings {
+  const { hashBits, charNgrams, sublinearTf } = FEATURE_CONFIG;
+  return { hashBits, charNgrams, sublinearTf, idf: FEATURE_CONFIG.idf ? idf : null };
+}
 
 export function featureConfigHash(): string {
   return createHash('sha256').update(JSON.stringify(FEATURE_CONFIG)).digest('hex');
@@ -151,7 +161,6 @@ export function analyzeSpans(body: string, t: TokenTable, spans: SentenceSpan[])
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const MASK = HASH_DIMENSIONS - 1;
 const BIGRAM_SALT = 0x9e3779b9;
 const SPACE = 32;
 
@@ -173,16 +182,25 @@ export function normalizeForGrams(text: string): string {
 
 const WORD = /[\p{L}\p{N}']+|[?!%$€£]/gu;
 
+/** How grams become a vector: bucket count, character gram lengths, tf damping, and the idf of each bucket. */
+export interface GramSettings {
+  hashBits: number;
+  charNgrams: readonly [number, number];
+  sublinearTf: boolean;
+  /** inverse document frequency per bucket (length 2^hashBits), learnt from the training rows; null = all 1 */
+  idf: ArrayLike<number> | null;
+}
+
 /** Bucket numbers of one sentence's grams, collected then sorted: counting by runs beats a hash-space scratch array. */
-class GramBuffer {
+export class GramBuffer {
   private buckets = new Int32Array(4096);
   private size = 0;
-  // Reused output: read by featurize before the next sentence overwrites it.
+  // Reused output: read before the next sentence overwrites it.
   index = new Int32Array(4096);
   value = new Float64Array(4096);
   length = 0;
 
-  add(hash: number): void {
+  add(bucket: number): void {
     if (this.size === this.buckets.length) {
       const grown = new Int32Array(this.size * 2);
       grown.set(this.buckets);
@@ -190,11 +208,11 @@ class GramBuffer {
       this.index = new Int32Array(grown.length);
       this.value = new Float64Array(grown.length);
     }
-    this.buckets[this.size++] = hash & MASK;
+    this.buckets[this.size++] = bucket;
   }
 
-  /** Sorted distinct buckets into index/value with count / ‖counts‖; empties the buffer. */
-  sortNormalized(): void {
+  /** Sorted distinct buckets into index/value as tf-idf (tf damped to 1 + ln tf if asked), L2-normalised; empties the buffer. */
+  sortWeighted(settings: GramSettings): void {
     const sorted = this.buckets.subarray(0, this.size).sort();
     const { index, value } = this;
     let distinct = 0;
@@ -205,8 +223,14 @@ class GramBuffer {
         value[distinct++] = 1;
       }
     }
+    const { idf, sublinearTf } = settings;
     let norm = 0;
-    for (let k = 0; k < distinct; k++) norm += value[k] * value[k];
+    for (let k = 0; k < distinct; k++) {
+      let v = sublinearTf ? 1 + Math.log(value[k]) : value[k];
+      if (idf) v *= idf[index[k]];
+      value[k] = v;
+      norm += v * v;
+    }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < distinct; k++) value[k] /= norm;
     this.size = 0;
@@ -214,23 +238,23 @@ class GramBuffer {
   }
 }
 
-const wordGrams = new GramBuffer();
-const charGrams = new GramBuffer();
-
-/** Hashed grams and dense features of one sentence, each gram block L2-normalised so long sentences do not dominate. */
-export function featurize(text: string, ctx: SentenceContext): SparseVector {
-  const words = normalizeForGrams(text).match(WORD) ?? [];
-  const [minN, maxN] = FEATURE_CONFIG.charNgrams;
+/**
+ * Feeds the hashed word 1-2 grams of a sentence to `words` and its character grams (of each word padded with
+ * spaces, like scikit-learn's char_wb) to `chars`, as buckets of 2^hashBits.
+ */
+export function hashGrams(text: string, settings: Pick<GramSettings, 'hashBits' | 'charNgrams'>, words: GramBuffer, chars: GramBuffer): void {
+  const tokens = normalizeForGrams(text).match(WORD) ?? [];
+  const mask = (1 << settings.hashBits) - 1;
+  const [minN, maxN] = settings.charNgrams;
   let previous = 0;
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w];
+  for (let w = 0; w < tokens.length; w++) {
+    const word = tokens[w];
     let h = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
     const unigram = h >>> 0;
-    wordGrams.add(mix(unigram, 1));
-    if (w > 0) wordGrams.add(mix(Math.imul(previous, 31) + unigram, BIGRAM_SALT));
+    words.add(mix(unigram, 1) & mask);
+    if (w > 0) words.add(mix(Math.imul(previous, 31) + unigram, BIGRAM_SALT) & mask);
     previous = unigram;
-    // Character grams of " word " (padded like char_wb), every length from minN to maxN at every start.
     const padded = word.length + 2;
     for (let start = 0; start + minN <= padded; start++) {
       let g = FNV_OFFSET;
@@ -238,14 +262,26 @@ export function featurize(text: string, ctx: SentenceContext): SparseVector {
         const at = start + n - 1;
         const c = at === 0 || at === padded - 1 ? SPACE : word.charCodeAt(at - 1);
         g = Math.imul(g ^ c, FNV_PRIME);
-        if (n >= minN) charGrams.add(mix(g >>> 0, n));
+        if (n >= minN) chars.add(mix(g >>> 0, n) & mask);
       }
     }
   }
-  wordGrams.sortNormalized();
-  charGrams.sortNormalized();
+}
+
+const wordGrams = new GramBuffer();
+const charGrams = new GramBuffer();
+
+/**
+ * Hashed grams and dense features of one sentence: each gram block tf-idf weighted and L2-normalised (so long
+ * sentences do not dominate), then the dense features after the 2^hashBits hashed buckets.
+ */
+export function featurize(text: string, ctx: SentenceContext, settings: GramSettings): SparseVector {
+  hashGrams(text, settings, wordGrams, charGrams);
+  wordGrams.sortWeighted(settings);
+  charGrams.sortWeighted(settings);
   const a = wordGrams, b = charGrams;
   const dense = denseValues(ctx);
+  const hashDimensions = 1 << settings.hashBits;
   // Merge the two sorted blocks (a bucket both use gets the sum), then the dense features.
   const index = new Int32Array(a.length + b.length + dense.length);
   const value = new Float32Array(index.length);
@@ -263,7 +299,7 @@ export function featurize(text: string, ctx: SentenceContext): SparseVector {
     }
   }
   for (let d = 0; d < dense.length; d++) {
-    index[k] = HASH_DIMENSIONS + d;
+    index[k] = hashDimensions + d;
     value[k++] = dense[d];
   }
   return { index: index.subarray(0, k), value: value.subarray(0, k) };
