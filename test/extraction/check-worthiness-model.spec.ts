@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { trainModel } from '../../bench/training/train-model';
-import { DatasetSplit } from '../../bench/training/training-set';
+import { inverseDocumentFrequencies, trainModel } from '../../bench/training/train-model';
+import { AnalyzedRow, DatasetSplit } from '../../bench/training/training-set';
 import { ClaimExtractor } from '../../src/extraction/claim-extractor';
-import { CheckWorthinessModel, configHash, getCheckWorthinessModel, TRAINING_CONFIG } from '../../src/extraction/model/check-worthiness-model';
+import {
+  CheckWorthinessModel, configHash, decodeIdf, encodeIdf, getCheckWorthinessModel, quantizeIdf, TRAINING_CONFIG,
+} from '../../src/extraction/model/check-worthiness-model';
+import { GramBuffer, GramSettings, hashGrams } from '../../src/extraction/model/featurizer';
 import { FIXTURES_DIR } from '../support/gold-fixture';
 
 const MINI = join(FIXTURES_DIR, 'training-mini');
@@ -53,5 +56,39 @@ describe('training the model', () => {
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     expect(first.configHash).toBe(configHash());
     expect(first.data.map((d) => d.kept)).toEqual([6, 10, 12]);
+  });
+});
+
+describe('tf-idf weighting of the grams', () => {
+  const settings: GramSettings = { hashBits: 18, charNgrams: [3, 5], sublinearTf: true, idf: null };
+  const unigramBucket = (word: string): number => {
+    const words = new GramBuffer();
+    hashGrams(word, settings, words, new GramBuffer());
+    words.sortWeighted(settings);
+    return words.index[0];
+  };
+
+  it('should give a word in every row idf 1 and a rarer one more (smoothed, as scikit-learn)', () => {
+    const rows = ['the cat sat', 'the dog ran', 'the cow ate'].map((spanText) => ({ spanText }) as AnalyzedRow);
+    const idf = inverseDocumentFrequencies(rows, settings);
+    expect(idf[unigramBucket('the')]).toBeCloseTo(1, 6);
+    expect(idf[unigramBucket('cat')]).toBeCloseTo(Math.log(4 / 2) + 1, 6);
+  });
+
+  it('should weigh a rare gram above a common one within a sentence and keep the vector L2-normalised', () => {
+    const idf = new Float64Array(1 << settings.hashBits).fill(1);
+    idf[unigramBucket('cat')] = 3;
+    const words = new GramBuffer();
+    hashGrams('the cat', settings, words, new GramBuffer());
+    words.sortWeighted({ ...settings, idf });
+    const value = (bucket: number): number => words.value[Array.from(words.index.subarray(0, words.length)).indexOf(bucket)];
+    expect(value(unigramBucket('cat'))).toBeCloseTo(3 * value(unigramBucket('the')), 5);
+    const norm = Math.hypot(...Array.from(words.value.subarray(0, words.length)));
+    expect(norm).toBeCloseTo(1, 6);
+  });
+
+  it('should store the idf table in one byte per bucket to within 1/32', () => {
+    const idf = [1, 1.6931, 7.25, 11.3];
+    decodeIdf(encodeIdf(quantizeIdf(idf))).forEach((v, k) => expect(Math.abs(v - idf[k])).toBeLessThanOrEqual(1 / 32));
   });
 });
