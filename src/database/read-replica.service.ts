@@ -11,8 +11,11 @@ import { ReplicaLag } from './replica-lag';
 
 /** How often the replica's replay position is compared with the primary's. */
 const CHECK_INTERVAL_MS = 1000;
-/** A replica that does not answer is passed over quickly: the primary can serve the read. */
-const REPLICA_CONNECT_TIMEOUT_MS = 2000;
+/**
+ * A replica that does not answer is passed over sooner than the primary's 10 s (the primary can serve the read), but
+ * not so soon that a busy machine's slow connect counts as an outage (2 s did, under a load average of 20).
+ */
+const REPLICA_CONNECT_TIMEOUT_MS = 5000;
 
 /** What the last check found: `off` without DATABASE_REPLICA_URL, `down` when it failed or the server is no standby. */
 export type ReplicaState = 'off' | 'ok' | 'lagging' | 'down';
