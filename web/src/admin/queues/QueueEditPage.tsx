@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Schemas } from '../../api/client';
+import { useQueues } from '../../queues/queues';
 import { Guidelines } from '../../review/Guidelines';
 import { Problem } from '../Problem';
 import { MembersPicker } from './MembersPicker';
-import { type QueueSettings, useAllQueues, useCreateQueue, useUpdateQueue } from './queue-admin-api';
+import { type QueueSettings, useCreateQueue, useUpdateQueue } from './queue-admin-api';
 
 type Queue = Schemas['QueueDto'];
 type PullRole = QueueSettings['pullRole'];
@@ -82,7 +83,7 @@ const settingsOf = (d: Draft): Omit<QueueSettings, 'slug'> => ({
 /** /admin/queues/new, or /admin/queues/:slug for an existing queue (found in the list every admin loads). */
 export function QueueEditPage() {
   const slug = useParams().slug;
-  const queues = useAllQueues();
+  const queues = useQueues();
   if (!slug) return <QueueForm />;
   if (queues.isPending) return <p role="status">Loading the queue…</p>;
   if (queues.isError) return <Problem error={queues.error} title="Could not load the queue." />;

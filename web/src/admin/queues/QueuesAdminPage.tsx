@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { formatAge } from '../../format';
+import { useQueues } from '../../queues/queues';
 import { Problem } from '../Problem';
-import { useAllQueues } from './queue-admin-api';
 
 /** Every queue and how it is set up: who pulls, how many verdicts settle a claim, the lease, routing. */
 export function QueuesAdminPage() {
-  const queues = useAllQueues();
+  // An admin may pull from every queue, so the list of the queues one may pull from is all of them.
+  const queues = useQueues();
   return (
     <section className="page wide" aria-labelledby="queues-admin-title">
       <div className="page-head">

@@ -1,14 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { Schemas } from '../../api/client';
 import { queuesKey } from '../../queues/queues';
 
 export type QueueSettings = Schemas['CreateQueueDto'];
-
-/** Every queue with its settings and depth (an admin may pull from all of them, so GET /queues lists all). */
-export function useAllQueues() {
-  return useQuery({ queryKey: queuesKey, queryFn: async () => unwrap(await api.GET('/queues')) });
-}
 
 export function useCreateQueue() {
   const client = useQueryClient();
