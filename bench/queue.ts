@@ -46,7 +46,6 @@ interface RunResult {
   errorKinds: Map<string, number>;
 }
 
-const SENTENCE = 'The ministry said 42 schools were rebuilt in 2024 across 7 regions.';
 const CLAIMS_PER_ARTICLE = 100;
 
 async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; adminId: string; users: { id: string; email: string }[] }> {
@@ -70,26 +69,34 @@ async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; a
 /**
  * Tops the queue up to `target` open claims (runs consume some), in articles of 100 claims, then VACUUM ANALYZE: on a
  * machine without autovacuum (or before its next round) a bulk load leaves the planner with the empty table's
- * statistics, and the visibility map unset.
+ * statistics, and the visibility map unset. Every claim has a text of its own, as real claims do: a million copies
+ * of one sentence make the hash index on normalized_text one bucket whose overflow chain every insert walks (the
+ * claim update of a pull read 2,500 buffers at 1M that way).
  */
 async function fillBacklog(pool: Pool, queueId: string, adminId: string, target: number): Promise<void> {
   const [{ open }] = (await pool.query(`SELECT count(*)::int AS open FROM claims WHERE queue_id = $1 AND status IN ('queued', 'in_review')`, [queueId])).rows;
   const [{ numbered }] = (await pool.query(`SELECT count(*)::int AS numbered FROM articles`)).rows;
   const articles = Math.ceil(Math.max(0, target - open) / CLAIMS_PER_ARTICLE);
-  const body = Array.from({ length: CLAIMS_PER_ARTICLE }, () => SENTENCE).join('\n');
   // In slices: one statement for millions of rows holds its snapshot (and the WAL) for minutes.
   for (let done = 0; done < articles; done += 2000) {
     const slice = Math.min(2000, articles - done);
     await pool.query(
-      `WITH a AS (
+      `WITH s AS (
+         SELECT i, k, 'The ministry said ' || (i * $4::int + k) || ' schools were rebuilt in 2024 across 7 regions.' AS text
+         FROM generate_series($1::int, $2::int) i, generate_series(0, $4::int - 1) k
+       ), spans AS (
+         SELECT i, k, text, sum(length(text) + 1) OVER (PARTITION BY i ORDER BY k) - length(text) - 1 AS start FROM s
+       ), a AS (
          INSERT INTO articles (title, body, body_sha256, source, created_by)
-         SELECT 'Bench article ' || i, $1 || i, encode(sha256(convert_to($1 || i, 'UTF8')), 'hex'), 'Bench', $2
-         FROM generate_series($3::int, $4::int) i RETURNING id
+         SELECT 'Bench article ' || i, body, encode(sha256(convert_to(body, 'UTF8')), 'hex'), 'Bench', $3
+         FROM (SELECT i, string_agg(text, E'\\n' ORDER BY k) AS body FROM s GROUP BY i) b
+         RETURNING id, title
        )
        INSERT INTO claims (article_id, text, start, "end", sentence_index, score, origin, status, normalized_text, queue_id, queued_at)
-       SELECT a.id, $5, s * ($6 + 1), s * ($6 + 1) + $6, s, random(), 'extracted', 'queued', lower($5), $7, now() - make_interval(secs => s)
-       FROM a CROSS JOIN generate_series(0, $8 - 1) s`,
-      [body, adminId, numbered + done + 1, numbered + done + slice, SENTENCE, SENTENCE.length, queueId, CLAIMS_PER_ARTICLE],
+       SELECT a.id, sp.text, sp.start, sp.start + length(sp.text), sp.k, random(), 'extracted', 'queued', lower(sp.text), $5,
+              now() - make_interval(secs => sp.k)
+       FROM a JOIN spans sp ON a.title = 'Bench article ' || sp.i`,
+      [numbered + done + 1, numbered + done + slice, adminId, CLAIMS_PER_ARTICLE, queueId],
     );
   }
   await pool.query('VACUUM ANALYZE');
