@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './layout/AppShell';
+import { EditorsOnly } from './layout/EditorsOnly';
 import { RouteError } from './layout/RouteError';
 
 // Each screen is its own chunk: the first page load carries only the shell and the screen it shows.
@@ -22,6 +23,15 @@ export const router = createBrowserRouter(
         { path: 'admin/queues/new', lazy: async () => ({ Component: (await import('./admin/queues/QueueEditPage')).QueueEditPage }) },
         { path: 'admin/queues/:slug', lazy: async () => ({ Component: (await import('./admin/queues/QueueEditPage')).QueueEditPage }) },
         { path: 'admin/audit', lazy: async () => ({ Component: (await import('./admin/audit/AuditPage')).AuditPage }) },
+        {
+          Component: EditorsOnly,
+          children: [
+            { path: 'articles', lazy: async () => ({ Component: (await import('./articles/ArticlesPage')).ArticlesPage }) },
+            { path: 'articles/:id', lazy: async () => ({ Component: (await import('./articles/ArticlePage')).ArticlePage }) },
+            { path: 'ingest', lazy: async () => ({ Component: (await import('./ingest/IngestPage')).IngestPage }) },
+            { path: 'exports', lazy: async () => ({ Component: (await import('./exports/ExportsPage')).ExportsPage }) },
+          ],
+        },
         { path: '*', lazy: async () => ({ Component: (await import('./layout/NotFound')).NotFound }) },
       ],
     },

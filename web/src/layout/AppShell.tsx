@@ -38,8 +38,15 @@ export function AppShell() {
             Your queues
           </NavLink>
           <NavLink to="/my-work">My work</NavLink>
-          {isEditor(user) && <NavLink to="/adjudication">Adjudication</NavLink>}
-          {isEditor(user) && <NavLink to="/dashboard">Dashboard</NavLink>}
+          {isEditor(user) && (
+            <>
+              <NavLink to="/adjudication">Adjudication</NavLink>
+              <NavLink to="/dashboard">Dashboard</NavLink>
+              <NavLink to="/articles">Articles</NavLink>
+              <NavLink to="/ingest">Add articles</NavLink>
+              <NavLink to="/exports">Exports</NavLink>
+            </>
+          )}
           {isAdmin(user) && (
             <>
               <NavLink to="/admin/users">Accounts</NavLink>
