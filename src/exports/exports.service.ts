@@ -116,7 +116,7 @@ export class ExportsService {
    */
   async count(query: ExportQueryDto): Promise<{ rows: number; cursor: string }> {
     const filters = await this.filters(query);
-    const snapshot = await this.exports.openSnapshot(2 * this.config.exportLimits.idleTimeoutMs);
+    const snapshot = await this.exports.openSnapshot(2 * this.config.exportLimits.idleTimeoutMs, highestHorizon([filters.since, filters.until]));
     try {
       const horizon = windowEnd(filters.until, snapshot.horizon);
       return { rows: await snapshot.count({ ...filters, horizon }), cursor: encodeCursor(horizon) };
