@@ -162,7 +162,7 @@ test('an editor uploads an NDJSON file and sees exactly its bad and duplicate li
   ];
   await signIn(page, editor);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add articles' }).click();
-  await page.getByLabel('NDJSON file').setInputFiles({ name: `${tag}.ndjson`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.getByLabel('NDJSON file', { exact: true }).setInputFiles({ name: `${tag}.ndjson`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) });
   await page.getByRole('button', { name: 'Upload and import' }).click();
   const importPanel = page.getByRole('region', { name: 'Import an NDJSON file' });
   await expect(importPanel.getByRole('status')).toHaveText(/sent · 7 lines reported · done$/);
