@@ -15,8 +15,8 @@
  */
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
-import { PULL_SQL, READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
-import { VERDICT_SQL } from '../src/review/verdicts/verdicts.repository';
+import { READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
+import { PULL, VERDICT } from '../src/review/review-state.repository';
 import { createTestDatabase } from '../test/setup/test-database';
 import { JsonClient } from './lib/http-client';
 import { startServer } from './lib/server-process';
@@ -34,7 +34,7 @@ const PRIME_SECONDS = 1;
 const CONCURRENCY = (process.env.BENCH_N ?? '8,32,64').split(',').map(Number);
 const K = 2;
 const LEASE_SECONDS = 900;
-const VERDICT = { label: 'verified', sources: [{ url: 'https://example.org/evidence' }], confidence: 4 };
+const VERDICT_BODY = { label: 'verified', sources: [{ url: 'https://example.org/evidence' }], confidence: 4 };
 
 interface RunResult {
   cycles: number;
@@ -179,12 +179,12 @@ async function main(): Promise<void> {
     const httpCycle = async (w: number, step: Step) => {
       const lease = await step(() => client.call('POST', '/queues/bench/next', tokens[w]));
       if (lease.status !== 200) throw new Error(`pull ${lease.status}`);
-      const v = await step(() => client.call('POST', `/assignments/${lease.body.id}/verdict`, tokens[w], VERDICT));
+      const v = await step(() => client.call('POST', `/assignments/${lease.body.id}/verdict`, tokens[w], VERDICT_BODY));
       if (v.status !== 201) throw new Error(`verdict ${v.status}`);
     };
     const rawCycle = async (w: number, step: Step) => {
       const reviewer = users[w].id;
-      const [lease] = (await step(() => pool.query({ name: 'queue_pull', text: PULL_SQL, values: [reviewer, queueId, K, LEASE_SECONDS] }))).rows;
+      const [lease] = (await step(() => pool.query({ name: 'queue_pull', text: PULL.text, values: PULL.values({ userId: reviewer, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }) }))).rows;
       if (!lease) throw new Error('queue empty');
       // as the service does: decide on an unlocked read, write guarded by what was read, decide again if it moved
       await step(async () => {
@@ -192,11 +192,13 @@ async function main(): Promise<void> {
           const [a] = (await pool.query({ name: 'assignment_read', text: READ_ASSIGNMENT_SQL, values: [lease.id] })).rows;
           const labels = [...a.roundLabels, 'verified'];
           const final = labels.length >= K;
-          const { rows } = await pool.query({ name: 'verdict_insert', text: VERDICT_SQL, values: [
-            lease.id, reviewer, 'verified', null, JSON.stringify(VERDICT.sources), 4, null,
-            labels, final ? 'verified' : a.claimStatus, final ? 'verified' : null, final ? 'consensus' : null, null, null,
-            final ? 'claim.consensus' : null, final ? a.claimStatus : null, a.claimStatus, a.roundLabels,
-          ] });
+          const values = VERDICT.values({
+            assignmentId: lease.id, userId: reviewer, label: 'verified', rationale: null, sources: JSON.stringify(VERDICT_BODY.sources), confidence: 4,
+            idempotencyKey: null, roundLabels: labels, status: final ? 'verified' : a.claimStatus, finalLabel: final ? 'verified' : null,
+            resolutionSource: final ? 'consensus' : null, adjudicatorId: null, moveToQueue: null, transitionAction: final ? 'claim.consensus' : null,
+            beforeStatus: final ? a.claimStatus : null, decidedStatus: a.claimStatus, decidedLabels: a.roundLabels,
+          });
+          const { rows } = await pool.query({ name: 'verdict_insert', text: VERDICT.text, values });
           written = rows.length === 1;
         }
       });

@@ -1,6 +1,6 @@
 import { AssignmentsRepository } from '../src/review/assignments/assignments.repository';
 import { Role } from '../src/users/role';
-import { VerdictsRepository } from '../src/review/verdicts/verdicts.repository';
+import { ReviewStateRepository } from '../src/review/review-state.repository';
 import { SEED_BODY } from './support/articles';
 import { describeEachDatabaseRoute } from './support/database-routes';
 import { claimRow, createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
@@ -198,7 +198,7 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const [claim] = await seedQueuedClaims(t, slug, 2, editor.id);
       const [r, other, third] = await reviewers(t, 3);
       const assignments = t.app.get(AssignmentsRepository);
-      const verdicts = t.app.get(VerdictsRepository);
+      const reviewState = t.app.get(ReviewStateRepository);
       const decide = async (assignmentId: string, userId: string) => {
         const read = (await assignments.read(assignmentId))!;
         return {
@@ -215,8 +215,8 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       await t.http.post(`/assignments/${mine.id}/heartbeat`).set(bearer(r.token)).expect(200);
       // ...but their verdict landing first does: nothing is written
       const late = await decide(theirs.id, other.id);
-      expect(await verdicts.insert(write)).toMatchObject({ label: 'verified', round: 1 });
-      expect(await verdicts.insert(late)).toBeNull();
+      expect(await reviewState.recordVerdict(write)).toMatchObject({ label: 'verified', round: 1 });
+      expect(await reviewState.recordVerdict(late)).toBeNull();
       expect(await t.db.query(`SELECT 1 FROM verdicts WHERE assignment_id = $1`, [theirs.id])).toHaveLength(0);
       expect(await t.db.query(`SELECT status FROM assignments WHERE id = $1`, [theirs.id])).toEqual([{ status: 'active' }]);
       expect(await t.db.query(`SELECT round_labels FROM claims WHERE id = $1`, [claim])).toEqual([{ round_labels: ['verified'] }]);
@@ -224,7 +224,7 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const skipped = (await pull(t, third.token, slug).expect(200)).body;
       const stale = await decide(skipped.id, third.id);
       await t.http.post(`/assignments/${skipped.id}/skip`).set(bearer(third.token)).expect(200);
-      expect(await verdicts.insert(stale)).toBeNull();
+      expect(await reviewState.recordVerdict(stale)).toBeNull();
       expect(await t.db.query(`SELECT 1 FROM verdicts WHERE assignment_id = $1`, [skipped.id])).toHaveLength(0);
       // the service decides again on fresh rows: the other verdict is the K-th and settles the claim
       expect((await submit(t, other.token, theirs.id).expect(201)).body.claimStatus).toBe('verified');

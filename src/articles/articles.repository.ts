@@ -97,13 +97,8 @@ export class ArticlesRepository {
     return [items, total];
   }
 
-  /** Locks the article's claims (so none can move on meanwhile) and returns their statuses. */
-  /**
-   * Locks the article's claims (a verdict locks its claim too, so the two cannot interleave), then counts the
-   * verdicts on them with a fresh snapshot.
-   */
-  async lockAndCountVerdicts(articleId: string): Promise<number> {
-    await this.tx.manager.query(`SELECT 1 FROM claims WHERE article_id = $1 FOR UPDATE`, [articleId]);
+  /** The verdicts on the article's claims, with a fresh snapshot (callers lock the claims first). */
+  async countVerdicts(articleId: string): Promise<number> {
     const [{ n }] = await this.tx.manager.query(
       `SELECT count(*)::int AS n FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = $1`,
       [articleId],

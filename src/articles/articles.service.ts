@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditEntry, AuditRepository } from '../audit/audit.repository';
 import { TransactionContext } from '../database/transaction-context';
 import { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
@@ -107,7 +107,7 @@ export class ArticlesService {
     const articles = await this.articles.insertMany(fresh.map((o) => o.row));
     const claims = await this.claims.addExtractedMany(articles.map((article, i) => ({ article, sentences: fresh[i].prepared.sentences })), createdBy);
     await this.audit.record(
-      ...articles.map((a, i) => ({
+      ...articles.map((a, i): AuditEntry => ({
         actorId: createdBy,
         action: 'article.create',
         entity: 'article',
@@ -136,7 +136,8 @@ export class ArticlesService {
     return this.tx.run(async () => {
       const article = await this.articles.findById(id);
       if (!article) throw new ArticleException('ARTICLE_NOT_FOUND', `Article ${id} not found`);
-      const verdicts = await this.articles.lockAndCountVerdicts(id);
+      await this.claims.lockClaimsOfArticle(id);
+      const verdicts = await this.articles.countVerdicts(id);
       if (verdicts) {
         throw new ArticleException('ARTICLE_HAS_VERDICTS', `Article ${id} has ${verdicts} verdict(s) on its claims`, { verdicts });
       }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
+import { AuditAction, AuditEntity } from './audit-action';
+import { insertAuditRows } from './audit-sql';
 
 export interface AuditEntry {
   actorId: string | null;
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | null;
   before?: unknown;
   after?: unknown;
@@ -13,7 +15,8 @@ export interface AuditEntry {
 
 /**
  * Writes audit rows through the current transaction, so a change and its record commit or roll back together.
- * (The hottest statements — pull and verdict — write their audit rows inside their own SQL instead.)
+ * (Statements that change many rows or run hot — pull, verdict, skip, routing, ingestion — write theirs inside
+ * their own SQL, through insertAuditRows.)
  */
 @Injectable()
 export class AuditRepository {
@@ -22,8 +25,7 @@ export class AuditRepository {
   async record(...entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return;
     await this.tx.manager.query(
-      `INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+      insertAuditRows(`SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`),
       [
         entries.map((e) => e.actorId),
         entries.map((e) => e.action),

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditEntry, AuditRepository } from '../audit/audit.repository';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { LoginCounter, LoginFailuresRepository, RefusalSummary } from './login-failures.repository';
@@ -96,7 +96,7 @@ export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
 
   private recordRefusals(summaries: RefusalSummary[]): Promise<void> {
     return this.audit.record(
-      ...summaries.map((s) => ({
+      ...summaries.map((s): AuditEntry => ({
         actorId: null,
         action: 'auth.login_blocked',
         entity: 'user',

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { TransactionContext } from '../database/transaction-context';
-import { MATCHING_QUEUE } from '../review/queues/queues.repository';
+import { insertAuditRows, sqlAuditAction } from '../audit/audit-sql';
+import { MATCHING_QUEUE } from '../review/routing/matching-queue.sql';
 import { ClaimStatus } from '../review/claim-lifecycle';
 import { Claim } from './claim.entity';
 import { minhashBands } from './claim-minhash';
@@ -11,7 +12,8 @@ export type NewClaim = Pick<
   'articleId' | 'text' | 'start' | 'end' | 'sentenceIndex' | 'score' | 'features' | 'speaker' | 'origin' | 'status' | 'normalizedText' | 'createdBy'
 >;
 
-export type ClaimPatch = Partial<Pick<Claim, 'text' | 'start' | 'end' | 'normalizedText' | 'speaker' | 'status'>>;
+/** Content only: the review columns are written by ReviewStateRepository (src/review). */
+export type ClaimPatch = Partial<Pick<Claim, 'text' | 'start' | 'end' | 'normalizedText' | 'speaker'>>;
 
 /** Records the distinct new texts of `source` (normalized_text, minhash_bands as int[] text) with their bands. */
 const INSERT_TEXTS = (source: string) => `INSERT INTO claim_texts (text_md5, normalized_text, minhash_bands)
@@ -57,10 +59,9 @@ export class ClaimsRepository {
        ), texts AS (
          ${INSERT_TEXTS('c')}
        ), audited AS (
-         INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
-         SELECT created_by, 'claim.route', 'claim', id::text,
+         ${insertAuditRows(`SELECT created_by, ${sqlAuditAction('claim.route')}, 'claim', id::text,
                 jsonb_build_object('status', 'pending', 'queueId', NULL), jsonb_build_object('status', 'queued', 'queueId', queue_id)
-           FROM inserted WHERE queue_id IS NOT NULL
+           FROM inserted WHERE queue_id IS NOT NULL`)}
        )
        SELECT id, status, created_at, updated_at FROM inserted`,
       [
@@ -78,10 +79,8 @@ export class ClaimsRepository {
     return claims;
   }
 
-  findById(id: string, lock = false): Promise<Claim | null> {
-    const qb = this.claims.createQueryBuilder('c').where('c.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+  findById(id: string): Promise<Claim | null> {
+    return this.claims.findOneBy({ id });
   }
 
   findByArticle(articleId: string): Promise<Claim[]> {
@@ -101,10 +100,6 @@ export class ClaimsRepository {
         `{${minhashBands(patch.normalizedText).join(',')}}`,
       ]);
     }
-  }
-
-  async setStatus(id: string, status: ClaimStatus): Promise<void> {
-    await this.claims.update({ id }, { status });
   }
 
   /** The claim's article body, read in the caller's transaction (FOR SHARE: the body cannot change under a write). */

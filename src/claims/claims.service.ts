@@ -5,7 +5,9 @@ import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
 import { AuditRepository } from '../audit/audit.repository';
-import { ClaimStatus, PRE_REVIEW, transition } from '../review/claim-lifecycle';
+import { ClaimStatus, PRE_REVIEW } from '../review/claim-lifecycle';
+import { LockedClaim } from '../review/review-state.repository';
+import { ReviewStateService } from '../review/review-state.service';
 import { Claim } from './claim.entity';
 import { ClaimException } from './claim.exception';
 import { SimilarClaimRow, ClaimSimilarityRepository } from './claim-similarity.repository';
@@ -24,6 +26,7 @@ export class ClaimsService {
     private readonly config: AppConfig,
     private readonly tx: TransactionContext,
     private readonly audit: AuditRepository,
+    private readonly reviewState: ReviewStateService,
   ) {}
 
   /**
@@ -79,7 +82,8 @@ export class ClaimsService {
     const articleId = (await this.get(id)).articleId;
     return this.mapDuplicate(articleId, dto, () =>
       this.tx.run(async () => {
-        const claim = await this.requireEditable(id);
+        await this.lockEditable(id);
+        const claim = await this.get(id);
         const moves = dto.start !== undefined || dto.end !== undefined || dto.text !== undefined;
         const span = moves ? locateSpan(await this.requireArticleBody(claim.articleId), dto) : undefined;
         const patch = { ...(span && { ...span, normalizedText: normalizeClaimText(span.text) }), ...(dto.speaker !== undefined && { speaker: dto.speaker }) };
@@ -99,12 +103,8 @@ export class ClaimsService {
   /** Not check-worthy: kept for the record, out of every queue. Rejecting twice is a no-op (safe to retry). */
   reject(actorId: string, id: string, reason?: string): Promise<Claim> {
     return this.tx.run(async () => {
-      const claim = await this.requireEditable(id);
-      if (claim.status !== ClaimStatus.Rejected) {
-        const next = transition('reject', claim.status);
-        await this.claims.setStatus(id, next);
-        await this.audit.record({ actorId, action: 'claim.reject', entity: 'claim', entityId: id, before: { status: claim.status }, after: { status: next, ...(reason && { reason }) } });
-      }
+      const claim = await this.lockEditable(id);
+      if (claim.status !== ClaimStatus.Rejected) await this.reviewState.reject(actorId, claim, reason);
       return this.get(id);
     });
   }
@@ -114,13 +114,19 @@ export class ClaimsService {
     return this.similarities.findSimilar(id, settledOnly);
   }
 
-  private async requireEditable(id: string): Promise<Claim> {
-    const claim = await this.claims.findById(id, true);
+  /** Locks the claim (the review state's lock: no review step can start meanwhile); 409 once review has started. */
+  private async lockEditable(id: string): Promise<LockedClaim> {
+    const claim = await this.reviewState.lock(id);
     if (!claim) throw new ClaimException('CLAIM_NOT_FOUND', `Claim ${id} not found`);
     if (!PRE_REVIEW.includes(claim.status)) {
       throw new ClaimException('CLAIM_PAST_REVIEW', `Claim ${id} is ${claim.status}: review has started`, { status: claim.status });
     }
     return claim;
+  }
+
+  /** Locks an article's claims for its deletion (through the review state, which owns claim row locks). */
+  lockClaimsOfArticle(articleId: string): Promise<void> {
+    return this.reviewState.lockArticleClaims(articleId);
   }
 
   private async requireArticleBody(articleId: string): Promise<string> {

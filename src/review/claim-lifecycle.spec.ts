@@ -1,4 +1,4 @@
-import { allowedFrom, ClaimStateException, ClaimStatus, isFinal, transition } from './claim-lifecycle';
+import { allowedFrom, ClaimStateException, ClaimStatus, isFinal, PULLABLE, sqlFrom, sqlStatuses, sqlTo, transition } from './claim-lifecycle';
 
 describe('claim lifecycle', () => {
   it('should follow the review path pending → queued → in_review → final', () => {
@@ -34,5 +34,12 @@ describe('claim lifecycle', () => {
     }
     expect(isFinal('rejected')).toBe(false);
     expect(isFinal('verified')).toBe(true);
+  });
+
+  it('should give statements the same states as SQL lists', () => {
+    expect(sqlFrom('route')).toBe("('pending', 'queued')");
+    expect(sqlFrom('reopen')).toBe("('verified', 'disputed', 'unverifiable')");
+    expect(sqlTo('requeue')).toBe("'queued'");
+    expect(sqlStatuses(PULLABLE)).toBe("('queued', 'in_review', 'needs_adjudication')");
   });
 });

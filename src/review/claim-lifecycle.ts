@@ -23,7 +23,8 @@ export const isFinal = (status: string): status is FinalLabel => (FINAL_LABELS a
 
 /**
  * The claim life cycle, in one place. Each event names the states it may start from and where it leads
- * (`final` = one of the verdict labels). Services check here before writing; SQL guards use `allowedFrom`.
+ * (`final` = one of the verdict labels). Services check here before writing, and the statements of
+ * ReviewStateRepository guard their writes with the same lists (`sqlFrom`, `sqlTo`), generated from this table.
  */
 const EVENTS = {
   route: { from: [ClaimStatus.Pending, ClaimStatus.Queued], to: ClaimStatus.Queued },
@@ -57,4 +58,19 @@ export function transition(event: ClaimEvent, current: string, label?: FinalLabe
   if (rule.to !== 'final') return rule.to;
   if (!label) throw new Error(`${event} needs a final label`);
   return label;
+}
+
+/** Statuses as an SQL list, `('queued', 'in_review')`, for statements (the values are this file's constants). */
+export function sqlStatuses(statuses: readonly ClaimStatus[]): string {
+  return `(${statuses.map((s) => `'${s}'`).join(', ')})`;
+}
+
+/** The states `event` may start from, as an SQL list: `status IN ${sqlFrom('reopen')}`. */
+export function sqlFrom(event: ClaimEvent): string {
+  return sqlStatuses(allowedFrom(event));
+}
+
+/** The state `event` leads to, as an SQL literal (events that end in a verdict label take it as a parameter). */
+export function sqlTo(event: Exclude<ClaimEvent, 'consensus' | 'resolve'>): string {
+  return `'${EVENTS[event].to}'`;
 }

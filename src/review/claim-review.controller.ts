@@ -55,7 +55,7 @@ export class ClaimReviewController {
   @ApiErrors(
     ...JSON_BODY_ERRORS,
     { status: 404, description: 'No such claim' },
-    { status: 409, description: 'The claim cannot be assigned in its current state' },
+    { status: 409, description: 'CLAIM_NOT_IN_QUEUE: only a claim waiting in a queue can be assigned (details.status)' },
     { status: 422, description: 'USER_NOT_FOUND or USER_CANNOT_PULL_QUEUE: that user cannot take it' },
   )
   async assign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignClaimDto): Promise<void> {

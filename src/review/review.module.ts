@@ -9,7 +9,8 @@ import { QueuesController } from './queues/queues.controller';
 import { QueuesRepository } from './queues/queues.repository';
 import { QueuesService } from './queues/queues.service';
 import { ClaimReviewController } from './claim-review.controller';
-import { ClaimWorkflowRepository } from './review-state.repository';
+import { ReviewStateRepository } from './review-state.repository';
+import { ReviewStateService } from './review-state.service';
 import { ClaimRoutingService } from './routing/claim-routing.service';
 import { MyVerdictsController } from './verdicts/my-verdicts.controller';
 import { VerdictsRepository } from './verdicts/verdicts.repository';
@@ -20,10 +21,11 @@ import { VerdictsService } from './verdicts/verdicts.service';
   imports: [UsersModule],
   controllers: [QueuesController, AssignmentsController, ClaimReviewController, MyVerdictsController],
   providers: [
-    QueuesService, QueuesRepository, ClaimRoutingService, ClaimWorkflowRepository, AssignmentsService, AssignmentsRepository, LeaseSweeper,
+    QueuesService, QueuesRepository, ClaimRoutingService, ReviewStateRepository, ReviewStateService, AssignmentsService, AssignmentsRepository, LeaseSweeper,
     VerdictsService, VerdictsRepository, AdjudicationService,
   ],
-  // The live event stream asks which queues a reviewer may pull from; the metrics count the sweeper's expired leases.
-  exports: [QueuesService, LeaseSweeper],
+  // The live event stream asks which queues a reviewer may pull from; the metrics count the sweeper's expired leases;
+  // claims lock and reject through ReviewStateService.
+  exports: [QueuesService, LeaseSweeper, ReviewStateService],
 })
 export class ReviewModule {}

@@ -54,6 +54,17 @@ export class UsersService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
+  /** An active account, or null: for other modules that answer a missing or inactive user their own way. */
+  async findActive(id: string): Promise<User | null> {
+    const user = await this.users.findById(id);
+    return user?.active ? user : null;
+  }
+
+  /** Up to `limit` active accounts (for pickers in other modules). */
+  async listActive(limit: number): Promise<User[]> {
+    return (await this.users.list({ active: true }, limit, 0))[0];
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw new UserException('USER_NOT_FOUND', `User ${id} not found`);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository, AuditRow } from '../../audit/audit.repository';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
-import { transition } from '../claim-lifecycle';
+import { ClaimStateException, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
-import { ClaimWorkflowRepository, LockedClaim } from '../review-state.repository';
+import { LockedClaim, ReviewStateRepository } from '../review-state.repository';
 import { DEFAULT_QUEUE } from '../queues/queue.entity';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
@@ -15,7 +15,7 @@ import { VerdictsRepository } from '../verdicts/verdicts.repository';
 @Injectable()
 export class AdjudicationService {
   constructor(
-    private readonly claims: ClaimWorkflowRepository,
+    private readonly claims: ReviewStateRepository,
     private readonly queues: QueuesService,
     private readonly queuesRepo: QueuesRepository,
     private readonly audit: AuditRepository,
@@ -55,7 +55,7 @@ export class AdjudicationService {
       const claim = await this.lock(claimId);
       const next = transition('resolve', claim.status, dto.label);
       await this.claims.releaseLeases(claim.id);
-      await this.claims.finalize(claim.id, { label: next, source: 'adjudication', adjudicatorId: editor.id, rationale: dto.rationale });
+      if (!(await this.claims.resolve(claim.id, { label: next, adjudicatorId: editor.id, rationale: dto.rationale }))) throw illegal('resolve', claim);
       await this.audit.record({
         actorId: editor.id,
         action: 'claim.resolve',
@@ -74,7 +74,8 @@ export class AdjudicationService {
       const next = transition('reopen', claim.status);
       const queueId = dto.queue ? (await this.queues.get(dto.queue)).id : ((await this.queuesRepo.matchingQueueId(claim.id)) ?? (await this.queues.get(DEFAULT_QUEUE)).id);
       await this.claims.releaseLeases(claim.id);
-      const round = await this.claims.startNewRound(claim.id, queueId);
+      const round = await this.claims.reopen(claim.id, queueId);
+      if (round === null) throw illegal('reopen', claim);
       await this.audit.record({
         actorId: editor.id,
         action: 'claim.reopen',
@@ -98,6 +99,11 @@ export class AdjudicationService {
     if (!claim) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     return claim;
   }
+}
+
+/** The locked claim's state was checked by transition(); the statement's own guard refusing it means the two disagree. */
+function illegal(event: 'resolve' | 'reopen', claim: LockedClaim): ClaimStateException {
+  return new ClaimStateException('ILLEGAL_TRANSITION', `Cannot ${event} a claim that is ${claim.status}`, { status: claim.status, event });
 }
 
 /** A, B, … Z, then AA, AB, … (a round rarely has more than a handful of reviewers). */

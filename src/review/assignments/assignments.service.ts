@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 import { TransactionContext } from '../../database/transaction-context';
+import { ReviewStateRepository } from '../review-state.repository';
 import { AssignmentRow, AssignmentsRepository, AvailabilityCounts } from './assignments.repository';
 import { AssignmentDto, EmptyReason, LeaseDto, QueueAvailabilityDto, SkipResultDto } from './dtos/assignment.dto';
 import { QueueException } from '../queues/queue.exception';
@@ -13,13 +14,14 @@ export class AssignmentsService {
   constructor(
     private readonly queues: QueuesService,
     private readonly assignments: AssignmentsRepository,
+    private readonly reviewState: ReviewStateRepository,
     private readonly tx: TransactionContext,
   ) {}
 
   /** The caller's next claim in the queue under a fresh lease (or the lease they already hold); null when none. */
   async pull(user: AuthUser, slug: string): Promise<AssignmentDto | null> {
     const queue = await this.queues.pullable(user, slug);
-    const pull = () => this.assignments.pull(user.id, queue.id, queue.verdictsRequired, queue.leaseSeconds);
+    const pull = () => this.reviewState.pull(user.id, queue.id, queue.verdictsRequired, queue.leaseSeconds);
     let lease;
     try {
       lease = await pull();
@@ -47,14 +49,14 @@ export class AssignmentsService {
     return this.tx.run(async () => {
       const assignment = await this.lockOwn(user, assignmentId);
       if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', { leaseExpiresAt: assignment.leaseExpiresAt });
-      return { id: assignment.id, leaseExpiresAt: await this.assignments.extend(assignment.id, assignment.leaseSeconds) };
+      return { id: assignment.id, leaseExpiresAt: await this.reviewState.extendLease(assignment.id, assignment.leaseSeconds) };
     });
   }
 
   skip(user: AuthUser, assignmentId: string, reason?: string): Promise<SkipResultDto> {
     return this.tx.run(async () => {
       const assignment = await this.lockOwn(user, assignmentId);
-      return { id: assignment.id, claimStatus: await this.assignments.skip(assignment.id, user.id, reason?.trim() || null) };
+      return { id: assignment.id, claimStatus: await this.reviewState.skip(assignment.id, user.id, reason?.trim() || null) };
     });
   }
 
@@ -64,7 +66,7 @@ export class AssignmentsService {
   }
 
   private async lockOwn(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
-    const assignment = this.ownedBy(user, assignmentId, await this.assignments.lock(assignmentId));
+    const assignment = this.ownedBy(user, assignmentId, await this.reviewState.lockAssignment(assignmentId));
     this.assertOpen(assignment);
     return assignment;
   }

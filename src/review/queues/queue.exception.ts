@@ -6,6 +6,7 @@ export type QueueErrorCode =
   | 'QUEUE_INACTIVE'
   | 'QUEUE_NOT_ALLOWED'
   | 'CLAIM_NOT_FOUND'
+  | 'CLAIM_NOT_IN_QUEUE'
   | 'USER_NOT_FOUND'
   | 'USER_CANNOT_PULL_QUEUE'
   | 'ASSIGNMENT_NOT_FOUND'
@@ -28,6 +29,7 @@ export class QueueException extends DomainException<QueueErrorCode> {
         return 422;
       case 'QUEUE_SLUG_TAKEN':
       case 'QUEUE_INACTIVE':
+      case 'CLAIM_NOT_IN_QUEUE':
       case 'LEASE_EXPIRED':
       case 'ASSIGNMENT_CLOSED':
         return 409;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../database/transaction-context';
+import { MATCHING_QUEUE } from '../routing/matching-queue.sql';
 import { Queue } from './queue.entity';
 
 export interface QueueStats {
@@ -9,37 +10,6 @@ export interface QueueStats {
   oldestWaitingSeconds: number | null;
 }
 
-export interface BulkRouteFilter {
-  status: 'pending' | 'queued';
-  minScore?: number;
-  maxScore?: number;
-  source?: string;
-  articleId?: string;
-  fromQueueId?: string;
-}
-
-/** The first active routable queue whose filter matches claim `c` (its `score`) of article `a`. */
-export const MATCHING_QUEUE = `(SELECT q.id FROM queues q
-   WHERE q.active AND q.routable AND c.score >= q.min_score
-     AND (q.sources IS NULL OR a.source = ANY (q.sources))
-     AND (q.languages IS NULL OR a.language = ANY (q.languages))
-   ORDER BY q.routing_order, q.slug LIMIT 1)`;
-
-/** Moves claims into a queue and records each move in the audit log, in one statement. */
-const MOVE_AND_AUDIT = `
-  moved AS (
-    UPDATE claims c SET queue_id = t.queue_id, status = 'queued', queued_at = now(), priority = 0, reserved_for = NULL, updated_at = now()
-    FROM targets t WHERE c.id = t.id
-    RETURNING c.id, t.queue_id, t.before_status, t.before_queue
-  ), audited AS (
-    INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
-    SELECT $1::uuid, 'claim.route', 'claim', m.id::text,
-           jsonb_build_object('status', m.before_status, 'queueId', m.before_queue),
-           jsonb_build_object('status', 'queued', 'queueId', m.queue_id)
-    FROM moved m
-  )
-  SELECT count(*)::int AS moved, coalesce(array_agg(id), '{}') AS ids FROM moved`;
-
 @Injectable()
 export class QueuesRepository {
   constructor(private readonly tx: TransactionContext) {}
@@ -48,11 +18,7 @@ export class QueuesRepository {
     return this.tx.manager.getRepository(Queue);
   }
 
-  findBySlug(slug: string): Promise<Queue | null> {
-    return this.queues.findOneBy({ slug });
-  }
-
-  /** The queue and its member ids in one round trip (the pull path runs this on every request). */
+  /** The one lookup of a queue by slug (or id), with its member ids in the same round trip (every pull needs both). */
   async findWithMembers(by: { slug: string } | { id: string }): Promise<{ queue: Queue; members: string[] } | null> {
     const row = await this.queues
       .createQueryBuilder('q')
@@ -126,34 +92,5 @@ export class QueuesRepository {
       [claimId],
     );
     return row?.queue_id ?? null;
-  }
-
-  /** Moves claims matching `filter` (only ones without verdicts or leases) into `queueId`: one statement. */
-  async bulkRoute(actorId: string, queueId: string, filter: BulkRouteFilter): Promise<number> {
-    const [{ moved }] = await this.tx.manager.query(
-      `WITH targets AS (
-         SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, $2::uuid AS queue_id
-         FROM claims c JOIN articles a ON a.id = c.article_id
-         WHERE c.status = $3
-           AND ($4::real IS NULL OR c.score >= $4) AND ($5::real IS NULL OR c.score <= $5)
-           AND ($6::text IS NULL OR a.source = $6) AND ($7::uuid IS NULL OR c.article_id = $7)
-           AND ($8::uuid IS NULL OR c.queue_id = $8)
-           AND c.queue_id IS DISTINCT FROM $2::uuid
-         -- NO KEY UPDATE, as in the pull: rows referenced by concurrent inserts are not skipped
-         FOR NO KEY UPDATE OF c SKIP LOCKED
-       ), ${MOVE_AND_AUDIT}`,
-      [actorId, queueId, filter.status, filter.minScore ?? null, filter.maxScore ?? null, filter.source ?? null, filter.articleId ?? null, filter.fromQueueId ?? null],
-    );
-    return moved;
-  }
-
-  /** Moves one claim (already locked by the caller) into `queueId`. */
-  async routeOne(actorId: string, claimId: string, queueId: string): Promise<number> {
-    const [{ moved }] = await this.tx.manager.query(
-      `WITH targets AS (SELECT c.id, c.status AS before_status, c.queue_id AS before_queue, $3::uuid AS queue_id FROM claims c WHERE c.id = $2),
-       ${MOVE_AND_AUDIT}`,
-      [actorId, claimId, queueId],
-    );
-    return moved;
   }
 }

@@ -26,7 +26,7 @@ export class QueuesService {
   }
 
   async get(slug: string): Promise<Queue> {
-    const queue = await this.queues.findBySlug(slug);
+    const queue = (await this.queues.findWithMembers({ slug }))?.queue;
     if (!queue) throw new QueueException('QUEUE_NOT_FOUND', `Queue ${slug} not found`);
     return queue;
   }
@@ -104,7 +104,7 @@ export class QueuesService {
         await this.assertUsersExist(members);
         await this.queues.replaceMembers(queue.id, members);
       }
-      const after = QueueDto.from((await this.queues.findBySlug(slug))!, members ?? before.members);
+      const after = QueueDto.from(await this.get(slug), members ?? before.members);
       await this.audit.record({ actorId: actor.id, action: 'queue.update', entity: 'queue', entityId: queue.id, before, after });
       return after;
     });

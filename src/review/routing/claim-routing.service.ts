@@ -4,8 +4,8 @@ import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { allowedFrom, ClaimStatus, PRE_REVIEW, PULLABLE, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
 import { Role } from '../../users/role';
-import { UsersRepository } from '../../users/users.repository';
-import { ClaimWorkflowRepository, LockedClaim } from '../review-state.repository';
+import { UsersService } from '../../users/users.service';
+import { LockedClaim, ReviewStateRepository } from '../review-state.repository';
 import { ClaimCurationDto, RouteFilterDto } from '../queues/dtos/queue.dto';
 import { QueueException } from '../queues/queue.exception';
 import { QueuesRepository } from '../queues/queues.repository';
@@ -21,8 +21,8 @@ export class ClaimRoutingService {
   constructor(
     private readonly queues: QueuesService,
     private readonly queuesRepo: QueuesRepository,
-    private readonly claims: ClaimWorkflowRepository,
-    private readonly users: UsersRepository,
+    private readonly reviewState: ReviewStateRepository,
+    private readonly users: UsersService,
     private readonly audit: AuditRepository,
     private readonly tx: TransactionContext,
   ) {}
@@ -33,7 +33,7 @@ export class ClaimRoutingService {
       const claim = await this.lockClaim(claimId);
       transition('route', claim.status);
       if (claim.queueId === queue.id) return { moved: 0 };
-      return { moved: await this.queuesRepo.routeOne(actor.id, claim.id, queue.id) };
+      return { moved: await this.reviewState.routeOne(actor.id, claim.id, queue.id) };
     });
   }
 
@@ -41,7 +41,7 @@ export class ClaimRoutingService {
     const queue = await this.queues.get(slug);
     const fromQueueId = filter.fromQueue ? (await this.queues.get(filter.fromQueue)).id : undefined;
     const moved = await this.tx.run(() =>
-      this.queuesRepo.bulkRoute(actor.id, queue.id, { ...filter, status: filter.status ?? 'pending', fromQueueId }),
+      this.reviewState.bulkRoute(actor.id, queue.id, { ...filter, status: filter.status ?? 'pending', fromQueueId }),
     );
     return { moved };
   }
@@ -50,29 +50,29 @@ export class ClaimRoutingService {
   assign(actor: AuthUser, claimId: string, userId: string): Promise<void> {
     return this.tx.run(async () => {
       const claim = await this.lockClaim(claimId);
-      if (!PULLABLE.includes(claim.status as never) || !claim.queueId) {
-        throw new QueueException('ASSIGNMENT_CLOSED', `Only a claim waiting in a queue can be assigned (it is ${claim.status})`, { status: claim.status });
+      if (!PULLABLE.includes(claim.status) || !claim.queueId) {
+        throw new QueueException('CLAIM_NOT_IN_QUEUE', `Only a claim waiting in a queue can be assigned (it is ${claim.status})`, { status: claim.status });
       }
-      const user = await this.users.findById(userId);
-      if (!user || !user.active) throw new QueueException('USER_NOT_FOUND', `No active user ${userId}`);
+      const user = await this.users.findActive(userId);
+      if (!user) throw new QueueException('USER_NOT_FOUND', `No active user ${userId}`);
       const { queue, members } = (await this.queuesRepo.findWithMembers({ id: claim.queueId }))!;
       if (!this.queues.canPull(user, queue, members)) {
         throw new QueueException('USER_CANNOT_PULL_QUEUE', `${user.email} may not pull from queue ${queue.slug}`);
       }
-      await this.claims.reserve(claim.id, user.id);
+      await this.reviewState.reserve(claim.id, user.id);
       await this.audit.record({ actorId: actor.id, action: 'claim.assign', entity: 'claim', entityId: claim.id, after: { reservedFor: user.id, queueId: queue.id } });
     });
   }
 
   /** What an editor may do with the claim now: the screens show only these, and every action checks again. */
   async curation(claimId: string): Promise<ClaimCurationDto> {
-    const claim = await this.claims.findState(claimId);
+    const claim = await this.reviewState.findState(claimId);
     if (!claim) throw new QueueException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const status = claim.status as ClaimStatus;
     const [queues, found] = await Promise.all([this.queuesRepo.findAll(), claim.queueId ? this.queuesRepo.findWithMembers({ id: claim.queueId }) : null]);
     const routable = allowedFrom('route').includes(status);
     const assignable = PULLABLE.includes(status) && found !== null;
-    const assignees = assignable ? (await this.users.list({ active: true }, ASSIGNEE_LIMIT, 0))[0].filter((u) => this.queues.canPull(u, found.queue, found.members)) : [];
+    const assignees = assignable ? (await this.users.listActive(ASSIGNEE_LIMIT)).filter((u) => this.queues.canPull(u, found.queue, found.members)) : [];
     return {
       queue: found?.queue.slug ?? null,
       actions: { edit: PRE_REVIEW.includes(status), reject: allowedFrom('reject').includes(status), route: routable, assign: assignable },
@@ -84,7 +84,7 @@ export class ClaimRoutingService {
   }
 
   private async lockClaim(claimId: string): Promise<LockedClaim> {
-    const claim = await this.claims.lock(claimId);
+    const claim = await this.reviewState.lock(claimId);
     if (!claim) throw new QueueException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     return claim;
   }

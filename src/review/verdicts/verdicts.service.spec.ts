@@ -4,7 +4,8 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { Role } from '../../users/role';
 import { SubmitVerdictDto } from './dtos/verdict.dto';
 import { VerdictException } from './verdict.exception';
-import { VerdictsRepository, VerdictWrite } from './verdicts.repository';
+import { ReviewStateRepository, VerdictWrite } from '../review-state.repository';
+import { VerdictsRepository } from './verdicts.repository';
 import { VerdictsService } from './verdicts.service';
 
 /** The retry loop alone; the guarded statement itself is tested against PostgreSQL in test/workflow.e2e-spec.ts. */
@@ -16,16 +17,17 @@ describe('VerdictsService.submit retries', () => {
 
   function serviceWith(reads: AssignmentRow[], inserts: (w: VerdictWrite) => unknown) {
     const assignments = { findMine: jest.fn(async () => (reads.length > 1 ? reads.shift()! : reads[0])), assertOpen: jest.fn() };
-    const verdicts = { insert: jest.fn(async (w: VerdictWrite) => inserts(w)) };
-    return { service: new VerdictsService(assignments as unknown as AssignmentsService, verdicts as unknown as VerdictsRepository), verdicts };
+    const reviewState = { recordVerdict: jest.fn(async (w: VerdictWrite) => inserts(w)) };
+    const service = new VerdictsService(assignments as unknown as AssignmentsService, {} as VerdictsRepository, reviewState as unknown as ReviewStateRepository);
+    return { service, verdicts: reviewState };
   }
 
   it('should decide again on fresh rows after losing a race, and settle on the second try', async () => {
     // first read: no labels yet; meanwhile the other reviewer's verdict lands, so the guarded write finds none
     const { service, verdicts } = serviceWith([row([]), row(['disputed'])], (w) => (w.decidedOn.roundLabels.length ? { id: 'v-1', label: w.label } : null));
     const verdict = await service.submit(user, 'a-1', dto, null);
-    expect(verdicts.insert).toHaveBeenCalledTimes(2);
-    expect(verdicts.insert.mock.calls[1][0]).toMatchObject({ decidedOn: { roundLabels: ['disputed'] }, claim: { status: 'needs_adjudication', moveToQueue: 'adjudication' } });
+    expect(verdicts.recordVerdict).toHaveBeenCalledTimes(2);
+    expect(verdicts.recordVerdict.mock.calls[1][0]).toMatchObject({ decidedOn: { roundLabels: ['disputed'] }, claim: { status: 'needs_adjudication', moveToQueue: 'adjudication' } });
     expect(verdict.claimStatus).toBe('needs_adjudication');
   });
 
@@ -35,6 +37,6 @@ describe('VerdictsService.submit retries', () => {
     expect(error).toBeInstanceOf(VerdictException);
     expect((error as VerdictException).code).toBe('VERDICT_CONFLICT');
     expect((error as VerdictException).status).toBe(409);
-    expect(verdicts.insert).toHaveBeenCalledTimes(20);
+    expect(verdicts.recordVerdict).toHaveBeenCalledTimes(20);
   });
 });

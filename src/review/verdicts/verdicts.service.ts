@@ -9,7 +9,8 @@ import { Role } from '../../users/role';
 import { MyVerdictsPageDto, SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
 import { PageQueryDto } from '../../common/http/page.dto';
 import { VerdictException } from './verdict.exception';
-import { VerdictsRepository, VerdictWrite } from './verdicts.repository';
+import { ReviewStateRepository, VerdictWrite } from '../review-state.repository';
+import { VerdictsRepository } from './verdicts.repository';
 
 const MAX_ATTEMPTS = 20;
 
@@ -18,6 +19,7 @@ export class VerdictsService {
   constructor(
     private readonly assignments: AssignmentsService,
     private readonly verdicts: VerdictsRepository,
+    private readonly reviewState: ReviewStateRepository,
   ) {}
 
   /**
@@ -27,7 +29,7 @@ export class VerdictsService {
    * first result; any other second verdict on the assignment is a 409.
    *
    * Optimistic: the outcome is decided on an unlocked read and written by one statement that applies only if
-   * what it was decided on still holds (see VERDICT_SQL); otherwise it is decided again on fresh rows. No lock
+   * what it was decided on still holds (see VERDICT in review-state.repository.ts); otherwise it is decided again on fresh rows. No lock
    * is held across a round trip.
    */
   async submit(user: AuthUser, assignmentId: string, dto: SubmitVerdictDto, idempotencyKey: string | null): Promise<SubmittedVerdictDto> {
@@ -37,7 +39,7 @@ export class VerdictsService {
       this.assignments.assertOpen(assignment);
       if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull the claim again', { leaseExpiresAt: assignment.leaseExpiresAt });
       const claim = this.outcome(assignment, dto.label, user);
-      const verdict = await this.verdicts.insert({
+      const verdict = await this.reviewState.recordVerdict({
         assignmentId,
         userId: user.id,
         label: dto.label,
@@ -76,7 +78,7 @@ export class VerdictsService {
       resolutionSource: source,
       adjudicatorId: source === 'adjudication' ? user.id : null,
       moveToQueue,
-      transition: { action: `claim.${event}`, before: a.claimStatus },
+      transition: { action: `claim.${event}` as const, before: a.claimStatus },
     });
     if (a.claimStatus === ClaimStatus.NeedsAdjudication) return settle('resolve', transition('resolve', a.claimStatus, label), 'adjudication');
     if (labels.length < a.verdictsRequired) {

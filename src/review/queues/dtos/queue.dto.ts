@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsTimeZone, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
@@ -95,20 +95,8 @@ export class CreateQueueDto {
   routable?: boolean;
 }
 
-export class UpdateQueueDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) description?: string;
-  @ApiPropertyOptional({ maxLength: GUIDELINES_MAX }) @IsOptional() @IsString() @MaxLength(GUIDELINES_MAX) guidelines?: string;
-  @ApiPropertyOptional({ enum: [Role.Reviewer, Role.Editor] }) @IsOptional() @IsIn([Role.Reviewer, Role.Editor]) pullRole?: Role.Reviewer | Role.Editor;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) members?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) minScore?: number;
-  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional({ nullable: true }) @Transform(trimmedList) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) sources?: string[] | null;
-  @ApiPropertyOptional({ type: [String], nullable: true }) @IsOptional({ nullable: true }) @IsArray() @ArrayMaxSize(50) @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true }) languages?: string[] | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10) verdictsRequired?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(10) @Max(86400) leaseSeconds?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-100000) @Max(100000) routingOrder?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() routable?: boolean;
-}
+/** Every setting but the slug, each optional; a null is still checked (skipNullProperties: false), so only nullable fields take one. */
+export class UpdateQueueDto extends PartialType(OmitType(CreateQueueDto, ['slug'] as const), { skipNullProperties: false }) {}
 
 export class QueueDto {
   @ApiProperty({ format: 'uuid' }) id: string;
