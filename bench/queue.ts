@@ -107,7 +107,7 @@ async function explainPull(pool: Pool, reviewerId: string, queueId: string): Pro
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${PULL_SQL}`, [reviewerId, queueId, K, LEASE_SECONDS]);
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${PULL.text}`, PULL.values({ userId: reviewerId, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }));
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await client.query('ROLLBACK');

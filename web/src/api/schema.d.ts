@@ -1212,8 +1212,8 @@ export interface components {
             pullRole: "reviewer" | "editor";
             /** @description Only these users may pull (empty: everyone with the role) */
             members?: string[];
-            /** @default 0 */
-            minScore: number;
+            /** @description On create default 0 */
+            minScore?: number;
             /** @description Route only claims of articles from these sources (null: any) */
             sources?: string[] | null;
             /**
@@ -1222,22 +1222,16 @@ export interface components {
              *     ]
              */
             languages?: string[] | null;
-            /** @default 2 */
-            verdictsRequired: number;
-            /** @default 900 */
-            leaseSeconds: number;
-            /** @default true */
-            active: boolean;
-            /**
-             * @description Lower routes first
-             * @default 100
-             */
-            routingOrder: number;
-            /**
-             * @description Whether new claims are routed here automatically
-             * @default true
-             */
-            routable: boolean;
+            /** @description K, the verdicts each claim needs; on create default 2 */
+            verdictsRequired?: number;
+            /** @description On create default 900 */
+            leaseSeconds?: number;
+            /** @description On create default true */
+            active?: boolean;
+            /** @description Lower routes first; on create default 100 */
+            routingOrder?: number;
+            /** @description Whether new claims are routed here automatically; on create default true */
+            routable?: boolean;
         };
         QueueDto: {
             /** Format: uuid */
@@ -1260,17 +1254,31 @@ export interface components {
         };
         UpdateQueueDto: {
             description?: string;
+            /** @description Reviewing guidelines (Markdown) */
             guidelines?: string;
             /** @enum {string} */
             pullRole?: "reviewer" | "editor";
+            /** @description Only these users may pull (empty: everyone with the role) */
             members?: string[];
+            /** @description On create default 0 */
             minScore?: number;
+            /** @description Route only claims of articles from these sources (null: any) */
             sources?: string[] | null;
+            /**
+             * @example [
+             *       "en"
+             *     ]
+             */
             languages?: string[] | null;
+            /** @description K, the verdicts each claim needs; on create default 2 */
             verdictsRequired?: number;
+            /** @description On create default 900 */
             leaseSeconds?: number;
+            /** @description On create default true */
             active?: boolean;
+            /** @description Lower routes first; on create default 100 */
             routingOrder?: number;
+            /** @description Whether new claims are routed here automatically; on create default true */
             routable?: boolean;
         };
         QueueGuidelinesDto: {
@@ -4486,7 +4494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The claim cannot be assigned in its current state */
+            /** @description CLAIM_NOT_IN_QUEUE: only a claim waiting in a queue can be assigned (details.status) */
             409: {
                 headers: {
                     [name: string]: unknown;

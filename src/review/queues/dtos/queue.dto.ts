@@ -40,7 +40,7 @@ export class CreateQueueDto {
   @IsUUID('all', { each: true })
   members?: string[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'On create default 0' })
   @IsOptional()
   @IsNumber()
   @Min(0)
@@ -63,39 +63,43 @@ export class CreateQueueDto {
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true, message: 'languages must be language tags like en or pt-BR' })
   languages?: string[] | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 2 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, description: 'K, the verdicts each claim needs; on create default 2' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(10)
   verdictsRequired?: number;
 
-  @ApiPropertyOptional({ minimum: 10, maximum: 86400, default: 900 })
+  @ApiPropertyOptional({ minimum: 10, maximum: 86400, description: 'On create default 900' })
   @IsOptional()
   @IsInt()
   @Min(10)
   @Max(86400)
   leaseSeconds?: number;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'On create default true' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ default: 100, description: 'Lower routes first' })
+  @ApiPropertyOptional({ description: 'Lower routes first; on create default 100' })
   @IsOptional()
   @IsInt()
   @Min(-100000)
   @Max(100000)
   routingOrder?: number;
 
-  @ApiPropertyOptional({ default: true, description: 'Whether new claims are routed here automatically' })
+  @ApiPropertyOptional({ description: 'Whether new claims are routed here automatically; on create default true' })
   @IsOptional()
   @IsBoolean()
   routable?: boolean;
 }
 
-/** Every setting but the slug, each optional; a null is still checked (skipNullProperties: false), so only nullable fields take one. */
+/**
+ * Every setting but the slug, each optional; a null is still checked (skipNullProperties: false), so only nullable
+ * fields take one. CreateQueueDto states its defaults in descriptions, not as `default`, which would claim here that an
+ * absent field is reset.
+ */
 export class UpdateQueueDto extends PartialType(OmitType(CreateQueueDto, ['slug'] as const), { skipNullProperties: false }) {}
 
 export class QueueDto {
