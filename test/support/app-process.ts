@@ -2,29 +2,23 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { freePort } from '../../src/database/embedded-postgres';
+import { OutputTail } from './output-tail';
 
 const ROOT = resolve(__dirname, '../..');
-/** Lines of the process's output kept to explain an unexpected exit. */
-const KEPT_LINES = 40;
 
 /**
  * The service as its own operating-system process (src/main.ts compiled on the fly, see register-ts.js) over the
  * run's database: for tests that must see a crash as a crash, or kill an instance with SIGKILL.
  */
 export class AppProcess {
-  private readonly output: string[] = [];
+  private readonly output: OutputTail;
   private exited?: { code: number | null; signal: NodeJS.Signals | null };
 
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
   ) {
-    const keep = (chunk: Buffer) => {
-      this.output.push(...chunk.toString().split('\n').filter(Boolean));
-      this.output.splice(0, Math.max(0, this.output.length - KEPT_LINES));
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    this.output = new OutputTail(child);
     child.on('exit', (code, signal) => (this.exited = { code, signal }));
   }
 
@@ -63,7 +57,7 @@ export class AppProcess {
   }
 
   get lastOutput(): string {
-    return this.output.join('\n');
+    return this.output.toString();
   }
 
   /** SIGKILL by default: no shutdown hooks, connections dropped mid-statement. */

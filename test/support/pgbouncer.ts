@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../src/database/embedded-postgres';
+import { OutputTail } from './output-tail';
 
 /** Server connections pgbouncer keeps per (database, role): fewer than two instances' pools, so they are shared. */
 const SERVER_CONNECTIONS = 8;
-/** Lines of pgbouncer's log kept to explain a failed start. */
-const KEPT_LINES = 40;
 
 /** pgbouncer's executable: PGBOUNCER_PATH, Debian's /usr/sbin/pgbouncer or the first on PATH; undefined when none is. */
 export function findPgbouncer(): string | undefined {
@@ -30,7 +29,7 @@ export function findPgbouncer(): string | undefined {
  * config, auth file and nothing else live in a temporary folder removed by `stop`.
  */
 export class Pgbouncer {
-  private readonly log: string[] = [];
+  private readonly log: OutputTail;
   private exited = false;
 
   private constructor(
@@ -39,12 +38,7 @@ export class Pgbouncer {
     /** `databaseUrl` through the pooler. */
     readonly url: string,
   ) {
-    const keep = (chunk: Buffer) => {
-      this.log.push(...chunk.toString().split('\n').filter(Boolean));
-      this.log.splice(0, Math.max(0, this.log.length - KEPT_LINES));
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    this.log = new OutputTail(child);
     child.on('exit', () => (this.exited = true));
   }
 
@@ -92,7 +86,7 @@ export class Pgbouncer {
       await new Promise((r) => setTimeout(r, 100));
     }
     await bouncer.stop();
-    throw new Error(`pgbouncer did not start on port ${port}:\n${bouncer.log.join('\n')}`);
+    throw new Error(`pgbouncer did not start on port ${port}:\n${bouncer.log}`);
   }
 
   private async answers(): Promise<boolean> {
