@@ -1,3 +1,4 @@
+import { InvalidationListener } from '../src/database/invalidation-listener.service';
 import { Role } from '../src/users/role';
 import { EventStreamReader } from './support/event-stream';
 import { createQueue, pull, reviewers, seedQueuedClaims, submit } from './support/review';
@@ -84,8 +85,9 @@ describe('live events (e2e)', () => {
   it('should resync its clients when its LISTEN connection was lost and is back', async () => {
     const stream = await connect(one, editor.token);
     await stream.next('ready');
-    // Every instance's listener of this database is cut (the other suites' ones reconnect just the same).
-    await one.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factcheck-invalidation'`);
+    // This instance's listener is cut (only it: other suites share the database and check their health).
+    const listenerPid = (one.app.get(InvalidationListener) as unknown as { client: { processID: number } }).client.processID;
+    await one.db.query(`SELECT pg_terminate_backend($1)`, [listenerPid]);
     expect((await stream.next('resync')).data).toEqual({ reason: 'missed' });
     // Lost, then back: a second resync once it listens again, and live events flow again.
     await stream.next('resync', 10_000);
