@@ -174,6 +174,7 @@ test('an editor uploads an NDJSON file and sees exactly its bad and duplicate li
   const cells = async () => (await rows.all()).slice(1).map(async (r) => (await r.getByRole('cell').nth(0).textContent()) + ' ' + (await r.getByRole('cell').nth(1).textContent()));
   expect(await Promise.all(await cells())).toEqual(['2 invalid', '4 invalid', '6 duplicate', '7 duplicate']);
   await expect(rows.nth(4).getByRole('link', { name: 'Open the existing article' })).toHaveAttribute('href', `/app/articles/${existing.id}`);
+  await importPanel.getByRole('heading', { name: 'Report' }).scrollIntoViewIfNeeded();
   await checkScreen(page, 'editor-import-report');
   await importPanel.getByLabel('Show').selectOption('created');
   expect(await Promise.all(await cells())).toEqual(['1 created', '3 created', '8 created']);
