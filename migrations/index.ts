@@ -15,6 +15,7 @@ import { LoginDelays1796123568615 } from './1796123568615-LoginDelays';
 import { AddArticleExtraction1796128231060 } from './1796128231060-AddArticleExtraction';
 import { AddReviewActivityNotify1796132000000 } from './1796132000000-AddReviewActivityNotify';
 import { JitOffAsDatabaseDefault1796132778834 } from './1796132778834-JitOffAsDatabaseDefault';
+import { ReviewActivityQuietForTheApp1796140000000 } from './1796140000000-ReviewActivityQuietForTheApp';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
 export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764
   ClaimTextsCarryTheBands1764140700000, DropRedundantClaimSpanIndex1764140800000,
   AddLoginFailures1764140900000, AddBrowserSessions1796123468927,
   LoginDelays1796123568615, AddQueueGuidelines1796124522248, AddArticleExtraction1796128231060,
-  AddReviewActivityNotify1796132000000, JitOffAsDatabaseDefault1796132778834];
+  AddReviewActivityNotify1796132000000, JitOffAsDatabaseDefault1796132778834,
+  ReviewActivityQuietForTheApp1796140000000];

@@ -1,4 +1,7 @@
 import { InvalidationListener } from '../src/database/invalidation-listener.service';
+import type { Notification } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { QUIET_REVIEW_ACTIVITY } from '../src/review/review-activity';
 import { Role } from '../src/users/role';
 import { EventStreamReader } from './support/event-stream';
 import { createQueue, pull, reviewers, seedQueuedClaims, submit } from './support/review';
@@ -105,5 +108,30 @@ describe('live events (e2e)', () => {
     await stream.ended;
     expect(await one.stream('/events', bearer(user.token))).toMatchObject({ status: 401 });
     expect(await one.stream('/events')).toMatchObject({ status: 401 });
+  });
+
+  it('should leave the hot statements\' announcements to the service: a quiet transaction commits without a NOTIFY', async () => {
+    const slug = await createQueue(one, admin, { verdictsRequired: 1 });
+    const [claimId] = await seedQueuedClaims(one, slug, 1, editor.id);
+    const listener = await (one.db.driver as PostgresDriver).master.connect();
+    const heard: string[] = [];
+    const onNotification = (n: Notification) => heard.push(n.payload ?? '');
+    listener.on('notification', onNotification);
+    await listener.query('LISTEN review_activity');
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+    try {
+      // A NOTIFY makes its commit wait for every other notifying commit: the pull and the verdict silence the trigger.
+      await one.db.transaction((m) => m.query(`UPDATE claims SET status = 'in_review' WHERE id = $1 AND ${QUIET_REVIEW_ACTIVITY}`, [claimId]));
+      await settle();
+      expect(heard).toEqual([]);
+      // Any other writer is still announced by the trigger.
+      await one.db.query(`UPDATE claims SET status = 'queued' WHERE id = $1`, [claimId]);
+      await settle();
+      expect(heard.map((payload) => JSON.parse(payload).kind)).toEqual(['queue']);
+    } finally {
+      listener.off('notification', onNotification);
+      await listener.query('UNLISTEN *');
+      listener.release();
+    }
   });
 });

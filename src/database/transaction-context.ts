@@ -15,6 +15,8 @@ export class TransactionContext {
   private readonly storage = new AsyncLocalStorage<EntityManager>();
   /** Transactions (by their manager) already told to prefer index scans. */
   private readonly indexScansPreferred = new WeakSet<EntityManager>();
+  /** Work that waits for its transaction's commit (by the transaction's manager); dropped on rollback. */
+  private readonly committed = new WeakMap<EntityManager, (() => void)[]>();
   /**
    * Behind a transaction pooler a named statement would be prepared on whichever server connection ran it and be
    * missing (or already there) on the next: pgbouncer 1.18 does not track them. Unnamed, each call is planned anew.
@@ -70,10 +72,28 @@ export class TransactionContext {
     this.indexScansPreferred.add(transaction);
   }
 
+  /**
+   * Runs `then` once the current transaction has committed (at once outside a transaction: the statement before
+   * committed by itself), never when it rolls back. For announcing writes: a listener acting on the news must see them.
+   */
+  afterCommit(then: () => void): void {
+    const transaction = this.storage.getStore();
+    if (!transaction) return then();
+    const waiting = this.committed.get(transaction);
+    if (waiting) waiting.push(then);
+    else this.committed.set(transaction, [then]);
+  }
+
   /** Without `isolation` the server default (READ COMMITTED) applies, saving TypeORM's extra SET TRANSACTION round trip. */
-  run<T>(work: () => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+  async run<T>(work: () => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     if (this.storage.getStore()) return work();
-    const inContext = (manager: EntityManager) => this.storage.run(manager, work);
-    return isolation ? this.dataSource.transaction(isolation, inContext) : this.dataSource.transaction(inContext);
+    let manager: EntityManager | undefined;
+    const inContext = (transaction: EntityManager) => {
+      manager = transaction;
+      return this.storage.run(transaction, work);
+    };
+    const result = await (isolation ? this.dataSource.transaction(isolation, inContext) : this.dataSource.transaction(inContext));
+    for (const then of (manager && this.committed.get(manager)) ?? []) then();
+    return result;
   }
 }

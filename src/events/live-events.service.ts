@@ -5,7 +5,7 @@ import { AuthUser } from '../common/decorators/current-user.decorator';
 import { InvalidationListener, MISSED } from '../database/invalidation-listener.service';
 import { QueuesService } from '../review/queues/queues.service';
 import { Role } from '../users/role';
-import { parseReviewActivity, ReviewActivity } from './review-activity';
+import { parseReviewActivity, ReviewActivity } from '../review/review-activity';
 
 /** Events of one window go out as one message: a burst of verdicts costs each client one refetch, not hundreds. */
 const COALESCE_MS = 250;

@@ -5,6 +5,8 @@ import { NamedStatement } from '../common/sql/named-params';
 import { TransactionContext } from '../database/transaction-context';
 import { AssignmentRow, AssignmentView, READ_ASSIGNMENT_SQL, viewColumns } from './assignments/assignments.repository';
 import { ClaimStatus, PULLABLE, sqlFrom, sqlStatuses, sqlTo } from './claim-lifecycle';
+import { QUIET_REVIEW_ACTIVITY } from './review-activity';
+import { ReviewActivityPublisher } from './review-activity.publisher';
 import { StoredVerdict, VERDICT_COLUMNS } from './verdicts/verdicts.repository';
 
 /**
@@ -43,6 +45,7 @@ WITH held AS (
     AND (c.reserved_for IS NULL OR c.reserved_for = :userId)
     AND NOT (:userId = ANY (c.excluded_reviewers))
     AND cardinality(c.round_labels) + (SELECT count(*) FROM unnest(c.lease_expiries) e WHERE e > now()) < :verdictsRequired
+    AND ${QUIET_REVIEW_ACTIVITY}
   ORDER BY c.priority DESC, c.score DESC, c.queued_at, c.id
   LIMIT 1
   -- NO KEY UPDATE: a plain FOR UPDATE also skips claims that a concurrent insert references (its foreign key holds
@@ -143,7 +146,7 @@ export const VERDICT = new NamedStatement<VerdictParams>(`
 WITH a AS (
   -- by primary key only: with status in this WHERE the planner may pick the small partial index of active
   -- assignments, which fills up with dead entries between vacuums
-  SELECT id, claim_id, round, status, lease_expires_at FROM assignments WHERE id = :assignmentId
+  SELECT id, claim_id, queue_id, round, status, lease_expires_at FROM assignments WHERE id = :assignmentId
   FOR UPDATE
 ), claim AS (
   UPDATE claims c SET
@@ -158,7 +161,8 @@ WITH a AS (
   FROM a
   WHERE c.id = a.claim_id AND a.status = 'active' AND a.lease_expires_at > now() AND a.round = c.round
     AND c.status = :decidedStatus AND c.round_labels = :decidedLabels::text[]
-  RETURNING c.id
+    AND ${QUIET_REVIEW_ACTIVITY}
+  RETURNING c.id, c.queue_id
 ), closed AS (
   UPDATE assignments SET status = 'submitted', ended_at = now()
   WHERE id = :assignmentId AND EXISTS (SELECT 1 FROM claim)
@@ -175,7 +179,7 @@ WITH a AS (
   SELECT :userId, :transitionAction, 'claim', v.claim_id::text, jsonb_build_object('status', :beforeStatus::text), jsonb_build_object('status', :status::text, 'round', v.round)
   FROM v WHERE :transitionAction::text IS NOT NULL`)}
 )
-SELECT ${VERDICT_COLUMNS} FROM v`);
+SELECT ${VERDICT_COLUMNS}, a.queue_id AS "leaseQueueId", claim.queue_id AS "claimQueueId" FROM v, a, claim`);
 
 export interface BulkRouteFilter {
   /** Which claims move: one of the states `route` leaves (the statement also checks). */
@@ -275,7 +279,10 @@ export const TRANSITION_STATEMENTS = { route: [BULK_ROUTE.text, ROUTE_ONE.text],
 
 @Injectable()
 export class ReviewStateRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(
+    private readonly tx: TransactionContext,
+    private readonly activity: ReviewActivityPublisher,
+  ) {}
 
   /** The one way to lock a claim row outside the pull and bulk route (which skip locked rows instead of waiting). */
   async lock(claimId: string): Promise<LockedClaim | null> {
@@ -311,6 +318,8 @@ export class ReviewStateRepository {
 
   async pull(userId: string, queueId: string, verdictsRequired: number, leaseSeconds: number): Promise<AssignmentView | null> {
     const [row] = await this.tx.prepared<AssignmentView>('queue_pull', PULL.text, PULL.values({ userId, queueId, verdictsRequired, leaseSeconds }));
+    // The statement silenced the trigger: its lease changes what the queue has in review.
+    if (row) this.activity.publish({ kind: 'queue', queueId });
     return row ?? null;
   }
 
@@ -344,7 +353,7 @@ export class ReviewStateRepository {
   /** The stored verdict, or null when the lease closed or the decision inputs moved since the read (nothing written). */
   async recordVerdict(w: VerdictWrite): Promise<StoredVerdict | null> {
     const c = w.claim;
-    const [row] = await this.tx.prepared<StoredVerdict>(
+    const [row] = await this.tx.prepared<StoredVerdict & { leaseQueueId: string; claimQueueId: string }>(
       'verdict_insert',
       VERDICT.text,
       VERDICT.values({
@@ -367,7 +376,15 @@ export class ReviewStateRepository {
         decidedLabels: w.decidedOn.roundLabels,
       }),
     );
-    return row ?? null;
+    if (!row) return null;
+    const { leaseQueueId, claimQueueId, ...verdict } = row;
+    // The statement silenced the trigger: announce the verdict and the queues it changed (the claim may have moved on).
+    this.activity.publish(
+      { kind: 'verdict', verdictId: verdict.id, claimId: verdict.claimId, reviewerId: verdict.reviewerId, queueId: leaseQueueId },
+      { kind: 'queue', queueId: leaseQueueId },
+      { kind: 'queue', queueId: claimQueueId },
+    );
+    return verdict;
   }
 
   /** Moves claims matching `filter` (only ones without verdicts or leases) into `queueId`: one statement. */

@@ -9,6 +9,7 @@ import { QueuesController } from './queues/queues.controller';
 import { QueuesRepository } from './queues/queues.repository';
 import { QueuesService } from './queues/queues.service';
 import { ClaimReviewController } from './claim-review.controller';
+import { ReviewActivityPublisher } from './review-activity.publisher';
 import { ReviewStateRepository } from './review-state.repository';
 import { ReviewStateService } from './review-state.service';
 import { ClaimRoutingService } from './routing/claim-routing.service';
@@ -22,7 +23,7 @@ import { VerdictsService } from './verdicts/verdicts.service';
   controllers: [QueuesController, AssignmentsController, ClaimReviewController, MyVerdictsController],
   providers: [
     QueuesService, QueuesRepository, ClaimRoutingService, ReviewStateRepository, ReviewStateService, AssignmentsService, AssignmentsRepository, LeaseSweeper,
-    VerdictsService, VerdictsRepository, AdjudicationService,
+    VerdictsService, VerdictsRepository, AdjudicationService, ReviewActivityPublisher,
   ],
   // The live event stream asks which queues a reviewer may pull from; the metrics count the sweeper's expired leases;
   // claims lock and reject through ReviewStateService.

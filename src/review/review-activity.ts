@@ -15,3 +15,11 @@ export function parseReviewActivity(payload: string): ReviewActivity | null {
   }
   return null;
 }
+
+/**
+ * A statement that includes this predicate silences the review_activity trigger for the rest of its transaction
+ * (see the ReviewActivityQuietForTheApp migration): its caller publishes through ReviewActivityPublisher instead.
+ * As an uncorrelated scalar subquery it runs once, before the statement's rows are written and its AFTER triggers
+ * fire (not inside EXISTS: the planner drops an EXISTS subquery's select list without running it).
+ */
+export const QUIET_REVIEW_ACTIVITY = `(SELECT set_config('factcheck.review_activity', 'app', true)) = 'app'`;
