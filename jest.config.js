@@ -18,7 +18,9 @@ function esmPackages(dir = path.join(__dirname, 'node_modules')) {
       try {
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8'));
         if ((pkg.type === 'module' || IMPORTS_ESM.test(name)) && !NATIVE_ESM.test(name)) names.push(name);
-      } catch {}
+      } catch {
+        // not a package (a stray file or folder): nothing to transpile
+      }
     }
   }
   return names;

@@ -208,7 +208,7 @@ function printDevMetrics(): void {
 function shippedJson(lines: TableLine[]): object {
   const of = (dataset: string): TableLine => lines.find((l) => l.dataset === dataset && l.scorer === 'shipped')!;
   const clef = of(CLEF), cb = of(CLAIMBUSTER), seed = of(SEED);
-  const gold = Object.fromEntries(seed.gold.split(', ').map((g) => g.split(' ')));
+  const gold = Object.fromEntries(seed.gold.split(', ').map((g): [string, string] => { const [kind, count] = g.split(' '); return [kind, count]; }));
   const r = (x: number): number => Math.round(x * 1e4) / 1e4;
   return {
     clef2019: { map: r(clef.ap), p5: r(clef.p5), p10: r(clef.p10) },

@@ -41,16 +41,16 @@ interface Run {
 
 async function seed(pool: Pool): Promise<void> {
   const passwordHash = await hash(PASSWORD);
-  const { rows: [{ id: adminId }] } = await pool.query(
+  const { rows: [{ id: adminId }] } = await pool.query<{ id: string }>(
     `INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-admin@bench.example', 'Bench', 'admin', $1) RETURNING id`,
     [passwordHash],
   );
-  const { rows: reviewers } = await pool.query(
+  const { rows: reviewers } = await pool.query<{ id: string }>(
     `INSERT INTO users (email, display_name, role, password_hash)
      SELECT 'reviewer-' || i || '@bench.example', 'Reviewer ' || i, 'reviewer', $1 FROM generate_series(1, 2) i RETURNING id`,
     [passwordHash],
   );
-  const { rows: [{ id: queueId }] } = await pool.query(`INSERT INTO queues (slug, pull_role, verdicts_required, routable) VALUES ('bench', 'reviewer', 2, false) RETURNING id`);
+  const { rows: [{ id: queueId }] } = await pool.query<{ id: string }>(`INSERT INTO queues (slug, pull_role, verdicts_required, routable) VALUES ('bench', 'reviewer', 2, false) RETURNING id`);
   const sentence = 'The ministry said 42 schools were rebuilt in 2024 across 7 regions.';
   await pool.query(
     `INSERT INTO articles (title, body, body_sha256, url, source, published_at, created_by)
@@ -151,7 +151,7 @@ function copyRun(databaseUrl: string, filters: ExportFilters, projection: Projec
 
 async function main(): Promise<void> {
   const reuse = process.env.BENCH_DATABASE_URL;
-  const database = reuse ? { url: reuse, ownerUrl: reuse, drop: async () => undefined } : await createTestDatabase((l) => console.log(l), 'factcheck_bench');
+  const database = reuse ? { url: reuse, ownerUrl: reuse, drop: () => Promise.resolve() } : await createTestDatabase((l) => console.log(l), 'factcheck_bench');
   // as the owner: VACUUM ANALYZE skips tables the service's role does not own
   const pool = new Pool({ connectionString: database.ownerUrl, max: 2 });
   const runs: Run[] = [];
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
         body: JSON.stringify({ email: 'bench-admin@bench.example', password: PASSWORD }),
       });
       const { accessToken } = (await login.json()) as { accessToken: string };
-      const { rows: [{ horizon }] } = await pool.query(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS horizon`);
+      const { rows: [{ horizon }] } = await pool.query<{ horizon: string }>(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS horizon`);
       const filters: ExportFilters = { statuses: [...FINAL_LABELS], horizon, includeVerdicts: false };
       for (const projection of ['csv', 'json'] as const) runs.push(await copyRun(database.url, filters, projection));
       // BENCH_FORMATS=csv,json runs only those (COPY still runs, as the baseline).

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'factcheck-bench-')), TRUST_PROXY: 'loopback',
   });
   const t = await TestApp.start();
-  let failed = false;
+  let failed: boolean;
   try {
     const start = performance.now();
     const outcome = await fuzzSession(t, { seed: SEED, requests: REQUESTS, concurrency: 8, onRound: (r) => console.log(`  ${r.sent.toLocaleString()} sent, ${r.violations.length} violations, ${((performance.now() - start) / 1000).toFixed(0)} s`) });

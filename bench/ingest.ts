@@ -26,6 +26,7 @@ const statementTimes = new Map<string, { calls: number; ms: number }>();
 
 /** Wall time from sending each statement to its result, summed by the statement's first 70 characters. */
 function profileStatements(): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the patched call's `this`
   const query = Client.prototype.query as (...args: unknown[]) => unknown;
   Client.prototype.query = function (this: Client, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '?';

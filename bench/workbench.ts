@@ -62,7 +62,7 @@ async function apiCycle(page: Page, slug: string): Promise<number> {
   return page.evaluate(async (queue) => {
     const post = (path: string, body?: unknown) =>
       fetch(path, { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined, credentials: 'same-origin' });
-    const lease = await (await post(`/queues/${queue}/next`)).json();
+    const lease = (await (await post(`/queues/${queue}/next`)).json()) as { id: string };
     const start = performance.now();
     const verdict = await post(`/assignments/${lease.id}/verdict`, { label: 'verified', sources: [], confidence: 3 });
     if (verdict.status !== 201) throw new Error(`verdict: ${verdict.status}`);

@@ -15,10 +15,10 @@ export class AddClaimMinhashBands1764140400000 implements MigrationInterface {
     await q.query(`ALTER TABLE claims ADD COLUMN minhash_bands integer[] NOT NULL DEFAULT '{}'`);
     // The bands are computed in JavaScript (the same code the inserts use), a chunk at a time in id order.
     for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
-      const rows: { id: string; normalized_text: string }[] = await q.query(
+      const rows = (await q.query(
         `SELECT id, normalized_text FROM claims WHERE id > $1 ORDER BY id LIMIT ${BACKFILL_CHUNK}`,
         [after],
-      );
+      )) as { id: string; normalized_text: string }[];
       if (!rows.length) break;
       await q.query(
         `UPDATE claims c SET minhash_bands = v.bands::integer[] FROM unnest($1::uuid[], $2::text[]) AS v(id, bands) WHERE c.id = v.id`,

@@ -68,7 +68,7 @@ describe('database faults under load on two instances (e2e)', () => {
       let res: Response;
       try {
         res = await call();
-      } catch (error) {
+      } catch {
         count(`${kind} network`); // the instance was killed or is restarting
         await sleep(50);
         return undefined;

@@ -233,7 +233,7 @@ describe('editor exports (e2e)', () => {
         return { contextUrl: undefined, documentUrl: url, document: context };
       };
       type Term = { termType: string; value: string; datatype?: { value: string } };
-      const quads = (await jsonld.toRDF(JSON.parse(res.text), { documentLoader } as never)) as unknown as { subject: Term; predicate: Term; object: Term; graph: Term }[];
+      const quads = (await jsonld.toRDF(JSON.parse(res.text), { documentLoader } as jsonld.Options.ToRdf)) as unknown as { subject: Term; predicate: Term; object: Term; graph: Term }[];
       expect(new Set(quads.map((q) => q.graph.termType))).toEqual(new Set(['DefaultGraph'])); // no named graph of a blank node
       const S = 'http://schema.org/';
       const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -415,7 +415,7 @@ describe('editor exports (e2e)', () => {
       } while (reviewing);
       await work;
       await settle();
-      seen.push(...(await ndjson({ queue: slug, status: 'verified,disputed', since: cursor! })).claims.map((c) => c.claimId));
+      seen.push(...(await ndjson({ queue: slug, status: 'verified,disputed', since: cursor })).claims.map((c) => c.claimId));
       const finals: { id: string }[] = await t.db.query(
         `SELECT c.id FROM claims c JOIN queues q ON q.id = c.queue_id WHERE q.slug = $1 AND c.status IN ('verified', 'disputed')
          UNION SELECT a.claim_id FROM assignments a JOIN queues q ON q.id = a.queue_id JOIN claims c ON c.id = a.claim_id
@@ -442,11 +442,18 @@ describe('editor exports (e2e)', () => {
       const url = `${t.url}/exports/verdicts?format=ndjson&articleId=${article}`;
       const midStream = await new Promise<unknown[]>((resolve, reject) => {
         const req = get(url, { headers: bearer(editor.token) }, (res) => {
-          res.once('data', async () => {
+          res.once('data', () => {
             res.pause();
-            const backends = await exportBackends().catch(reject);
-            req.destroy();
-            resolve(backends);
+            exportBackends().then(
+              (backends) => {
+                req.destroy();
+                resolve(backends);
+              },
+              (error: Error) => {
+                req.destroy();
+                reject(error);
+              },
+            );
           });
         });
         req.on('error', (error) => (req.destroyed ? undefined : reject(error)));

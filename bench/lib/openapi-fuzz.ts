@@ -109,7 +109,7 @@ export class OpenApiFuzzer {
         fc.option(fc.tuple(fc.constantFrom('unknown', 'limit[]', '__proto__', 'from'), hostileString), { freq: 4 }),
       )
       .map(([values, extra]) => {
-        const pairs = queryParams.flatMap((p, i) => (values[i] === null ? [] : [[p.name, values[i]!]]));
+        const pairs = queryParams.flatMap((p, i) => (values[i] === null ? [] : [[p.name, values[i]]]));
         if (extra) pairs.push(extra);
         return pairs.length ? `?${pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')}` : '';
       });

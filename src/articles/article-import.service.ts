@@ -214,7 +214,7 @@ function discardRest(input: Readable): void {
 }
 
 /** What the line did wrong, in our words: PostgreSQL's own message names internals and is never passed on. */
-function refusal(error: QueryFailedError): string {
+function refusal(error: Pick<QueryFailedError, 'driverError'>): string {
   const code = (error.driverError as { code?: string }).code ?? '';
   if (code.startsWith('54')) return `Refused by the database: a value is too large to store (e.g. too many distinct words to index) [${code}]`;
   if (code.startsWith('22')) return `Refused by the database: a value it cannot store [${code}]`;

@@ -85,8 +85,8 @@ export class ArticlesRepository {
     if (filter.to) add((p) => shownAtOrBefore('a.published_at', p), filter.to);
     if (filter.q) add((p) => `a.search @@ websearch_to_tsquery('simple', ${p})`, filter.q);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.tx.manager.query(`SELECT count(*)::int AS total FROM articles a ${clause}`, params);
-    const items: ArticleSummary[] = await this.tx.manager.query(
+    const [{ total }] = await this.tx.manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM articles a ${clause}`, params);
+    const items = await this.tx.manager.query<ArticleSummary[]>(
       `SELECT a.id, a.title, a.url, a.source, a.author, a.language, a.extraction, a.published_at AS "publishedAt", a.created_at AS "createdAt",
               (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id) AS "claimCount"
          FROM articles a ${clause}
@@ -99,7 +99,7 @@ export class ArticlesRepository {
 
   /** The verdicts on the article's claims, with a fresh snapshot (callers lock the claims first). */
   async countVerdicts(articleId: string): Promise<number> {
-    const [{ n }] = await this.tx.manager.query(
+    const [{ n }] = await this.tx.manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = $1`,
       [articleId],
     );

@@ -35,7 +35,7 @@ export function registerMigrationCommands(program: Command): void {
         const ds = new DataSource(dataSourceOptions(urls.owner, { poolSize: 1 }));
         await ds.initialize();
         try {
-          const [last] = await ds.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
+          const [last] = await ds.query<{ name: string }[]>(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
           await ds.undoLastMigration({ transaction: 'each' });
           console.log(last ? `Reverted: ${last.name}` : 'Nothing to revert');
         } finally {

@@ -9,7 +9,7 @@ import { AppConfig } from './app-config';
 @Global()
 @Module({
   imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ app: AppConfig.fromEnvironment() })] })],
-  providers: [{ provide: AppConfig, inject: [ConfigService], useFactory: (config: ConfigService) => config.get('app') }],
+  providers: [{ provide: AppConfig, inject: [ConfigService], useFactory: (config: ConfigService) => config.get<AppConfig>('app') }],
   exports: [AppConfig],
 })
 export class AppConfigModule {}

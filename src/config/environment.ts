@@ -295,7 +295,7 @@ export function parseClaimReviewRatings(raw: string | undefined): { ratings: Cla
   const fail = (why: string) => ({ ratings: DEFAULT_CLAIMREVIEW_RATINGS, problems: [`CLAIMREVIEW_RATINGS: ${why}`] });
   let parsed: ClaimReviewRatings;
   try {
-    parsed = JSON.parse(raw);
+    parsed = JSON.parse(raw) as ClaimReviewRatings;
   } catch {
     return fail('must be JSON');
   }

@@ -57,7 +57,7 @@ async function retryConcurrentUpdate(work: () => Promise<unknown>, attempts = 5)
  * connects as the owner itself; `warn` says so, or that the role could bypass them anyway.
  */
 export async function grantAppPrivileges(owner: DataSource, appRole: string, warn: (message: string) => void): Promise<void> {
-  const [{ ownerRole, privileged }] = await owner.query(
+  const [{ ownerRole, privileged }] = await owner.query<{ ownerRole: string; privileged: boolean | null }[]>(
     `SELECT current_user AS "ownerRole", (SELECT rolsuper OR pg_has_role(rolname, current_user, 'MEMBER') FROM pg_roles WHERE rolname = $1) AS privileged`,
     [appRole],
   );

@@ -12,8 +12,8 @@ export class InvalidatedCache<V> {
   constructor(
     private readonly listener: InvalidationListener,
     private readonly ttlMs: number,
-    /** Which entry keys an invalidation key names. */
-    matches: (invalidationKey: string) => string | 'all' | null,
+    /** Which entry key an invalidation key names: its key, `'all'` for every entry, or null for none. */
+    matches: (invalidationKey: string) => string | null,
     private readonly maxEntries = 10_000,
   ) {
     listener.subscribe((key) => {

@@ -48,7 +48,8 @@ export class TransactionContext {
     const runner = this.storage.getStore()?.queryRunner;
     // TypeORM releases a transaction's runner when its connection fails, but connect() would still hand out the dead connection.
     if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
-    const target: Pool | PoolClient = runner ? await runner.connect() : (this.dataSource.driver as PostgresDriver).master;
+    // TypeORM types both as any: the runner's connection is a pg PoolClient, the driver's master a pg Pool.
+    const target = runner ? ((await runner.connect()) as PoolClient) : ((this.dataSource.driver as PostgresDriver).master as Pool);
     try {
       return (await target.query({ name: this.namedStatements ? name : undefined, text, values: params })).rows as T[];
     } catch (error) {

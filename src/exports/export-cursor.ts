@@ -15,7 +15,7 @@ export function encodeCursor(horizon: string): string {
 export function decodeCursor(cursor: string): string {
   let parsed: { v?: unknown; h?: unknown } | null = null;
   try {
-    if (/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; h?: unknown } | null;
   } catch {
     // reported below
   }

@@ -68,7 +68,7 @@ export class ExportSnapshot {
       await client.query(
         `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.round(idleInTransactionMs))}`,
       );
-      const { rows } = await client.query(HORIZON_SQL);
+      const { rows } = await client.query<{ horizon: string }>(HORIZON_SQL);
       return new ExportSnapshot(client, rows[0].horizon);
     } catch (error) {
       client.off('error', ignore);
@@ -83,7 +83,7 @@ export class ExportSnapshot {
    */
   async takeSlot(owner: string, slots: number): Promise<boolean> {
     for (let slot = 0; slot < slots; slot++) {
-      const { rows } = await this.client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS taken`, [owner, slot]);
+      const { rows } = await this.client.query<{ taken: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS taken`, [owner, slot]);
       if (rows[0].taken) return true;
     }
     return false;
@@ -91,7 +91,7 @@ export class ExportSnapshot {
 
   async count(filters: ExportFilters): Promise<number> {
     const q = exportCountQuery(filters);
-    return (await this.client.query(q.text, q.values)).rows[0].n;
+    return (await this.client.query<{ n: number }>(q.text, q.values)).rows[0].n;
   }
 
   /** Rows as arrays of text; destroying the stream closes the portal (Postgres stops producing rows). */

@@ -40,7 +40,7 @@ export class ExportsRepository {
   }
 
   async queueId(slug: string): Promise<string | null> {
-    const [row] = await this.tx.manager.query(`SELECT id FROM queues WHERE slug = $1`, [slug]);
+    const [row] = await this.tx.manager.query<{ id: string }[]>(`SELECT id FROM queues WHERE slug = $1`, [slug]);
     return row?.id ?? null;
   }
 }

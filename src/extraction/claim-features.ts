@@ -60,7 +60,7 @@ const isCapitalised = (v: string): boolean => {
 export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatureVector {
   let words = 0, quantity = 0, percentOrMoney = 0, dateOrTime = 0, namedEntity = 0, titledPerson = 0;
   let attribution = 0, eventVerb = 0, past = 0, comparison = 0, quantityNoun = 0, verbs = 0;
-  let firstSingular = 0, firstPlural = 0, opinion = 0, second = 0, modal = 0, future = 0, hedge = 0;
+  let firstSingular = 0, opinion = 0, second = 0, modal = 0, future = 0, hedge = 0;
   let subjective = 0, ceremony = 0, appeal = 0, imperative = 0, question = 0;
   let superlative = 0, recordScope = 0, conditional = 0;
   let inNameRun = false;
@@ -118,7 +118,7 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
     else if (pos === 'ADJ' && lower.endsWith('er') && t.lower[i + 1] === 'than') comparison++;
 
     if (FIRST_PERSON_SINGULAR.has(lower)) { firstSingular++; lastFirstPerson = i; }
-    if (FIRST_PERSON_PLURAL.has(lower)) { firstPlural++; lastFirstPerson = i; }
+    if (FIRST_PERSON_PLURAL.has(lower)) lastFirstPerson = i;
     if (SECOND_PERSON.has(lower)) second++;
     if (OPINION_VERBS.has(lower) && isVerb && i - lastFirstPerson <= 3) opinion++;
     if (MODALS.has(lower)) modal++;

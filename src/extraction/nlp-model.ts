@@ -13,7 +13,7 @@ export function getNlp(): WinkNlp {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const winkNLP = require('wink-nlp') as typeof winkNLPFactory;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const model = require('wink-eng-lite-web-model');
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLPFactory>[0];
     instance = winkNLP(model, ['sbd', 'pos', 'ner', 'negation']);
   }
   return instance;

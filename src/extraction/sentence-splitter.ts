@@ -35,19 +35,19 @@ export function splitSentences(body: string): SplitDocument {
   const its = nlp.its;
   const doc = nlp.readDoc(body);
   const tokens = doc.tokens();
-  const value = tokens.out(its.value) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const value = tokens.out<string>(its.value);
+  const spaces = tokens.out<string>(its.precedingSpaces);
   const table: TokenTable = {
     value,
     // Curly apostrophes are folded so lexicon look-ups match "don’t" and "don't" alike.
     lower: value.map((v) => v.toLowerCase().replace(/’/g, "'")),
-    pos: tokens.out(its.pos) as string[],
-    type: tokens.out(its.type) as string[],
+    pos: tokens.out<string>(its.pos),
+    type: tokens.out<string>(its.type),
     entity: new Array<string>(value.length).fill(''),
     ...tokenOffsets(body, value, spaces),
   };
   const entitySpans = doc.entities().out(its.span) as unknown as number[][];
-  const entityTypes = doc.entities().out(its.type) as string[];
+  const entityTypes = doc.entities().out<string>(its.type);
   entitySpans.forEach(([from, to], k) => {
     for (let i = from; i <= to; i++) table.entity[i] = entityTypes[k];
   });

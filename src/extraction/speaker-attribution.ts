@@ -193,7 +193,7 @@ export function speakerKind(name: string): 'Person' | 'Organization' {
 
 function resolveMentions(direct: (Mention | null)[], sentences: SentenceSpan[], body: string, t: TokenTable): (string | null)[] {
   const names = direct.map((m) => (m?.kind === 'name' ? m.text : null));
-  const resolved: (string | null)[] = new Array(direct.length).fill(null);
+  const resolved = new Array<string | null>(direct.length).fill(null);
   let lastPerson: string | null = null;
   for (let i = 0; i < direct.length; i++) {
     const m = direct[i];

@@ -33,7 +33,7 @@ export class UsersController {
   @ApiErrors(400)
   async list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
     const page = await this.users.list(query);
-    return { ...page, items: page.items.map(UserDto.from) };
+    return { ...page, items: page.items.map((user) => UserDto.from(user)) };
   }
 
   @Get(':id')

@@ -27,7 +27,7 @@ async function createDatabase(): Promise<{ url: string | undefined; drop: () => 
   const server = process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
   if (process.env.TEST_DATABASE === 'embedded' || !(await reachable(server))) {
     console.log('[browser-db] no PostgreSQL reachable: the service starts an embedded one');
-    return { url: undefined, drop: async () => undefined };
+    return { url: undefined, drop: () => Promise.resolve() };
   }
   const name = `factcheck_browser_test_${Date.now()}_${process.pid}`;
   const run = async (sql: string) => {

@@ -24,8 +24,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const THINGS = ['heating subsidies', 'school meals', 'bomb shelters', 'road repairs', 'mobile clinics', 'water filters', 'bus routes', 'flood barriers'];
 const SOURCES = ['Kyiv Ledger', 'Danube Wire', 'Northern Post', 'Steppe Daily', 'Carpathian Times', 'Harbour Herald', 'Metro Courier', 'Field Notes'];
 
-type Rand = () => number;
-
 const SYLLABLES = ['ka', 'lo', 'vre', 'mi', 'dan', 'tso', 'gur', 'bel', 'zy', 'pon', 'rik', 'sha', 'tev', 'nu', 'hol', 'dre', 'vak', 'ost', 'mer', 'chu', 'lyp', 'gor', 'bai', 'fen', 'xu', 'qir', 'wen', 'jas'];
 
 interface Words {

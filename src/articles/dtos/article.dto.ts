@@ -40,7 +40,7 @@ export class ArticleDto {
   @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
 
   static from({ article, claims }: { article: Article; claims: Claim[] }): ArticleDto {
-    return { ...article, claims: claims.map(ClaimDto.from) };
+    return { ...article, claims: claims.map((claim) => ClaimDto.from(claim)) };
   }
 }
 

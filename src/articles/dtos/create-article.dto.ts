@@ -6,6 +6,7 @@ import { MAX_BODY_LENGTH } from '../../extraction/extraction.controller';
 import { trimmed } from '../../users/dtos/create-user.dto';
 
 // PostgreSQL text cannot hold U+0000; refusing it here keeps it a 400 (or an invalid import line), not a 500.
+// eslint-disable-next-line no-control-regex -- the control character is the point: this refuses U+0000
 const NO_NUL = /^[^\u0000]*$/;
 const HAS_TEXT = /\S/;
 

@@ -12,7 +12,7 @@ export class RolesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
     if (!roles?.length) return true;
-    const user: AuthUser | undefined = context.switchToHttp().getRequest().user;
+    const { user } = context.switchToHttp().getRequest<{ user?: AuthUser }>();
     if (user && roles.includes(user.role)) return true;
     throw new ForbiddenException(`This action requires one of the roles: ${roles.join(', ')}`);
   }

@@ -55,7 +55,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   toBody(exception: unknown, requestId: string): ErrorBody {
     if (exception instanceof DomainException) {
-      return errorBody(exception.status, exception.message, requestId, { code: exception.code, details: exception.details });
+      // instanceof on the generic class narrows to DomainException<any>; every code is a string.
+      const { status, message, code, details } = exception as DomainException;
+      return errorBody(status, message, requestId, { code, details });
     }
     if (exception instanceof HttpException) return fromHttpException(exception, requestId);
     if (isDatabaseUnavailable(exception)) {

@@ -29,6 +29,6 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const { code, message, driverError, cause, errors } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string' && (CONNECTION_SQLSTATES.has(code) || code.startsWith('08') || CONNECTION_ERRNOS.has(code))) return true;
   if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
-  const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  const inner: unknown[] = [driverError, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])];
   return inner.some((e) => e !== error && isDatabaseUnavailable(e, depth + 1));
 }

@@ -7,6 +7,6 @@ import { IsOptional } from './field-rules';
 export const OptionalBooleanQuery = () =>
   applyDecorators(
     IsOptional(),
-    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean(),
   );

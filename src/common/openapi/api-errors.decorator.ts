@@ -16,7 +16,8 @@ const MEANINGS: Record<number, string> = {
   503: 'Temporarily unavailable; retry later',
 };
 
-export type ErrorStatus = keyof typeof MEANINGS | number;
+/** Any HTTP status; those in MEANINGS need no description. */
+export type ErrorStatus = number;
 
 /**
  * Documents a route's error responses, all with the one ErrorBody: `ApiErrors(400, 404, { status: 409, description })`.

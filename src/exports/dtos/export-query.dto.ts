@@ -8,9 +8,9 @@ export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'claimreview'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_STATUSES = [...FINAL_LABELS, ClaimStatus.NeedsAdjudication] as const;
 
-// `a,b` and repeated parameters (`status=a&status=b`) both give a list.
-const commaList = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+// `a,b` and repeated parameters (`status=a&status=b`) both give a list (the query string parser yields strings).
+const commaList = ({ value }: { value: string | string[] | undefined }) =>
+  value === undefined ? undefined : [value].flat().flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ExportQueryDto {

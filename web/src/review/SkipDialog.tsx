@@ -13,7 +13,7 @@ export const SkipDialog = forwardRef<HTMLDialogElement, Props>(function SkipDial
       <form
         method="dialog"
         onSubmit={(event) => {
-          if ((event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') !== 'skip') return;
+          if (event.nativeEvent.submitter?.getAttribute('value') !== 'skip') return;
           onSkip(reason.trim());
           setReason('');
         }}

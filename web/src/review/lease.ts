@@ -22,7 +22,7 @@ export function useLease(assignmentId: string, leaseExpiresAt: string): LeaseSta
   const [expiresAt, setExpiresAt] = useState(() => Date.parse(leaseExpiresAt));
   const [lost, setLost] = useState(false);
   const [now, setNow] = useState(() => Date.now());
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(now);
   const [current, setCurrent] = useState({ assignmentId, leaseExpiresAt });
   if (current.assignmentId !== assignmentId || current.leaseExpiresAt !== leaseExpiresAt) {
     setCurrent({ assignmentId, leaseExpiresAt });

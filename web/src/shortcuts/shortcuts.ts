@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export type ShortcutHandlers = Record<string, () => void>;
 
@@ -14,7 +14,10 @@ function isTyping(target: EventTarget | null): target is HTMLElement {
  */
 export function useShortcuts(handlers: ShortcutHandlers, escapeTo?: React.RefObject<HTMLElement | null>): void {
   const current = useRef(handlers);
-  current.current = handlers;
+  // The latest handlers, without re-adding the listener on every render.
+  useLayoutEffect(() => {
+    current.current = handlers;
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
