@@ -196,7 +196,7 @@ const CLAIMS = 120;
     const [{ xid }] = (await primary.query(`SELECT pg_current_xact_id()::text AS xid`)).rows;
     await pair.caughtUp();
     for (let i = 0; i < 100; i++) {
-      const poll = await ndjson(i % 2 ? strict : steady, { queue: slug, status: 'verified,disputed', since: cursor! });
+      const poll = await ndjson(i % 2 ? strict : steady, { queue: slug, status: 'verified,disputed', since: cursor });
       seen.push(...poll.ids);
       cursor = poll.cursor;
       if (BigInt(decodeCursor(cursor)) > BigInt(xid)) break;

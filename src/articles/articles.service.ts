@@ -4,7 +4,7 @@ import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
 import { AuditEntry, AuditRepository } from '../audit/audit.repository';
 import { TransactionContext } from '../database/transaction-context';
-import { Claim } from '../claims/claim.entity';
+import type { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
 import { Article, ArticleExtraction } from './article.entity';

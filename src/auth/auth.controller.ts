@@ -8,7 +8,7 @@ import { ErrorBody } from '../common/errors/error-body';
 import { ApiErrors, JSON_BODY_ERRORS, SignedIn } from '../common/openapi/api-errors.decorator';
 import { ChangePasswordDto } from '../users/dtos/password.dto';
 import { UserDto } from '../users/dtos/user.dto';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { BrowserSessionsService } from './browser-sessions.service';

@@ -13,8 +13,7 @@ import { UserDto } from '../users/dtos/user.dto';
 import { UserException } from '../users/user.exception';
 import { UsersService } from '../users/users.service';
 import { PasswordHasher } from '../users/password-hasher.service';
-import { User } from '../users/user.entity';
-import { UsersRepository } from '../users/users.repository';
+import type { User } from '../users/user.entity';
 import { TokenDto } from './dtos/login.dto';
 import { LoginAttemptsService } from './login-attempts.service';
 import { TokenPayload } from './token-payload';
@@ -29,13 +28,12 @@ export class AuthService {
   private readonly tokenUsers: InvalidatedCache<User | null>;
 
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly audit: AuditRepository,
     private readonly tx: TransactionContext,
     private readonly attempts: LoginAttemptsService,
-    private readonly usersService: UsersService,
     invalidation: InvalidationListener,
     config: AppConfig,
   ) {
@@ -46,7 +44,7 @@ export class AuthService {
 
   /** Returns the user for valid credentials of an active account, otherwise null (no hint which part was wrong). */
   async validateCredentials(email: string, password: string): Promise<User | null> {
-    const user = await this.users.findWithPasswordHash({ email: email.trim().toLowerCase() });
+    const user = await this.users.findForSignIn(email.trim().toLowerCase());
     const valid = await this.hasher.verify(user?.passwordHash ?? (await this.timingDecoy), password);
     return user && valid && user.active ? user : null;
   }
@@ -62,7 +60,7 @@ export class AuthService {
   async recordLogin(user: User, ip: string, via: 'token' | 'session'): Promise<Date> {
     const now = new Date();
     await this.tx.run(async () => {
-      await this.users.update(user.id, { lastLoginAt: now }, false);
+      await this.users.recordLastLogin(user.id, now);
       await this.audit.record({ actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, after: via === 'token' ? { ip } : { ip, via } });
     });
     return now;
@@ -76,7 +74,7 @@ export class AuthService {
     const attempt = await this.attempts.reserve(user.email, ip);
     let updated: User;
     try {
-      updated = await this.usersService.changeOwnPassword(user.id, dto.currentPassword, dto.password);
+      updated = await this.users.changeOwnPassword(user.id, dto.currentPassword, dto.password);
     } catch (error) {
       await (error instanceof UserException && error.code === 'CURRENT_PASSWORD_INCORRECT' ? attempt.failed() : attempt.abandoned());
       throw error;
@@ -90,7 +88,7 @@ export class AuthService {
    * login limits; attempts refused unchecked are audited as counts by LoginAttemptsService).
    */
   async recordRefusedLogin(email: string, ip: string): Promise<void> {
-    const user = await this.users.findWithPasswordHash({ email: email.trim().toLowerCase() });
+    const user = await this.users.findForSignIn(email.trim().toLowerCase());
     await this.audit.record({
       actorId: null,
       action: 'auth.login_failed',
@@ -106,7 +104,7 @@ export class AuthService {
    */
   async verifyPayload(payload: TokenPayload): Promise<AuthUser> {
     const id = payload.sub;
-    const user = isUUID(id) ? await this.tokenUsers.get(id, () => this.users.findById(id)) : null;
+    const user = isUUID(id) ? await this.tokenUsers.get(id, () => this.users.find(id)) : null;
     if (!user || !user.active || user.tokenVersion !== payload.tv || user.role !== payload.role) {
       throw new UnauthorizedException('Token revoked or user inactive');
     }

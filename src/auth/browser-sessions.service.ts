@@ -4,7 +4,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { TransactionContext } from '../database/transaction-context';
 import { UserDto } from '../users/dtos/user.dto';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { AuthService } from './auth.service';
 import { BrowserSessionsRepository } from './browser-sessions.repository';
 

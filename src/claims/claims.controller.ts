@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors, JSON_BODY_ERRORS, SignedIn } from '../common/openapi/api-errors.decorator';
@@ -19,7 +19,7 @@ export class ClaimsController {
   @ApiOperation({ summary: 'An article\'s claims' })
   @ApiOkResponse({ type: [ClaimDto] })
   async listForArticle(@Param('id', ParseUUIDPipe) articleId: string): Promise<ClaimDto[]> {
-    return (await this.claims.listForArticle(articleId)).map(ClaimDto.from);
+    return (await this.claims.listForArticle(articleId)).map((claim) => ClaimDto.from(claim));
   }
 
   @Post('articles/:id/claims')

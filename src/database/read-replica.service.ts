@@ -139,13 +139,13 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
   private async compare(): Promise<void> {
     const replica = this.replica!;
     try {
-      const [primary] = (await this.primary.query(`SELECT pg_current_wal_lsn()::text AS lsn`)).rows;
+      const [primary] = (await this.primary.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`)).rows;
       this.lag.primaryAt(Date.now(), primary.lsn);
     } catch {
       // The primary is down: the replica may still serve reads; its lag then grows from what it already owes.
     }
     try {
-      const [row] = (await replica.query(`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS lsn`)).rows;
+      const [row] = (await replica.query<{ standby: boolean; lsn: string | null }>(`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS lsn`)).rows;
       if (!row.standby || !row.lsn) {
         this.setState('down', null, 'DATABASE_REPLICA_URL is not a standby in recovery (promoted?): reading the primary');
         return;

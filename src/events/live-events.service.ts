@@ -117,7 +117,7 @@ export class LiveEventsService implements BeforeApplicationShutdown {
       };
 
       const subscription = this.signals.subscribe({ next: onSignal, complete: () => subscriber.complete() });
-      const keepAlive = setInterval(() => subscriber.next({ comment: 'keep-alive' } as MessageEvent), KEEP_ALIVE_MS);
+      const keepAlive = setInterval(() => subscriber.next({ comment: 'keep-alive' }), KEEP_ALIVE_MS);
       const lifetime = setTimeout(() => subscriber.complete(), MAX_STREAM_MS);
       void loadVisible().then(() => {
         if (subscriber.closed) return;

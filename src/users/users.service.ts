@@ -113,6 +113,21 @@ export class UsersService {
       return this.get(id);
     }).finally(() => this.revoked(id));
   }
+
+  /** Sign-in only: the account with that email together with its password hash. */
+  findForSignIn(email: string): Promise<User | null> {
+    return this.users.findWithPasswordHash({ email });
+  }
+
+  /** The account as stored, active or not (for checking a token against its user). */
+  find(id: string): Promise<User | null> {
+    return this.users.findById(id);
+  }
+
+  /** A successful sign-in's time (revokes no token). */
+  async recordLastLogin(id: string, at: Date): Promise<void> {
+    await this.users.update(id, { lastLoginAt: at }, false);
+  }
 }
 
 /** What the audit log keeps of a user (never the hash). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page.dto';
-import { Claim } from '../../claims/claim.entity';
+import type { Claim } from '../../claims/claim.entity';
 import { ClaimDto } from '../../claims/dtos/claim.dto';
 import { Article, ArticleExtraction } from '../article.entity';
 import { ArticleSummary } from '../articles.repository';

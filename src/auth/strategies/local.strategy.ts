@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
-import { User } from '../../users/user.entity';
+import type { User } from '../../users/user.entity';
 import { AuthService } from '../auth.service';
 
 @Injectable()
