@@ -21,7 +21,7 @@ export function VerdictsPerHourChart({ buckets }: { buckets: HourBucket[] }) {
         <CartesianGrid stroke="#e4e7ec" vertical={false} />
         <XAxis dataKey="start" ticks={ticks} tickFormatter={dayTick} tick={AXIS} />
         <YAxis allowDecimals={false} tick={AXIS} width={40} />
-        <Tooltip labelFormatter={(start) => formatHour(String(start))} />
+        <Tooltip labelFormatter={(start) => (typeof start === 'string' ? formatHour(start) : start)} />
         <Legend />
         {(['verified', 'disputed', 'unverifiable'] as const).map((label) => (
           <Bar key={label} dataKey={label} name={LABEL_NAMES[label]} stackId="labels" fill={LABEL_COLOURS[label]} isAnimationActive={false} />

@@ -14,7 +14,7 @@ function filtersOf(params: URLSearchParams): AuditFilters {
     const value = params.get(name);
     if (value) filters[name] = value;
   }
-  return filters as AuditFilters;
+  return filters;
 }
 
 /** Where an entry's subject has a timeline of its own: an account's or a claim's, oldest first. */

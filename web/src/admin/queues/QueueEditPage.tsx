@@ -46,7 +46,7 @@ const NEW_QUEUE: Draft = {
 const draftOf = (q: Queue): Draft => ({
   slug: q.slug,
   description: q.description,
-  pullRole: q.pullRole as PullRole,
+  pullRole: q.pullRole,
   members: q.members,
   verdictsRequired: String(q.verdictsRequired),
   leaseMinutes: String(q.leaseSeconds / 60),
