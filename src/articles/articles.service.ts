@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
-import { AuditEntry, AuditRepository } from '../audit/audit.repository';
+import { AuditEntry, AuditService } from '../audit/audit.service';
 import { TransactionContext } from '../database/transaction-context';
 import type { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
@@ -44,7 +44,7 @@ export class ArticlesService {
     private readonly claims: ClaimsService,
     private readonly extractor: ClaimExtractor,
     private readonly tx: TransactionContext,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** Extraction and identity: CPU only, done before any transaction so no connection is held during it. */

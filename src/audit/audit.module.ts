@@ -5,5 +5,5 @@ import { AuditService } from './audit.service';
 
 /** Global: every feature records what it changes, in the transaction of the change. */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService], exports: [AuditRepository] })
+@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService], exports: [AuditService] })
 export class AuditModule {}

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { InvalidatedCache } from '../database/invalidated-cache';
 import { InvalidationListener } from '../database/invalidation-listener.service';
@@ -31,7 +31,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly tx: TransactionContext,
     private readonly attempts: LoginAttemptsService,
     invalidation: InvalidationListener,

@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { TransactionContext } from '../database/transaction-context';
 import { UserDto } from '../users/dtos/user.dto';
@@ -20,7 +20,7 @@ export class BrowserSessionsService {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: BrowserSessionsRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly tx: TransactionContext,
   ) {}
 

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AuditEntry, AuditRepository } from '../audit/audit.repository';
+import { AuditEntry, AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { LoginCounter, LoginFailuresRepository, RefusalSummary } from './login-failures.repository';
@@ -49,7 +49,7 @@ export class LoginAttemptsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly failures: LoginFailuresRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly tx: TransactionContext,
     private readonly config: AppConfig,
   ) {}

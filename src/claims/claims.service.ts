@@ -4,10 +4,9 @@ import { isUniqueViolation } from '../common/errors/pg-errors';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
 import { ClaimStatus, PRE_REVIEW } from '../review/claim-lifecycle';
-import { LockedClaim } from '../review/review-state.repository';
-import { ReviewStateService } from '../review/review-state.service';
+import { LockedClaim, ReviewStateService } from '../review/review-state.service';
 import { Claim } from './claim.entity';
 import { ClaimException } from './claim.exception';
 import { SimilarClaimRow, ClaimSimilarityRepository } from './claim-similarity.repository';
@@ -25,7 +24,7 @@ export class ClaimsService {
     private readonly extractor: ClaimExtractor,
     private readonly config: AppConfig,
     private readonly tx: TransactionContext,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly reviewState: ReviewStateService,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { finished, pipeline } from 'node:stream';
 import { finished as streamFinished } from 'node:stream/promises';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
 import { FINAL_LABELS } from '../review/claim-lifecycle';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { AppConfig } from '../config/app-config';
@@ -43,7 +43,7 @@ export class ExportsService {
 
   constructor(
     private readonly exports: ExportsRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
 

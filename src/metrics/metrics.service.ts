@@ -8,7 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { ReadReplica } from '../database/read-replica.service';
 import { ExportsService } from '../exports/exports.service';
 import { LeaseSweeper } from '../review/assignments/lease-sweeper.service';
-import { QueueBacklogRow, StatsRepository } from '../stats/stats.repository';
+import { QueueBacklogRow, StatsService } from '../stats/stats.service';
 
 /** Seconds: a pull or a verdict takes milliseconds, an export streams for minutes. */
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120];
@@ -31,7 +31,7 @@ export class MetricsService {
   constructor(
     dataSource: DataSource,
     config: AppConfig,
-    private readonly stats: StatsRepository,
+    private readonly stats: StatsService,
     sweeper: LeaseSweeper,
     exports: ExportsService,
     replica: ReadReplica,

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
 import { ClaimStateException, transition } from './claim-lifecycle';
 import { LockedClaim, ReviewStateRepository } from './review-state.repository';
+
+export type { LockedClaim } from './review-state.repository';
 
 /** What other modules may do to a claim's review state: the claims module's content edits lock and reject through it. */
 @Injectable()
 export class ReviewStateService {
   constructor(
     private readonly state: ReviewStateRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** Locks the claim row in the caller's transaction (the same lock every review change takes); null when there is none. */

@@ -7,6 +7,6 @@ import { StatsService } from './stats.service';
   controllers: [StatsController],
   providers: [StatsService, StatsRepository],
   // the metrics scrape reads the queues' backlog
-  exports: [StatsRepository],
+  exports: [StatsService],
 })
 export class StatsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadReplica } from '../database/read-replica.service';
-import { ADJUDICATION_QUEUE } from '../review/queues/queue.entity';
+import { ADJUDICATION_QUEUE } from '../review/queues/queue-slugs';
 import { Coincidence } from './krippendorff-alpha';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
 

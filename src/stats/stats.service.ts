@@ -7,8 +7,10 @@ import { AgreementQueryDto } from './dtos/agreement-query.dto';
 import { AgreementDto, PairKappaDto, PooledKappaDto, QueueAgreementDto, ReviewerAgreementDto } from './dtos/agreement.dto';
 import { QueueWorkloadDto } from './dtos/queue-workload.dto';
 import { nominalAlpha } from './krippendorff-alpha';
-import { ActivityFilter, AgreementFilter, PairCell, QueueCoincidence, ReviewerRow, StatsRepository } from './stats.repository';
+import { ActivityFilter, AgreementFilter, PairCell, QueueBacklogRow, QueueCoincidence, ReviewerRow, StatsRepository } from './stats.repository';
 import { StatsException } from './stats.exception';
+
+export type { QueueBacklogRow } from './stats.repository';
 
 /**
  * Reviewer agreement, queue workload and recent activity. SQL returns aggregates only (coincidence matrices, pair confusion tables,
@@ -20,6 +22,11 @@ export class StatsService {
     private readonly stats: StatsRepository,
     private readonly reads: ReadReplica,
   ) {}
+
+  /** Every queue's backlog now, from the primary: the metrics scrape shows the live state, not a replica's lag. */
+  backlog(): Promise<QueueBacklogRow[]> {
+    return this.stats.backlog();
+  }
 
   /** All figures come from one snapshot, so overall, per-queue and per-pair numbers describe the same verdicts. */
   agreement(query: AgreementQueryDto): Promise<AgreementDto> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
 import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
 import { InvalidationListener } from '../database/invalidation-listener.service';
@@ -20,7 +20,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionContext,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly invalidation: InvalidationListener,
   ) {}
 

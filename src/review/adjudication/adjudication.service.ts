@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository, AuditRow } from '../../audit/audit.repository';
+import { AuditService, AuditRow } from '../../audit/audit.service';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { ClaimStateException, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
 import { LockedClaim, ReviewStateRepository } from '../review-state.repository';
-import { DEFAULT_QUEUE } from '../queues/queue.entity';
+import { DEFAULT_QUEUE } from '../queues/queue-slugs';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
 import { AdjudicationCaseDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from '../verdicts/dtos/verdict.dto';
@@ -18,7 +18,7 @@ export class AdjudicationService {
     private readonly claims: ReviewStateRepository,
     private readonly queues: QueuesService,
     private readonly queuesRepo: QueuesRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly tx: TransactionContext,
     private readonly verdicts: VerdictsRepository,
   ) {}

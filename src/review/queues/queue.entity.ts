@@ -1,9 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from '../../users/role';
 
-export const ADJUDICATION_QUEUE = 'adjudication';
-export const DEFAULT_QUEUE = 'default';
-
 @Entity('queues')
 export class Queue {
   @PrimaryGeneratedColumn('uuid')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../../audit/audit.repository';
+import { AuditService } from '../../audit/audit.service';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 import { InvalidatedCache } from '../../database/invalidated-cache';
@@ -18,7 +18,7 @@ export class QueuesService {
 
   constructor(
     private readonly queues: QueuesRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly tx: TransactionContext,
     private readonly invalidation: InvalidationListener,
   ) {

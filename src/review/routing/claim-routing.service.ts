@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../../audit/audit.repository';
+import { AuditService } from '../../audit/audit.service';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { allowedFrom, ClaimStatus, PRE_REVIEW, PULLABLE, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
@@ -23,7 +23,7 @@ export class ClaimRoutingService {
     private readonly queuesRepo: QueuesRepository,
     private readonly reviewState: ReviewStateRepository,
     private readonly users: UsersService,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
     private readonly tx: TransactionContext,
   ) {}
 

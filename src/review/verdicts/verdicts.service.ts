@@ -4,7 +4,7 @@ import { ClaimEvent, ClaimStatus, FinalLabel, isFinal, transition } from '../cla
 import { AssignmentRow } from '../assignments/assignments.repository';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { QueueException } from '../queues/queue.exception';
-import { ADJUDICATION_QUEUE } from '../queues/queue.entity';
+import { ADJUDICATION_QUEUE } from '../queues/queue-slugs';
 import { Role } from '../../users/role';
 import { MyVerdictsPageDto, SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
 import { PageQueryDto } from '../../common/http/page.dto';
