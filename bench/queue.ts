@@ -15,7 +15,7 @@
  */
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
-import { READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
+import { AssignmentRow, READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
 import { PULL, VERDICT } from '../src/review/review-state.repository';
 import { createTestDatabase } from '../test/setup/test-database';
 import { JsonClient } from './lib/http-client';
@@ -50,16 +50,16 @@ const CLAIMS_PER_ARTICLE = 100;
 
 async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; adminId: string; users: { id: string; email: string }[] }> {
   const passwordHash = await hash('bench-password-1');
-  const [{ id: adminId }] = (await pool.query(
+  const [{ id: adminId }] = (await pool.query<{ id: string }>(
     `INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-admin@bench.example', 'Bench', 'admin', $1) RETURNING id`,
     [passwordHash],
   )).rows;
-  const users = (await pool.query(
+  const users = (await pool.query<{ id: string; email: string }>(
     `INSERT INTO users (email, display_name, role, password_hash)
      SELECT 'reviewer-' || i || '@bench.example', 'Reviewer ' || i, 'reviewer', $1 FROM generate_series(1, $2) i RETURNING id, email`,
     [passwordHash, reviewers],
   )).rows;
-  const [{ id: queueId }] = (await pool.query(
+  const [{ id: queueId }] = (await pool.query<{ id: string }>(
     `INSERT INTO queues (slug, pull_role, verdicts_required, lease_seconds, routable) VALUES ('bench', 'reviewer', $1, $2, false) RETURNING id`,
     [K, LEASE_SECONDS],
   )).rows;
@@ -74,8 +74,8 @@ async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; a
  * claim update of a pull read 2,500 buffers at 1M that way).
  */
 async function fillBacklog(pool: Pool, queueId: string, adminId: string, target: number): Promise<void> {
-  const [{ open }] = (await pool.query(`SELECT count(*)::int AS open FROM claims WHERE queue_id = $1 AND status IN ('queued', 'in_review')`, [queueId])).rows;
-  const [{ numbered }] = (await pool.query(`SELECT count(*)::int AS numbered FROM articles`)).rows;
+  const [{ open }] = (await pool.query<{ open: number }>(`SELECT count(*)::int AS open FROM claims WHERE queue_id = $1 AND status IN ('queued', 'in_review')`, [queueId])).rows;
+  const [{ numbered }] = (await pool.query<{ numbered: number }>(`SELECT count(*)::int AS numbered FROM articles`)).rows;
   const articles = Math.ceil(Math.max(0, target - open) / CLAIMS_PER_ARTICLE);
   // In slices: one statement for millions of rows holds its snapshot (and the WAL) for minutes.
   for (let done = 0; done < articles; done += 2000) {
@@ -107,7 +107,7 @@ async function explainPull(pool: Pool, reviewerId: string, queueId: string): Pro
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${PULL.text}`, PULL.values({ userId: reviewerId, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }));
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${PULL.text}`, PULL.values({ userId: reviewerId, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }));
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await client.query('ROLLBACK');
@@ -174,22 +174,22 @@ async function main(): Promise<void> {
   try {
     const client = new JsonClient(server.url, maxN);
     const tokens: string[] = [];
-    for (const u of users) tokens.push((await client.call('POST', '/auth/login', null, { email: u.email, password: 'bench-password-1' })).body.accessToken);
+    for (const u of users) tokens.push((await client.call<{ accessToken: string }>('POST', '/auth/login', null, { email: u.email, password: 'bench-password-1' })).body.accessToken);
 
     const httpCycle = async (w: number, step: Step) => {
-      const lease = await step(() => client.call('POST', '/queues/bench/next', tokens[w]));
+      const lease = await step(() => client.call<{ id: string }>('POST', '/queues/bench/next', tokens[w]));
       if (lease.status !== 200) throw new Error(`pull ${lease.status}`);
       const v = await step(() => client.call('POST', `/assignments/${lease.body.id}/verdict`, tokens[w], VERDICT_BODY));
       if (v.status !== 201) throw new Error(`verdict ${v.status}`);
     };
     const rawCycle = async (w: number, step: Step) => {
       const reviewer = users[w].id;
-      const [lease] = (await step(() => pool.query({ name: 'queue_pull', text: PULL.text, values: PULL.values({ userId: reviewer, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }) }))).rows;
+      const [lease] = (await step(() => pool.query<{ id: string }>({ name: 'queue_pull', text: PULL.text, values: PULL.values({ userId: reviewer, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }) }))).rows;
       if (!lease) throw new Error('queue empty');
       // as the service does: decide on an unlocked read, write guarded by what was read, decide again if it moved
       await step(async () => {
         for (let written = false; !written; ) {
-          const [a] = (await pool.query({ name: 'assignment_read', text: READ_ASSIGNMENT_SQL, values: [lease.id] })).rows;
+          const [a] = (await pool.query<AssignmentRow>({ name: 'assignment_read', text: READ_ASSIGNMENT_SQL, values: [lease.id] })).rows;
           const labels = [...a.roundLabels, 'verified'];
           const final = labels.length >= K;
           const values = VERDICT.values({
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
     client.close();
   } finally {
     await server.stop();
-    const [{ verdicts }] = (await pool.query(`SELECT count(*)::int AS verdicts FROM verdicts`)).rows;
+    const [{ verdicts }] = (await pool.query<{ verdicts: number }>(`SELECT count(*)::int AS verdicts FROM verdicts`)).rows;
     console.log(`\n${verdicts.toLocaleString()} verdicts written in all; ${SECONDS}s per run; K = ${K}\n`);
     await pool.end();
     if (process.env.BENCH_KEEP_DB) console.log(`kept ${database.ownerUrl}`);

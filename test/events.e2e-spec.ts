@@ -89,7 +89,7 @@ describe('live events (e2e)', () => {
     const stream = await connect(one, editor.token);
     await stream.next('ready');
     // This instance's listener is cut (only it: other suites share the database and check their health).
-    const listenerPid = (one.app.get(InvalidationListener) as unknown as { client: { processID: number } }).client.processID;
+    const listenerPid = one.app.get<unknown, { client: { processID: number } }>(InvalidationListener).client.processID;
     await one.db.query(`SELECT pg_terminate_backend($1)`, [listenerPid]);
     expect((await stream.next('resync')).data).toEqual({ reason: 'missed' });
     // Lost, then back: a second resync once it listens again, and live events flow again.

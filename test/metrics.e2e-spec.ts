@@ -32,7 +32,7 @@ describe('GET /metrics (e2e)', () => {
   const scrape = async () => {
     const res = await t.http.get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
-    return res.text as string;
+    return res.text;
   };
 
   it('should label request latencies with the route template, never the raw URL', async () => {

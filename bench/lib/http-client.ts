@@ -11,7 +11,8 @@ export class JsonClient {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
 
-  call(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> {
+  /** `T` is what the caller expects the JSON answer to be (undefined when the answer has no body). */
+  call<T = unknown>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(`${this.baseUrl}${path}`, {
@@ -26,7 +27,7 @@ export class JsonClient {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+          resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : undefined) as T });
         });
       });
       req.on('error', reject);

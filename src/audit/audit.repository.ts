@@ -53,13 +53,13 @@ export class AuditRepository {
     const params = [f.actorId ?? null, f.entity ?? null, f.entityId ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.involving ?? null];
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, [{ total }]] = await Promise.all([
-      this.tx.manager.query(
+      this.tx.manager.query<AuditLogRow[]>(
         `SELECT ${COLUMNS}, u.display_name AS "actorName", u.email AS "actorEmail"
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
          WHERE ${where} ORDER BY a.id ${direction} LIMIT $8 OFFSET $9`,
         [...params, limit, offset],
       ),
-      this.tx.manager.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params),
+      this.tx.manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params),
     ]);
     return [rows, total];
   }

@@ -286,7 +286,7 @@ export class ReviewStateRepository {
 
   /** The one way to lock a claim row outside the pull and bulk route (which skip locked rows instead of waiting). */
   async lock(claimId: string): Promise<LockedClaim | null> {
-    const [row] = await this.tx.manager.query(
+    const [row] = await this.tx.manager.query<LockedClaim[]>(
       `SELECT id, status, queue_id AS "queueId", round, article_id AS "articleId", round_labels AS "roundLabels", final_label AS "finalLabel"
        FROM claims WHERE id = $1 FOR UPDATE`,
       [claimId],
@@ -296,12 +296,12 @@ export class ReviewStateRepository {
 
   /** The claim's status and queue without a lock (for showing what may be done; every change locks again). */
   async findState(claimId: string): Promise<Pick<LockedClaim, 'status' | 'queueId'> | null> {
-    const [row] = await this.tx.manager.query(`SELECT status, queue_id AS "queueId" FROM claims WHERE id = $1`, [claimId]);
+    const [row] = await this.tx.manager.query<Pick<LockedClaim, 'status' | 'queueId'>[]>(`SELECT status, queue_id AS "queueId" FROM claims WHERE id = $1`, [claimId]);
     return row ?? null;
   }
 
   async exists(claimId: string): Promise<boolean> {
-    const [row] = await this.tx.manager.query(`SELECT 1 FROM claims WHERE id = $1`, [claimId]);
+    const [row] = await this.tx.manager.query<unknown[]>(`SELECT 1 FROM claims WHERE id = $1`, [claimId]);
     return Boolean(row);
   }
 
@@ -325,7 +325,7 @@ export class ReviewStateRepository {
 
   /** Extends a live lease (caller holds the locks) and the claim's record of it. */
   async extendLease(assignmentId: string, leaseSeconds: number): Promise<Date> {
-    const [{ leaseExpiresAt }] = await this.tx.manager.query(
+    const [{ leaseExpiresAt }] = await this.tx.manager.query<{ leaseExpiresAt: Date }[]>(
       `WITH old AS (SELECT claim_id, lease_expires_at FROM assignments WHERE id = $1),
        extended AS (
          UPDATE assignments SET lease_expires_at = now() + make_interval(secs => $2) WHERE id = $1 RETURNING lease_expires_at
@@ -346,7 +346,7 @@ export class ReviewStateRepository {
    * Returns the claim's status after.
    */
   async skip(assignmentId: string, actorId: string, reason: string | null): Promise<string> {
-    const [{ status }] = await this.tx.manager.query(SKIP.text, SKIP.values({ assignmentId, actorId, reason }));
+    const [{ status }] = await this.tx.manager.query<{ status: string }[]>(SKIP.text, SKIP.values({ assignmentId, actorId, reason }));
     return status;
   }
 
@@ -390,13 +390,13 @@ export class ReviewStateRepository {
   /** Moves claims matching `filter` (only ones without verdicts or leases) into `queueId`: one statement. */
   async bulkRoute(actorId: string, queueId: string, filter: BulkRouteFilter): Promise<number> {
     const { status, minScore = null, maxScore = null, source = null, articleId = null, fromQueueId = null } = filter;
-    const [{ moved }] = await this.tx.manager.query(BULK_ROUTE.text, BULK_ROUTE.values({ actorId, queueId, status, minScore, maxScore, source, articleId, fromQueueId }));
+    const [{ moved }] = await this.tx.manager.query<{ moved: number }[]>(BULK_ROUTE.text, BULK_ROUTE.values({ actorId, queueId, status, minScore, maxScore, source, articleId, fromQueueId }));
     return moved;
   }
 
   /** Moves one claim (already locked by the caller) into `queueId`. */
   async routeOne(actorId: string, claimId: string, queueId: string): Promise<number> {
-    const [{ moved }] = await this.tx.manager.query(ROUTE_ONE.text, ROUTE_ONE.values({ actorId, claimId, queueId }));
+    const [{ moved }] = await this.tx.manager.query<{ moved: number }[]>(ROUTE_ONE.text, ROUTE_ONE.values({ actorId, claimId, queueId }));
     return moved;
   }
 
@@ -411,19 +411,20 @@ export class ReviewStateRepository {
 
   /** False when the claim is not in a state `resolve` leaves (nothing written). */
   async resolve(claimId: string, ruling: { label: string; adjudicatorId: string; rationale: string }): Promise<boolean> {
-    const [, affected] = await this.tx.manager.query(RESOLVE.text, RESOLVE.values({ claimId, ...ruling }));
+    // an UPDATE without RETURNING answers [rows, affected count]
+    const [, affected] = await this.tx.manager.query<[unknown[], number]>(RESOLVE.text, RESOLVE.values({ claimId, ...ruling }));
     return affected === 1;
   }
 
   /** The new round, or null when the claim is not final (nothing written). */
   async reopen(claimId: string, queueId: string): Promise<number | null> {
-    const [rows] = await this.tx.manager.query(REOPEN.text, REOPEN.values({ claimId, queueId }));
+    const [rows] = await this.tx.manager.query<[{ round: number }[], number]>(REOPEN.text, REOPEN.values({ claimId, queueId }));
     return rows[0]?.round ?? null;
   }
 
   /** False when the claim is past the states `reject` leaves (nothing written). */
   async reject(claimId: string): Promise<boolean> {
-    const [, affected] = await this.tx.manager.query(REJECT, [claimId]);
+    const [, affected] = await this.tx.manager.query<[unknown[], number]>(REJECT, [claimId]);
     return affected === 1;
   }
 }

@@ -86,7 +86,7 @@ export class Pgbouncer {
       await new Promise((r) => setTimeout(r, 100));
     }
     await bouncer.stop();
-    throw new Error(`pgbouncer did not start on port ${port}:\n${bouncer.log}`);
+    throw new Error(`pgbouncer did not start on port ${port}:\n${bouncer.log.toString()}`);
   }
 
   private async answers(): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../database/transaction-context';
-import { PULLABLE, sqlStatuses } from '../claim-lifecycle';
+import { ClaimStatus, PULLABLE, sqlStatuses } from '../claim-lifecycle';
 
 /** What a reviewer needs to work a lease: the claim, its span, the article and the queue's guidelines (the paragraph is cut in JS). */
 export const viewColumns = (lease: string, claimStatus = 'c.status') => `${lease}.id, ${lease}.round, ${lease}.lease_expires_at AS "leaseExpiresAt", q.slug AS queue, q.guidelines,
@@ -46,7 +46,7 @@ export interface AssignmentRow {
   status: string;
   leaseExpiresAt: Date;
   live: boolean;
-  claimStatus: string;
+  claimStatus: ClaimStatus;
   claimRound: number;
   roundLabels: string[];
   verdictsRequired: number;
@@ -94,7 +94,7 @@ export class AssignmentsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   async availability(userId: string, queueId: string, verdictsRequired: number): Promise<AvailabilityCounts> {
-    const [row] = await this.tx.manager.query(AVAILABILITY_SQL, [userId, queueId, verdictsRequired]);
+    const [row] = await this.tx.manager.query<AvailabilityCounts[]>(AVAILABILITY_SQL, [userId, queueId, verdictsRequired]);
     return row;
   }
 
@@ -104,7 +104,7 @@ export class AssignmentsRepository {
   }
 
   async view(assignmentIds: string[]): Promise<AssignmentView[]> {
-    return this.tx.manager.query(
+    return this.tx.manager.query<AssignmentView[]>(
       `SELECT ${viewColumns('a')}
        FROM assignments a JOIN claims c ON c.id = a.claim_id JOIN articles ar ON ar.id = c.article_id JOIN queues q ON q.id = a.queue_id
        WHERE a.id = ANY($1::uuid[]) ORDER BY a.leased_at`,
@@ -114,12 +114,12 @@ export class AssignmentsRepository {
 
   /** How many lapsed leases were ended (at most `limit`). */
   async expireLapsed(limit: number): Promise<number> {
-    const [, affected] = await this.tx.manager.query(EXPIRE_LAPSED_SQL, [limit]);
+    const [, affected] = await this.tx.manager.query<[unknown[], number]>(EXPIRE_LAPSED_SQL, [limit]);
     return affected;
   }
 
   async liveIdsOf(userId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.tx.manager.query(
+    const rows = await this.tx.manager.query<{ id: string }[]>(
       `SELECT id FROM assignments WHERE user_id = $1 AND status = 'active' AND lease_expires_at > now()`,
       [userId],
     );

@@ -42,7 +42,7 @@ export class AssignmentsService {
 
   async mine(user: AuthUser): Promise<AssignmentDto[]> {
     const ids = await this.assignments.liveIdsOf(user.id);
-    return ids.length ? (await this.assignments.view(ids)).map(AssignmentDto.from) : [];
+    return ids.length ? (await this.assignments.view(ids)).map((view) => AssignmentDto.from(view)) : [];
   }
 
   heartbeat(user: AuthUser, assignmentId: string): Promise<LeaseDto> {

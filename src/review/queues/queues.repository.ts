@@ -25,7 +25,7 @@ export class QueuesRepository {
       .addSelect('ARRAY(SELECT m.user_id FROM queue_members m WHERE m.queue_id = q.id)', 'members')
       .where('slug' in by ? 'q.slug = :slug' : 'q.id = :id', by)
       .getRawAndEntities();
-    return row.entities[0] ? { queue: row.entities[0], members: row.raw[0].members ?? [] } : null;
+    return row.entities[0] ? { queue: row.entities[0], members: (row.raw as { members: string[] | null }[])[0].members ?? [] } : null;
   }
 
   findAll(): Promise<Queue[]> {
@@ -42,7 +42,7 @@ export class QueuesRepository {
   }
 
   async membersOf(queueIds: string[]): Promise<Map<string, string[]>> {
-    const rows: { queue_id: string; user_id: string }[] = await this.tx.manager.query(
+    const rows = await this.tx.manager.query<{ queue_id: string; user_id: string }[]>(
       `SELECT queue_id, user_id FROM queue_members WHERE queue_id = ANY($1::uuid[]) ORDER BY user_id`,
       [queueIds],
     );
@@ -57,12 +57,12 @@ export class QueuesRepository {
   }
 
   async countExistingUsers(userIds: string[]): Promise<number> {
-    const [{ n }] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
+    const [{ n }] = await this.tx.manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
     return n;
   }
 
   async stats(queueIds: string[]): Promise<Map<string, QueueStats>> {
-    const rows: QueueStats[] = await this.tx.manager.query(
+    const rows = await this.tx.manager.query<QueueStats[]>(
       `SELECT q.id AS "queueId",
               count(c.id) FILTER (WHERE c.status IN ('queued', 'needs_adjudication'))::int AS depth,
               count(c.id) FILTER (WHERE c.status = 'in_review')::int AS "inReview",
@@ -76,7 +76,7 @@ export class QueuesRepository {
 
   /** Verdicts `userId` gave since the start of today in `timeZone`, per queue the claim was leased from. */
   async verdictsTodayBy(userId: string, queueIds: string[], timeZone: string): Promise<Map<string, number>> {
-    const rows: { queueId: string; n: number }[] = await this.tx.manager.query(
+    const rows = await this.tx.manager.query<{ queueId: string; n: number }[]>(
       `SELECT a.queue_id AS "queueId", count(*)::int AS n
          FROM verdicts v JOIN assignments a ON a.id = v.assignment_id
         WHERE v.user_id = $1 AND v.created_at >= date_trunc('day', now(), $3) AND a.queue_id = ANY($2::uuid[])
@@ -87,7 +87,7 @@ export class QueuesRepository {
   }
 
   async matchingQueueId(claimId: string): Promise<string | null> {
-    const [row] = await this.tx.manager.query(
+    const [row] = await this.tx.manager.query<{ queue_id: string | null }[]>(
       `SELECT ${MATCHING_QUEUE} AS queue_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
       [claimId],
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
-import { allowedFrom, ClaimStatus, PRE_REVIEW, PULLABLE, transition } from '../claim-lifecycle';
+import { allowedFrom, PRE_REVIEW, PULLABLE, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
 import { Role } from '../../users/role';
 import { UsersService } from '../../users/users.service';
@@ -68,7 +68,7 @@ export class ClaimRoutingService {
   async curation(claimId: string): Promise<ClaimCurationDto> {
     const claim = await this.reviewState.findState(claimId);
     if (!claim) throw new QueueException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
-    const status = claim.status as ClaimStatus;
+    const status = claim.status;
     const [queues, found] = await Promise.all([this.queuesRepo.findAll(), claim.queueId ? this.queuesRepo.findWithMembers({ id: claim.queueId }) : null]);
     const routable = allowedFrom('route').includes(status);
     const assignable = PULLABLE.includes(status) && found !== null;

@@ -31,7 +31,7 @@ export class VerdictsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   async findByAssignment(assignmentId: string): Promise<(VerdictDto & { idempotencyKey: string | null }) | null> {
-    const [row] = await this.tx.manager.query(
+    const [row] = await this.tx.manager.query<(VerdictDto & { idempotencyKey: string | null })[]>(
       `SELECT ${VERDICT_COLUMNS}, v.idempotency_key AS "idempotencyKey" FROM verdicts v WHERE v.assignment_id = $1`,
       [assignmentId],
     );
@@ -40,7 +40,7 @@ export class VerdictsRepository {
 
   /** All verdicts of a claim, or only one reviewer's. */
   forClaim(claimId: string, reviewerId?: string): Promise<VerdictDto[]> {
-    return this.tx.manager.query(
+    return this.tx.manager.query<VerdictDto[]>(
       `SELECT ${VERDICT_COLUMNS} FROM verdicts v WHERE v.claim_id = $1 AND ($2::uuid IS NULL OR v.user_id = $2) ORDER BY v.round, v.created_at`,
       [claimId, reviewerId ?? null],
     );
@@ -49,7 +49,7 @@ export class VerdictsRepository {
   /** A reviewer's own verdicts, newest first, with their claims; the claim's label only once it is final. */
   async byReviewer(reviewerId: string, limit: number, offset: number): Promise<{ items: MyVerdictDto[]; total: number }> {
     const [items, [{ total }]] = await Promise.all([
-      this.tx.manager.query(
+      this.tx.manager.query<MyVerdictDto[]>(
         `SELECT ${VERDICT_COLUMNS}, c.text AS "claimText", c.article_id AS "articleId", ar.title AS "articleTitle", q.slug AS queue,
                 c.final_label AS "finalLabel"
            FROM verdicts v
@@ -62,14 +62,14 @@ export class VerdictsRepository {
           LIMIT $2 OFFSET $3`,
         [reviewerId, limit, offset],
       ),
-      this.tx.manager.query(`SELECT count(*)::int AS total FROM verdicts WHERE user_id = $1`, [reviewerId]),
+      this.tx.manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM verdicts WHERE user_id = $1`, [reviewerId]),
     ]);
     return { items, total };
   }
 
   /** A claim in its article, for adjudication; null when there is no such claim. */
   async caseClaim(claimId: string): Promise<Pick<AdjudicationCaseDto, 'claim' | 'article'> | null> {
-    const [row] = await this.tx.manager.query(
+    const [row] = await this.tx.manager.query<Pick<AdjudicationCaseDto, 'claim' | 'article'>[]>(
       `SELECT json_build_object('id', c.id, 'text', c.text, 'start', c.start, 'end', c."end", 'speaker', c.speaker, 'status', c.status,
                 'round', c.round, 'finalLabel', c.final_label, 'settledBy', c.resolution_source, 'resolutionRationale', c.resolution_rationale,
                 'adjudicatorId', c.adjudicator_id, 'finalizedAt', c.finalized_at) AS claim,
@@ -82,7 +82,7 @@ export class VerdictsRepository {
 
   /** The current round's reviewer verdicts, oldest first: the adjudicator's own ruling is not one of them. */
   roundVerdicts(claimId: string): Promise<(VerdictDto & { reviewerName: string })[]> {
-    return this.tx.manager.query(
+    return this.tx.manager.query<(VerdictDto & { reviewerName: string })[]>(
       `SELECT ${VERDICT_COLUMNS}, u.display_name AS "reviewerName"
          FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.round = c.round JOIN users u ON u.id = v.user_id
         WHERE c.id = $1 AND v.user_id IS DISTINCT FROM c.adjudicator_id
@@ -92,7 +92,7 @@ export class VerdictsRepository {
   }
 
   async claimStatus(claimId: string): Promise<string | null> {
-    const [row] = await this.tx.manager.query(`SELECT status FROM claims WHERE id = $1`, [claimId]);
+    const [row] = await this.tx.manager.query<{ status: string }[]>(`SELECT status FROM claims WHERE id = $1`, [claimId]);
     return row?.status ?? null;
   }
 }

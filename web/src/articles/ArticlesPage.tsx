@@ -24,7 +24,8 @@ export function ArticlesPage() {
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
     for (const name of ['q', 'source', 'from', 'to']) {
-      const value = String(form.get(name) ?? '').trim();
+      const entry = form.get(name);
+      const value = typeof entry === 'string' ? entry.trim() : '';
       if (value) next.set(name, value);
     }
     setParams(next);

@@ -1,9 +1,8 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type ImportLine, type ImportOutcome, uploadImport } from './ingest-api';
 
-const STATUSES = ['created', 'duplicate', 'invalid'] as const;
-type Filter = 'all' | 'problems' | (typeof STATUSES)[number];
+type Filter = 'all' | 'problems' | ImportLine['status'];
 const FILTER_NAMES: Record<Filter, string> = { all: 'All lines', problems: 'Duplicate or invalid', created: 'Created', duplicate: 'Duplicate', invalid: 'Invalid' };
 
 /** Rows the page draws at once: a 100,000-line report stays in the CSV, not in the page's DOM. */
@@ -32,24 +31,22 @@ export function ImportPanel() {
   const [outcome, setOutcome] = useState<(ImportOutcome & { file: string }) | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('problems');
-  const running = useRef<AbortController | null>(null);
-  const uploading = progress !== null && running.current !== null;
+  // The running upload's controller, in state: whether an upload runs decides what the form shows.
+  const [running, setRunning] = useState<AbortController | null>(null);
+  const uploading = running !== null;
 
   const start = (event: FormEvent) => {
     event.preventDefault();
     if (!file) return setFailure('Choose an NDJSON file first: one article JSON object per line.');
     const controller = new AbortController();
-    running.current = controller;
+    setRunning(controller);
     setFailure(null);
     setOutcome(null);
     setProgress({ sent: 0, total: file.size, lines: 0 });
     uploadImport(file, (p) => setProgress({ sent: p.bytesSent, total: p.bytesTotal, lines: p.lines.length }), controller.signal)
       .then((result) => setOutcome({ ...result, file: file.name }))
       .catch((error: Error) => setFailure(error.name === 'AbortError' ? 'Upload cancelled. Lines reported before it stopped were stored.' : error.message))
-      .finally(() => {
-        running.current = null;
-        setProgress((p) => p && { ...p });
-      });
+      .finally(() => setRunning(null));
   };
 
   const shown = outcome?.lines.filter((l) => filter === 'all' || (filter === 'problems' ? l.status !== 'created' : l.status === filter)) ?? [];
@@ -67,7 +64,7 @@ export function ImportPanel() {
             Upload and import
           </button>
           {uploading && (
-            <button type="button" onClick={() => running.current?.abort()}>
+            <button type="button" onClick={() => running?.abort()}>
               Cancel
             </button>
           )}

@@ -10,7 +10,7 @@ import { Queue } from '../queue.entity';
 /** Guidelines are kept short enough to read beside a claim (also a CHECK in the database). */
 export const GUIDELINES_MAX = 20000;
 
-const trimmedList = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimmedList = ({ value }: { value: unknown }) => (Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
 export class CreateQueueDto {
   @ApiProperty({ example: 'politics', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })
