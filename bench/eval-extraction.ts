@@ -50,7 +50,11 @@ interface TableLine {
 
 const dataFlag = process.argv.indexOf('--data');
 const sharedDir = resolve(dataFlag >= 0 ? process.argv[dataFlag + 1] : (process.env.SHARED_DIR ?? '../shared'));
-const EVAL_FILES = ['clef2019_task1_test_speeches.tsv', 'clef2019_task1_test_speeches.manifest.tsv', 'claimbuster_two_class_test.tsv'];
+const EVAL_FILES = [
+  'clef2019_task1_test_speeches.tsv',
+  'clef2019_task1_test_speeches.manifest.tsv',
+  'claimbuster_two_class_test.tsv',
+];
 const asJson = process.argv.includes('--json');
 // EXTRACTION_THRESHOLD applies to the model and the shipped scorer, as in the service; the rules keep their 0.5.
 const configuredThreshold = process.env.EXTRACTION_THRESHOLD ? Number(process.env.EXTRACTION_THRESHOLD) : undefined;
@@ -72,7 +76,9 @@ function readLabelled(file: string, docs?: string[]): Row[] {
 }
 
 function readManifestDocs(file: string): string[] {
-  const [header, ...lines] = readFileSync(join(sharedDir, 'eval', file), 'utf8').split('\n').filter((l) => l.trim());
+  const [header, ...lines] = readFileSync(join(sharedDir, 'eval', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const docColumn = header.split('\t').indexOf('doc');
   return lines.map((l) => l.split('\t')[docColumn]);
 }
@@ -134,10 +140,17 @@ function evaluate(extractor: ClaimExtractor, dataset: string, rows: Row[], perDo
   const perDoc = groups.map((g, k) => {
     const scores = out.parts[k].results.map((r) => r.score);
     const labels = g.map((r) => r.label);
-    return { ap: averagePrecision(scores, labels), p5: precisionAtK(scores, labels, 5), p10: precisionAtK(scores, labels, 10) };
+    return {
+      ap: averagePrecision(scores, labels),
+      p5: precisionAtK(scores, labels, 5),
+      p10: precisionAtK(scores, labels, 10),
+    };
   });
   const predicted = out.parts.flatMap((p) => p.results.map((r) => r.predicted));
-  const prf = precisionRecallF1(predicted, groups.flat().map((r) => r.label));
+  const prf = precisionRecallF1(
+    predicted,
+    groups.flat().map((r) => r.label),
+  );
   return {
     dataset,
     scorer: extractor.scorer,
@@ -162,20 +175,49 @@ function seedArticle(extractor: ClaimExtractor): TableLine {
   };
   // Rows are the paragraphs (lines); a line is positive when it holds a `must` fragment.
   const must = gold.filter((g) => g.kind === 'must').map((g) => g.fragment);
-  const rows = body.split('\n').filter((l) => l.trim()).map((text) => ({ doc: 'article', text, label: must.some((m) => text.includes(m)) }));
+  const rows = body
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((text) => ({ doc: 'article', text, label: must.some((m) => text.includes(m)) }));
   return evaluate(extractor, 'seed article (lines)', rows, true, ['must', 'mustnot', 'nosplit'].map(held).join(', '));
 }
 
 function printTable(lines: TableLine[]): void {
   const f = (x: number): string => x.toFixed(3);
-  const header = ['dataset', 'scorer', 'thr', 'rows', 'pos', 'MAP/AP', 'P@5', 'P@10', 'P@thr', 'R@thr', 'F1@thr', 'sent/s', 'gold'];
+  const header = [
+    'dataset',
+    'scorer',
+    'thr',
+    'rows',
+    'pos',
+    'MAP/AP',
+    'P@5',
+    'P@10',
+    'P@thr',
+    'R@thr',
+    'F1@thr',
+    'sent/s',
+    'gold',
+  ];
   const body = lines.map((l) => [
-    l.dataset, l.scorer, f(l.threshold), String(l.rows), String(l.positives), f(l.ap), f(l.p5), f(l.p10),
-    f(l.precision), f(l.recall), f(l.f1), Math.round(l.sentencesPerSecond).toLocaleString('en-US'), l.gold,
+    l.dataset,
+    l.scorer,
+    f(l.threshold),
+    String(l.rows),
+    String(l.positives),
+    f(l.ap),
+    f(l.p5),
+    f(l.p10),
+    f(l.precision),
+    f(l.recall),
+    f(l.f1),
+    Math.round(l.sentencesPerSecond).toLocaleString('en-US'),
+    l.gold,
   ]);
   const left = new Set([0, 1, header.length - 1]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => (left.has(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
+  const line = (cells: string[]): string =>
+    cells.map((cell, c) => (left.has(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of body) console.log(line(r));
@@ -193,27 +235,46 @@ function printScoringThroughput(rows: Row[]): void {
     return { sentences: sentences.length };
   });
   const bytesPerSentence = Buffer.byteLength(body) / sentences.length;
-  console.log(`\nmodel scoring alone (grams + dot product, CPU time): ${Math.round(sentencesPerSecond).toLocaleString('en-US')} sentences/s = ${((sentencesPerSecond * bytesPerSentence) / 1e6).toFixed(2)} MB/s per core on the CLEF text`);
+  console.log(
+    `\nmodel scoring alone (grams + dot product, CPU time): ${Math.round(sentencesPerSecond).toLocaleString('en-US')} sentences/s = ${((sentencesPerSecond * bytesPerSentence) / 1e6).toFixed(2)} MB/s per core on the CLEF text`,
+  );
 }
 
 function printDevMetrics(): void {
   const { artifact } = getCheckWorthinessModel();
-  console.log(`\ndev splits (recorded by npm run train:extraction; calibration and threshold on ct24 dev; data ${artifact.dataHash.slice(0, 12)})`);
+  console.log(
+    `\ndev splits (recorded by npm run train:extraction; calibration and threshold on ct24 dev; data ${artifact.dataHash.slice(0, 12)})`,
+  );
   for (const [name, m] of Object.entries(artifact.devMetrics)) {
     const [split, scorer] = name.split(':');
-    console.log(`${split.padEnd(40)} ${scorer.padEnd(8)} MAP/AP ${m.ap.toFixed(3)}  P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  rows ${m.rows}`);
+    console.log(
+      `${split.padEnd(40)} ${scorer.padEnd(8)} MAP/AP ${m.ap.toFixed(3)}  P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  rows ${m.rows}`,
+    );
   }
 }
 
 function shippedJson(lines: TableLine[]): object {
   const of = (dataset: string): TableLine => lines.find((l) => l.dataset === dataset && l.scorer === 'shipped')!;
-  const clef = of(CLEF), cb = of(CLAIMBUSTER), seed = of(SEED);
-  const gold = Object.fromEntries(seed.gold.split(', ').map((g): [string, string] => { const [kind, count] = g.split(' '); return [kind, count]; }));
+  const clef = of(CLEF),
+    cb = of(CLAIMBUSTER),
+    seed = of(SEED);
+  const gold = Object.fromEntries(
+    seed.gold.split(', ').map((g): [string, string] => {
+      const [kind, count] = g.split(' ');
+      return [kind, count];
+    }),
+  );
   const r = (x: number): number => Math.round(x * 1e4) / 1e4;
   return {
     clef2019: { map: r(clef.ap), p5: r(clef.p5), p10: r(clef.p10) },
     claimbuster: { ap: r(cb.ap), precision: r(cb.precision), recall: r(cb.recall), f1: r(cb.f1) },
-    seed: { precision: r(seed.precision), recall: r(seed.recall), must: gold.must, mustnot: gold.mustnot, nosplit: gold.nosplit },
+    seed: {
+      precision: r(seed.precision),
+      recall: r(seed.recall),
+      must: gold.must,
+      mustnot: gold.mustnot,
+      nosplit: gold.nosplit,
+    },
     sentencesPerSecond: Math.round((clef.sentencesPerSecond + cb.sentencesPerSecond) / 2),
   };
 }
@@ -225,15 +286,24 @@ const SEED = 'seed article (lines)';
 function main(): void {
   const missing = EVAL_FILES.map((f) => join(sharedDir, 'eval', f)).filter((f) => !existsSync(f));
   if (missing.length) {
-    console.error(`eval:extraction needs the labelled test sets, not found:\n  ${missing.join('\n  ')}\nPass their folder's parent with --data PATH (or SHARED_DIR); it must hold eval/ with these files.`);
+    console.error(
+      `eval:extraction needs the labelled test sets, not found:\n  ${missing.join('\n  ')}\nPass their folder's parent with --data PATH (or SHARED_DIR); it must hold eval/ with these files.`,
+    );
     process.exit(2);
   }
-  const clefRows = readLabelled('clef2019_task1_test_speeches.tsv', readManifestDocs('clef2019_task1_test_speeches.manifest.tsv'));
+  const clefRows = readLabelled(
+    'clef2019_task1_test_speeches.tsv',
+    readManifestDocs('clef2019_task1_test_speeches.manifest.tsv'),
+  );
   const claimbusterRows = readLabelled('claimbuster_two_class_test.tsv');
   const scorers = asJson ? (['shipped'] as ExtractionScorer[]) : SCORERS;
   const lines = scorers.flatMap((scorer) => {
     const extractor = extractorFor(scorer);
-    return [evaluate(extractor, CLEF, clefRows, true), evaluate(extractor, CLAIMBUSTER, claimbusterRows, false), seedArticle(extractor)];
+    return [
+      evaluate(extractor, CLEF, clefRows, true),
+      evaluate(extractor, CLAIMBUSTER, claimbusterRows, false),
+      seedArticle(extractor),
+    ];
   });
   if (asJson) {
     console.log(JSON.stringify(shippedJson(lines)));

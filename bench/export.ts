@@ -41,7 +41,9 @@ interface Run {
 
 async function seed(pool: Pool): Promise<void> {
   const passwordHash = await hash(PASSWORD);
-  const { rows: [{ id: adminId }] } = await pool.query<{ id: string }>(
+  const {
+    rows: [{ id: adminId }],
+  } = await pool.query<{ id: string }>(
     `INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-admin@bench.example', 'Bench', 'admin', $1) RETURNING id`,
     [passwordHash],
   );
@@ -50,7 +52,11 @@ async function seed(pool: Pool): Promise<void> {
      SELECT 'reviewer-' || i || '@bench.example', 'Reviewer ' || i, 'reviewer', $1 FROM generate_series(1, 2) i RETURNING id`,
     [passwordHash],
   );
-  const { rows: [{ id: queueId }] } = await pool.query<{ id: string }>(`INSERT INTO queues (slug, pull_role, verdicts_required, routable) VALUES ('bench', 'reviewer', 2, false) RETURNING id`);
+  const {
+    rows: [{ id: queueId }],
+  } = await pool.query<{ id: string }>(
+    `INSERT INTO queues (slug, pull_role, verdicts_required, routable) VALUES ('bench', 'reviewer', 2, false) RETURNING id`,
+  );
   const sentence = 'The ministry said 42 schools were rebuilt in 2024 across 7 regions.';
   await pool.query(
     `INSERT INTO articles (title, body, body_sha256, url, source, published_at, created_by)
@@ -118,7 +124,14 @@ function httpRun(url: string, token: string, format: string, marker: string, pid
       res.on('end', () => {
         clearInterval(sampler);
         const rows = count.count - (format === 'csv' ? 1 : 0);
-        resolve({ name: `HTTP ${format}`, rows, bytes, seconds: (performance.now() - start) / 1000, firstByteMs, peakRssMb: peakKb / 1024 });
+        resolve({
+          name: `HTTP ${format}`,
+          rows,
+          bytes,
+          seconds: (performance.now() - start) / 1000,
+          firstByteMs,
+          peakRssMb: peakKb / 1024,
+        });
       });
     }).on('error', reject);
   });
@@ -134,7 +147,11 @@ function copyRun(databaseUrl: string, filters: ExportFilters, projection: Projec
     let firstByteMs = 0;
     let bytes = 0;
     const count = counter('\n');
-    const psql = spawn('psql', [databaseUrl, '-X', '-q', '-c', `COPY (${sql.replace(/\s+/g, ' ')}) TO STDOUT (FORMAT csv, HEADER)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const psql = spawn(
+      'psql',
+      [databaseUrl, '-X', '-q', '-c', `COPY (${sql.replace(/\s+/g, ' ')}) TO STDOUT (FORMAT csv, HEADER)`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     psql.stdout.on('data', (chunk: Buffer) => {
       if (!bytes) firstByteMs = performance.now() - start;
       bytes += chunk.length;
@@ -143,7 +160,13 @@ function copyRun(databaseUrl: string, filters: ExportFilters, projection: Projec
     psql.on('error', reject);
     psql.on('close', (code) =>
       code === 0
-        ? resolve({ name: `COPY ${projection} projection`, rows: count.count - 1, bytes, seconds: (performance.now() - start) / 1000, firstByteMs })
+        ? resolve({
+            name: `COPY ${projection} projection`,
+            rows: count.count - 1,
+            bytes,
+            seconds: (performance.now() - start) / 1000,
+            firstByteMs,
+          })
         : reject(new Error(`psql exited with ${code}`)),
     );
   });
@@ -151,7 +174,9 @@ function copyRun(databaseUrl: string, filters: ExportFilters, projection: Projec
 
 async function main(): Promise<void> {
   const reuse = process.env.BENCH_DATABASE_URL;
-  const database = reuse ? { url: reuse, ownerUrl: reuse, drop: () => Promise.resolve() } : await createTestDatabase((l) => console.log(l), 'factcheck_bench');
+  const database = reuse
+    ? { url: reuse, ownerUrl: reuse, drop: () => Promise.resolve() }
+    : await createTestDatabase((l) => console.log(l), 'factcheck_bench');
   // as the owner: VACUUM ANALYZE skips tables the service's role does not own
   const pool = new Pool({ connectionString: database.ownerUrl, max: 2 });
   const runs: Run[] = [];
@@ -164,7 +189,12 @@ async function main(): Promise<void> {
       console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
     const port = String(4100 + (process.pid % 800));
-    const server = await startServer({ DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', PORT: port, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
+    const server = await startServer({
+      DATABASE_URL: database.url,
+      MIGRATIONS_RUN: 'false',
+      PORT: port,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    });
     try {
       const { pid } = server;
       console.log(`server RSS before any export (baseline): ${(procStatusKb(pid, 'VmRSS') / 1024).toFixed(0)} MB`);
@@ -174,7 +204,9 @@ async function main(): Promise<void> {
         body: JSON.stringify({ email: 'bench-admin@bench.example', password: PASSWORD }),
       });
       const { accessToken } = (await login.json()) as { accessToken: string };
-      const { rows: [{ horizon }] } = await pool.query<{ horizon: string }>(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS horizon`);
+      const {
+        rows: [{ horizon }],
+      } = await pool.query<{ horizon: string }>(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS horizon`);
       const filters: ExportFilters = { statuses: [...FINAL_LABELS], horizon, includeVerdicts: false };
       for (const projection of ['csv', 'json'] as const) runs.push(await copyRun(database.url, filters, projection));
       // BENCH_FORMATS=csv,json runs only those (COPY still runs, as the baseline).
@@ -200,8 +232,14 @@ async function main(): Promise<void> {
     const baseline = f ? copyOf(f.projection) : r;
     const rate = r.rows / r.seconds;
     return [
-      r.name, r.rows.toLocaleString(), r.seconds.toFixed(2), rate.toFixed(0), (r.bytes / 1e6 / r.seconds).toFixed(1), r.firstByteMs.toFixed(0),
-      r.peakRssMb === undefined ? '-' : r.peakRssMb.toFixed(0), `${((rate / (baseline.rows / baseline.seconds)) * 100).toFixed(0)} %`,
+      r.name,
+      r.rows.toLocaleString(),
+      r.seconds.toFixed(2),
+      rate.toFixed(0),
+      (r.bytes / 1e6 / r.seconds).toFixed(1),
+      r.firstByteMs.toFixed(0),
+      r.peakRssMb === undefined ? '-' : r.peakRssMb.toFixed(0),
+      `${((rate / (baseline.rows / baseline.seconds)) * 100).toFixed(0)} %`,
     ];
   });
   console.log(`\n${ROWS.toLocaleString()} final claims, 2 verdicts each; one run per line; 2 shared cores (noisy)\n`);

@@ -25,7 +25,12 @@ interface Timed {
 }
 
 /** One request, its body written in chunks with backpressure (so 50 MB is never held in this process either). */
-function send(url: string, method: string, headers: Record<string, string>, chunks?: () => Generator<Buffer>): Promise<Timed> {
+function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  chunks?: () => Generator<Buffer>,
+): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     let answered = false;
@@ -39,13 +44,15 @@ function send(url: string, method: string, headers: Record<string, string>, chun
     // may then report EPIPE/ECONNRESET instead of the answer: counted as status 0 with its time.
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (answered) return;
-      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: 0, ms: performance.now() - start, body: JSON.stringify({ code: error.code }) });
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET')
+        resolve({ status: 0, ms: performance.now() - start, body: JSON.stringify({ code: error.code }) });
       else reject(error);
     });
     if (!chunks) return void req.end();
     const it = chunks();
     const pump = () => {
-      for (let next = it.next(); !next.done; next = it.next()) if (!req.write(next.value)) return void req.once('drain', pump);
+      for (let next = it.next(); !next.done; next = it.next())
+        if (!req.write(next.value)) return void req.once('drain', pump);
       req.end();
     };
     pump();
@@ -111,14 +118,21 @@ const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
 async function main(): Promise<void> {
   const database = await createTestDatabase((line) => console.log(line), 'factcheck_bench');
   const server = await startServer({
-    DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', PORT: String(4100 + (process.pid % 800)),
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+    DATABASE_URL: database.url,
+    MIGRATIONS_RUN: 'false',
+    PORT: String(4100 + (process.pid % 800)),
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
   });
   const base = server.url;
   const json = { 'content-type': 'application/json' };
   try {
     const loginBody = Buffer.from(JSON.stringify(ADMIN));
-    const login = () => send(`${base}/auth/login`, 'POST', json, function* () { yield loginBody; });
+    const login = () =>
+      send(`${base}/auth/login`, 'POST', json, function* () {
+        yield loginBody;
+      });
     const token = (JSON.parse((await login()).body) as { accessToken: string }).accessToken;
     const auth = { authorization: `Bearer ${token}` };
 
@@ -131,7 +145,9 @@ async function main(): Promise<void> {
     health.sort((a, b) => a - b);
     logins.sort((a, b) => a - b);
     const baselineRss = procStatusKb(server.pid, 'VmRSS') / 1024;
-    console.log(`baseline: /health p50 ${fmt(percentile(health, 50))} ms, p99 ${fmt(percentile(health, 99))} ms; correct login p50 ${fmt(percentile(logins, 50))} ms; server RSS ${baselineRss.toFixed(0)} MB`);
+    console.log(
+      `baseline: /health p50 ${fmt(percentile(health, 50))} ms, p99 ${fmt(percentile(health, 99))} ms; correct login p50 ${fmt(percentile(logins, 50))} ms; server RSS ${baselineRss.toFixed(0)} MB`,
+    );
 
     const rows: (string | number)[][] = [];
     for (const [name, body] of [
@@ -139,13 +155,49 @@ async function main(): Promise<void> {
       [`${GARBAGE_MB} MB of random bytes, no newline`, () => randomNoNewline(GARBAGE_MB)],
     ] as const) {
       const poll = pollHealth(base);
-      const { result, peakMb } = await withPeakRss(server.pid, () => send(`${base}/articles/import`, 'POST', { ...auth, 'content-type': 'application/x-ndjson' }, body));
+      const { result, peakMb } = await withPeakRss(server.pid, () =>
+        send(`${base}/articles/import`, 'POST', { ...auth, 'content-type': 'application/x-ndjson' }, body),
+      );
       const h = await poll.stop();
-      const report = result.status === 200 ? (JSON.parse(result.body) as { totals: { lines: number; invalid: number }; stopped?: { line: number } }) : undefined;
-      const what = report ? `${report.totals.lines} lines read, ${report.totals.invalid} invalid${report.stopped ? `, stopped at line ${report.stopped.line}` : ''}` : result.body.slice(0, 80);
-      rows.push([name, result.status, what, fmt(result.ms / 1000), peakMb.toFixed(0), (peakMb / baselineRss).toFixed(2), h.polls, fmt(h.p50), fmt(h.max), h.failures.length, peakMb < 300 && !h.failures.length ? 'yes' : 'NO']);
+      const report =
+        result.status === 200
+          ? (JSON.parse(result.body) as { totals: { lines: number; invalid: number }; stopped?: { line: number } })
+          : undefined;
+      const what = report
+        ? `${report.totals.lines} lines read, ${report.totals.invalid} invalid${report.stopped ? `, stopped at line ${report.stopped.line}` : ''}`
+        : result.body.slice(0, 80);
+      rows.push([
+        name,
+        result.status,
+        what,
+        fmt(result.ms / 1000),
+        peakMb.toFixed(0),
+        (peakMb / baselineRss).toFixed(2),
+        h.polls,
+        fmt(h.p50),
+        fmt(h.max),
+        h.failures.length,
+        peakMb < 300 && !h.failures.length ? 'yes' : 'NO',
+      ]);
     }
-    console.log(formatTable(['import', 'status', 'report', 's', 'peak RSS MB', 'of baseline', '/health polls', 'p50 ms', 'max ms', 'failed', 'target met'], rows));
+    console.log(
+      formatTable(
+        [
+          'import',
+          'status',
+          'report',
+          's',
+          'peak RSS MB',
+          'of baseline',
+          '/health polls',
+          'p50 ms',
+          'max ms',
+          'failed',
+          'target met',
+        ],
+        rows,
+      ),
+    );
 
     const body = manyKeys();
     const burst: (string | number)[][] = [];
@@ -156,7 +208,10 @@ async function main(): Promise<void> {
       ['POST /articles (signed in)', { ...json, ...auth, ...sized }],
     ] as const) {
       for (const together of [true, false]) {
-        const one = () => send(`${base}${route.split(' ')[1]}`, 'POST', headers, function* () { yield body; });
+        const one = () =>
+          send(`${base}${route.split(' ')[1]}`, 'POST', headers, function* () {
+            yield body;
+          });
         const poll = pollHealth(base);
         const { result, peakMb } = await withPeakRss(server.pid, async () => {
           if (together) return Promise.all(Array.from({ length: 10 }, one));
@@ -168,14 +223,51 @@ async function main(): Promise<void> {
         const times = result.map((r) => r.ms).sort((a, b) => a - b);
         const statuses = [...new Set(result.map((r) => r.status))].join(',');
         const codes = [...new Set(result.map((r) => (JSON.parse(r.body) as { code?: string }).code ?? ''))].join(',');
-        const met = result.every((r) => (r.status === 0 || (r.status >= 400 && r.status < 500)) && r.ms < 50) && !h.failures.length;
-        burst.push([route, together ? 'at once' : 'one at a time', statuses, codes, fmt(times[0]), fmt(percentile(times, 50)), fmt(times[times.length - 1]), (percentile(times, 50) / percentile(health, 50)).toFixed(1), peakMb.toFixed(0), h.polls, h.failures.length, met ? 'yes' : 'NO']);
+        const met =
+          result.every((r) => (r.status === 0 || (r.status >= 400 && r.status < 500)) && r.ms < 50) &&
+          !h.failures.length;
+        burst.push([
+          route,
+          together ? 'at once' : 'one at a time',
+          statuses,
+          codes,
+          fmt(times[0]),
+          fmt(percentile(times, 50)),
+          fmt(times[times.length - 1]),
+          (percentile(times, 50) / percentile(health, 50)).toFixed(1),
+          peakMb.toFixed(0),
+          h.polls,
+          h.failures.length,
+          met ? 'yes' : 'NO',
+        ]);
       }
     }
-    console.log(`ten many-key bodies (${body.length.toLocaleString()} bytes, 62,000 keys each; chunked: no content-length, refused once 4 KB are read):`);
-    console.log(formatTable(['route', 'sent', 'status', 'code', 'min ms', 'p50 ms', 'max ms', 'p50 / health p50', 'peak RSS MB', '/health polls', 'failed', 'target met'], burst));
+    console.log(
+      `ten many-key bodies (${body.length.toLocaleString()} bytes, 62,000 keys each; chunked: no content-length, refused once 4 KB are read):`,
+    );
+    console.log(
+      formatTable(
+        [
+          'route',
+          'sent',
+          'status',
+          'code',
+          'min ms',
+          'p50 ms',
+          'max ms',
+          'p50 / health p50',
+          'peak RSS MB',
+          '/health polls',
+          'failed',
+          'target met',
+        ],
+        burst,
+      ),
+    );
     const after = await send(`${base}/health`, 'GET', {});
-    console.log(`/health afterwards: ${after.status} in ${fmt(after.ms)} ms; server RSS ${(procStatusKb(server.pid, 'VmRSS') / 1024).toFixed(0)} MB, peak over the run (VmHWM) ${(procStatusKb(server.pid, 'VmHWM') / 1024).toFixed(0)} MB`);
+    console.log(
+      `/health afterwards: ${after.status} in ${fmt(after.ms)} ms; server RSS ${(procStatusKb(server.pid, 'VmRSS') / 1024).toFixed(0)} MB, peak over the run (VmHWM) ${(procStatusKb(server.pid, 'VmHWM') / 1024).toFixed(0)} MB`,
+    );
   } finally {
     await server.stop();
     await database.drop();

@@ -29,7 +29,7 @@ function profileStatements(): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the patched call's `this`
   const query = Client.prototype.query as (...args: unknown[]) => unknown;
   Client.prototype.query = function (this: Client, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '?';
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
     const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
     const start = performance.now();
     const result = query.apply(this, args);
@@ -39,7 +39,8 @@ function profileStatements(): void {
       entry.ms += performance.now() - start;
       statementTimes.set(key, entry);
     };
-    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(record, record);
+    if (result && typeof (result as Promise<unknown>).then === 'function')
+      (result as Promise<unknown>).then(record, record);
     return result;
   } as typeof Client.prototype.query;
 }
@@ -48,12 +49,20 @@ function printStatementTimes(label: string): void {
   if (!PROFILE) return;
   const rows = [...statementTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
   console.log(label);
-  console.table(rows.map(([statement, t]) => ({ statement, calls: t.calls, 'total ms': t.ms.toFixed(0), 'ms/call': (t.ms / t.calls).toFixed(2) })));
+  console.table(
+    rows.map(([statement, t]) => ({
+      statement,
+      calls: t.calls,
+      'total ms': t.ms.toFixed(0),
+      'ms/call': (t.ms / t.calls).toFixed(2),
+    })),
+  );
   statementTimes.clear();
 }
 
 const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function admin(serverUrl: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
@@ -75,8 +84,13 @@ async function main(): Promise<void> {
     await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();
     Object.assign(process.env, {
-      NODE_ENV: 'test', DATABASE_URL: url, MIGRATIONS_RUN: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      MIGRATIONS_RUN: 'false',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'factcheck-bench-')),
     });
     await run();
@@ -99,23 +113,36 @@ async function run(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   try {
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     const auth = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
 
     if (PROFILE) profileStatements();
     statementTimes.clear();
     t0 = performance.now();
-    const res = await fetch(`${base}/articles/import`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/x-ndjson' }, body: toNdjson(articles) });
+    const res = await fetch(`${base}/articles/import`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/x-ndjson' },
+      body: toNdjson(articles),
+    });
     const report = (await res.json()) as { totals: Record<string, number> };
     const importRate = ARTICLES / ((performance.now() - t0) / 1000);
-    if (report.totals?.created !== ARTICLES) throw new Error(`import: ${res.status} ${JSON.stringify(report.totals ?? report)}`);
+    if (report.totals?.created !== ARTICLES)
+      throw new Error(`import: ${res.status} ${JSON.stringify(report.totals ?? report)}`);
 
     printStatementTimes('statements during the import');
     const latencies: number[] = [];
     for (let i = -5; i < POSTS; i++) {
       const body = JSON.stringify({ title: `Seed ${i}`, body: `${SEED}\n\nBench copy ${i}.` });
       const start = performance.now();
-      const r = await fetch(`${base}/articles`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body });
+      const r = await fetch(`${base}/articles`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body,
+      });
       await r.arrayBuffer();
       if (r.status !== 201) throw new Error(`seed post ${i}: ${r.status}`);
       if (i >= 0) latencies.push(performance.now() - start); // the first five warm up
@@ -123,10 +150,16 @@ async function run(): Promise<void> {
     printStatementTimes('statements during the posts');
     latencies.sort((a, b) => a - b);
     console.table([
-      { measure: `(a) extraction only, ${ARTICLES} articles (${claims} claims)`, value: `${extractionRate.toFixed(0)} articles/s` },
+      {
+        measure: `(a) extraction only, ${ARTICLES} articles (${claims} claims)`,
+        value: `${extractionRate.toFixed(0)} articles/s`,
+      },
       { measure: `(b) HTTP NDJSON import, same articles`, value: `${importRate.toFixed(0)} articles/s` },
       { measure: 'ratio b/a (target ≥ 0.5)', value: (importRate / extractionRate).toFixed(2) },
-      { measure: `seed article POST p50 over ${POSTS} (target < 20 ms)`, value: `${percentile(latencies, 50).toFixed(1)} ms` },
+      {
+        measure: `seed article POST p50 over ${POSTS} (target < 20 ms)`,
+        value: `${percentile(latencies, 50).toFixed(1)} ms`,
+      },
       { measure: `seed article POST p99 over ${POSTS}`, value: `${percentile(latencies, 99).toFixed(1)} ms` },
     ]);
   } finally {

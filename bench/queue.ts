@@ -28,7 +28,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 /** Backlog levels, smallest first; a larger backlog is compared with 100,000 queued claims measured in the same run. */
 const REQUESTED_BACKLOGS = (process.env.BENCH_CLAIMS ?? '100000').split(',').map(Number);
-const BACKLOGS = [...new Set([...REQUESTED_BACKLOGS, ...(Math.max(...REQUESTED_BACKLOGS) > 100_000 ? [100_000] : [])])].sort((a, b) => a - b);
+const BACKLOGS = [
+  ...new Set([...REQUESTED_BACKLOGS, ...(Math.max(...REQUESTED_BACKLOGS) > 100_000 ? [100_000] : [])]),
+].sort((a, b) => a - b);
 const BASE_BACKLOG = BACKLOGS[0];
 const PRIME_SECONDS = 1;
 const CONCURRENCY = (process.env.BENCH_N ?? '8,32,64').split(',').map(Number);
@@ -48,21 +50,30 @@ interface RunResult {
 
 const CLAIMS_PER_ARTICLE = 100;
 
-async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; adminId: string; users: { id: string; email: string }[] }> {
+async function seed(
+  pool: Pool,
+  reviewers: number,
+): Promise<{ queueId: string; adminId: string; users: { id: string; email: string }[] }> {
   const passwordHash = await hash('bench-password-1');
-  const [{ id: adminId }] = (await pool.query<{ id: string }>(
-    `INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-admin@bench.example', 'Bench', 'admin', $1) RETURNING id`,
-    [passwordHash],
-  )).rows;
-  const users = (await pool.query<{ id: string; email: string }>(
-    `INSERT INTO users (email, display_name, role, password_hash)
+  const [{ id: adminId }] = (
+    await pool.query<{ id: string }>(
+      `INSERT INTO users (email, display_name, role, password_hash) VALUES ('bench-admin@bench.example', 'Bench', 'admin', $1) RETURNING id`,
+      [passwordHash],
+    )
+  ).rows;
+  const users = (
+    await pool.query<{ id: string; email: string }>(
+      `INSERT INTO users (email, display_name, role, password_hash)
      SELECT 'reviewer-' || i || '@bench.example', 'Reviewer ' || i, 'reviewer', $1 FROM generate_series(1, $2) i RETURNING id, email`,
-    [passwordHash, reviewers],
-  )).rows;
-  const [{ id: queueId }] = (await pool.query<{ id: string }>(
-    `INSERT INTO queues (slug, pull_role, verdicts_required, lease_seconds, routable) VALUES ('bench', 'reviewer', $1, $2, false) RETURNING id`,
-    [K, LEASE_SECONDS],
-  )).rows;
+      [passwordHash, reviewers],
+    )
+  ).rows;
+  const [{ id: queueId }] = (
+    await pool.query<{ id: string }>(
+      `INSERT INTO queues (slug, pull_role, verdicts_required, lease_seconds, routable) VALUES ('bench', 'reviewer', $1, $2, false) RETURNING id`,
+      [K, LEASE_SECONDS],
+    )
+  ).rows;
   return { queueId, adminId, users };
 }
 
@@ -74,8 +85,14 @@ async function seed(pool: Pool, reviewers: number): Promise<{ queueId: string; a
  * claim update of a pull read 2,500 buffers at 1M that way).
  */
 async function fillBacklog(pool: Pool, queueId: string, adminId: string, target: number): Promise<void> {
-  const [{ open }] = (await pool.query<{ open: number }>(`SELECT count(*)::int AS open FROM claims WHERE queue_id = $1 AND status IN ('queued', 'in_review')`, [queueId])).rows;
-  const [{ numbered }] = (await pool.query<{ numbered: number }>(`SELECT count(*)::int AS numbered FROM articles`)).rows;
+  const [{ open }] = (
+    await pool.query<{ open: number }>(
+      `SELECT count(*)::int AS open FROM claims WHERE queue_id = $1 AND status IN ('queued', 'in_review')`,
+      [queueId],
+    )
+  ).rows;
+  const [{ numbered }] = (await pool.query<{ numbered: number }>(`SELECT count(*)::int AS numbered FROM articles`))
+    .rows;
   const articles = Math.ceil(Math.max(0, target - open) / CLAIMS_PER_ARTICLE);
   // In slices: one statement for millions of rows holds its snapshot (and the WAL) for minutes.
   for (let done = 0; done < articles; done += 2000) {
@@ -107,7 +124,10 @@ async function explainPull(pool: Pool, reviewerId: string, queueId: string): Pro
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${PULL.text}`, PULL.values({ userId: reviewerId, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }));
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${PULL.text}`,
+      PULL.values({ userId: reviewerId, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }),
+    );
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await client.query('ROLLBACK');
@@ -117,8 +137,19 @@ async function explainPull(pool: Pool, reviewerId: string, queueId: string): Pro
 
 type Step = <T>(work: () => Promise<T>) => Promise<T>;
 
-async function runFor(n: number, cycle: (worker: number, step: Step) => Promise<void>, seconds = SECONDS): Promise<RunResult> {
-  const result: RunResult = { cycles: 0, latencies: [], stepLatencies: [], completions: [], errors: 0, errorKinds: new Map() };
+async function runFor(
+  n: number,
+  cycle: (worker: number, step: Step) => Promise<void>,
+  seconds = SECONDS,
+): Promise<RunResult> {
+  const result: RunResult = {
+    cycles: 0,
+    latencies: [],
+    stepLatencies: [],
+    completions: [],
+    errors: 0,
+    errorKinds: new Map(),
+  };
   const step: Step = async (work) => {
     const t0 = performance.now();
     const value = await work();
@@ -155,7 +186,17 @@ function summarize(name: string, n: number, r: RunResult) {
   const first = r.completions.filter((t) => t < tenth).length;
   const last = r.completions.filter((t) => t >= SECONDS * 1000 - tenth).length;
   for (const [kind, count] of r.errorKinds) console.log(`  ${name} N=${n} error ×${count}: ${kind}`);
-  return { name, n, rate: r.cycles / SECONDS, p50: percentile(sorted, 50), p99: percentile(sorted, 99), stepP50: percentile(steps, 50), stepP99: percentile(steps, 99), drift: last / Math.max(1, first), errors: r.errors };
+  return {
+    name,
+    n,
+    rate: r.cycles / SECONDS,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    stepP50: percentile(steps, 50),
+    stepP99: percentile(steps, 99),
+    drift: last / Math.max(1, first),
+    errors: r.errors,
+  };
 }
 
 async function main(): Promise<void> {
@@ -169,12 +210,25 @@ async function main(): Promise<void> {
   const { queueId, adminId, users } = await seed(pool, maxN);
   console.log(`seeding ${BASE_BACKLOG.toLocaleString()} queued claims and ${maxN} reviewers…`);
   await fillBacklog(pool, queueId, adminId, BASE_BACKLOG);
-  const server = await startServer({ DATABASE_URL: database.url, ...(process.env.BENCH_SERVER_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_SERVER_POOL_SIZE } : {}), MIGRATIONS_RUN: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
+  const server = await startServer({
+    DATABASE_URL: database.url,
+    ...(process.env.BENCH_SERVER_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_SERVER_POOL_SIZE } : {}),
+    MIGRATIONS_RUN: 'false',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+  });
   const rows: (ReturnType<typeof summarize> & { backlog: number })[] = [];
   try {
     const client = new JsonClient(server.url, maxN);
     const tokens: string[] = [];
-    for (const u of users) tokens.push((await client.call<{ accessToken: string }>('POST', '/auth/login', null, { email: u.email, password: 'bench-password-1' })).body.accessToken);
+    for (const u of users)
+      tokens.push(
+        (
+          await client.call<{ accessToken: string }>('POST', '/auth/login', null, {
+            email: u.email,
+            password: 'bench-password-1',
+          })
+        ).body.accessToken,
+      );
 
     const httpCycle = async (w: number, step: Step) => {
       const lease = await step(() => client.call<{ id: string }>('POST', '/queues/bench/next', tokens[w]));
@@ -184,19 +238,42 @@ async function main(): Promise<void> {
     };
     const rawCycle = async (w: number, step: Step) => {
       const reviewer = users[w].id;
-      const [lease] = (await step(() => pool.query<{ id: string }>({ name: 'queue_pull', text: PULL.text, values: PULL.values({ userId: reviewer, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }) }))).rows;
+      const [lease] = (
+        await step(() =>
+          pool.query<{ id: string }>({
+            name: 'queue_pull',
+            text: PULL.text,
+            values: PULL.values({ userId: reviewer, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }),
+          }),
+        )
+      ).rows;
       if (!lease) throw new Error('queue empty');
       // as the service does: decide on an unlocked read, write guarded by what was read, decide again if it moved
       await step(async () => {
-        for (let written = false; !written; ) {
-          const [a] = (await pool.query<AssignmentRow>({ name: 'assignment_read', text: READ_ASSIGNMENT_SQL, values: [lease.id] })).rows;
+        for (let written = false; !written;) {
+          const [a] = (
+            await pool.query<AssignmentRow>({ name: 'assignment_read', text: READ_ASSIGNMENT_SQL, values: [lease.id] })
+          ).rows;
           const labels = [...a.roundLabels, 'verified'];
           const final = labels.length >= K;
           const values = VERDICT.values({
-            assignmentId: lease.id, userId: reviewer, label: 'verified', rationale: null, sources: JSON.stringify(VERDICT_BODY.sources), confidence: 4,
-            idempotencyKey: null, roundLabels: labels, status: final ? 'verified' : a.claimStatus, finalLabel: final ? 'verified' : null,
-            resolutionSource: final ? 'consensus' : null, adjudicatorId: null, moveToQueue: null, transitionAction: final ? 'claim.consensus' : null,
-            beforeStatus: final ? a.claimStatus : null, decidedStatus: a.claimStatus, decidedLabels: a.roundLabels,
+            assignmentId: lease.id,
+            userId: reviewer,
+            label: 'verified',
+            rationale: null,
+            sources: JSON.stringify(VERDICT_BODY.sources),
+            confidence: 4,
+            idempotencyKey: null,
+            roundLabels: labels,
+            status: final ? 'verified' : a.claimStatus,
+            finalLabel: final ? 'verified' : null,
+            resolutionSource: final ? 'consensus' : null,
+            adjudicatorId: null,
+            moveToQueue: null,
+            transitionAction: final ? 'claim.consensus' : null,
+            beforeStatus: final ? a.claimStatus : null,
+            decidedStatus: a.claimStatus,
+            decidedLabels: a.roundLabels,
           });
           const { rows } = await pool.query({ name: 'verdict_insert', text: VERDICT.text, values });
           written = rows.length === 1;
@@ -216,7 +293,9 @@ async function main(): Promise<void> {
       console.log(`topping the queue up to ${backlog.toLocaleString()} open claims (then VACUUM ANALYZE)…`);
       const t0 = performance.now();
       await fillBacklog(pool, queueId, adminId, backlog);
-      console.log(`  ${((performance.now() - t0) / 1000).toFixed(0)} s; the pull's plan at ${backlog.toLocaleString()}:\n${await explainPull(pool, users[0].id, queueId)}`);
+      console.log(
+        `  ${((performance.now() - t0) / 1000).toFixed(0)} s; the pull's plan at ${backlog.toLocaleString()}:\n${await explainPull(pool, users[0].id, queueId)}`,
+      );
       for (const n of CONCURRENCY) {
         // One unmeasured second first: while the other path ran, this one's idle connections closed (pools close
         // them after 10 s), and reopening them (planning the statements again) took the first 10 % of a run.
@@ -225,13 +304,16 @@ async function main(): Promise<void> {
         await runFor(n, rawCycle, PRIME_SECONDS);
         rows.push({ backlog, ...summarize('raw pg', n, await runFor(n, rawCycle)) });
         const h = rows[rows.length - 2];
-        console.log(`${backlog.toLocaleString()} queued, N=${n}: HTTP ${h.rate.toFixed(0)}/s vs raw ${rows[rows.length - 1].rate.toFixed(0)}/s`);
+        console.log(
+          `${backlog.toLocaleString()} queued, N=${n}: HTTP ${h.rate.toFixed(0)}/s vs raw ${rows[rows.length - 1].rate.toFixed(0)}/s`,
+        );
       }
     }
     client.close();
   } finally {
     await server.stop();
-    const [{ verdicts }] = (await pool.query<{ verdicts: number }>(`SELECT count(*)::int AS verdicts FROM verdicts`)).rows;
+    const [{ verdicts }] = (await pool.query<{ verdicts: number }>(`SELECT count(*)::int AS verdicts FROM verdicts`))
+      .rows;
     console.log(`\n${verdicts.toLocaleString()} verdicts written in all; ${SECONDS}s per run; K = ${K}\n`);
     await pool.end();
     if (process.env.BENCH_KEEP_DB) console.log(`kept ${database.ownerUrl}`);
@@ -242,9 +324,40 @@ async function main(): Promise<void> {
   const table = rows.map((r) => {
     const raw = rows.find((x) => x.name === 'raw pg' && x.n === r.n && x.backlog === r.backlog)!;
     const base = rows.find((x) => x.name === r.name && x.n === r.n && x.backlog === BASE_BACKLOG)!;
-    return [r.backlog.toLocaleString(), r.name, r.n, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), r.stepP50.toFixed(1), r.stepP99.toFixed(1), percent(r.rate, raw.rate), percent(r.rate, base.rate), r.drift.toFixed(2), r.errors];
+    return [
+      r.backlog.toLocaleString(),
+      r.name,
+      r.n,
+      r.rate.toFixed(0),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      r.stepP50.toFixed(1),
+      r.stepP99.toFixed(1),
+      percent(r.rate, raw.rate),
+      percent(r.rate, base.rate),
+      r.drift.toFixed(2),
+      r.errors,
+    ];
   });
-  console.log(formatTable(['queued', 'path', 'N', 'cycles/s', 'cycle p50 ms', 'cycle p99 ms', 'step p50 ms', 'step p99 ms', 'of raw', `of ${BASE_BACKLOG.toLocaleString()}`, 'last/first 10 %', 'errors'], table));
+  console.log(
+    formatTable(
+      [
+        'queued',
+        'path',
+        'N',
+        'cycles/s',
+        'cycle p50 ms',
+        'cycle p99 ms',
+        'step p50 ms',
+        'step p99 ms',
+        'of raw',
+        `of ${BASE_BACKLOG.toLocaleString()}`,
+        'last/first 10 %',
+        'errors',
+      ],
+      table,
+    ),
+  );
 }
 
 main().catch((error) => {

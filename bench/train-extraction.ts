@@ -18,7 +18,9 @@ function main(): void {
   const out = resolve(flag('--out') ?? 'src/extraction/model/check-worthiness.model.json');
   const missing = missingFiles(dir);
   if (missing.length) {
-    console.error(`train:extraction needs the labelled training sets, not found:\n  ${missing.join('\n  ')}\nPass their folder with --data PATH.`);
+    console.error(
+      `train:extraction needs the labelled training sets, not found:\n  ${missing.join('\n  ')}\nPass their folder with --data PATH.`,
+    );
     process.exit(2);
   }
   const started = Date.now();
@@ -26,7 +28,9 @@ function main(): void {
   for (const line of log) console.log(line);
   for (const [name, m] of Object.entries(artifact.devMetrics)) console.log(`dev ${name}: ${JSON.stringify(m)}`);
   writeFileSync(out, JSON.stringify(artifact, null, 1) + '\n');
-  console.log(`wrote ${out} (${(JSON.stringify(artifact).length / 1e6).toFixed(2)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `wrote ${out} (${(JSON.stringify(artifact).length / 1e6).toFixed(2)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 main();

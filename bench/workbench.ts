@@ -28,9 +28,15 @@ const WEB_DIST = resolve(__dirname, '../../web/dist');
 /** The entry script and the modules index.html preloads: what the browser fetches before the first screen's chunk. */
 function initialJs(): { files: string[]; gzipped: number; raw: number } {
   const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/app\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const files = [
+    ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/app\/([^"]+\.js)"/g),
+  ].map((m) => m[1]);
   const bodies = files.map((f) => readFileSync(join(WEB_DIST, f)));
-  return { files, raw: bodies.reduce((n, b) => n + b.length, 0), gzipped: bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+  return {
+    files,
+    raw: bodies.reduce((n, b) => n + b.length, 0),
+    gzipped: bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+  };
 }
 
 /** Chooses Verified by its shortcut, then clicks "Submit verdict"; ms until the next claim is painted. */
@@ -40,7 +46,9 @@ async function submitCycle(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const claim = () => document.querySelector('[aria-labelledby="claim-title"] blockquote, #empty-title')?.textContent;
     const before = claim();
-    const submit = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.startsWith('Submit verdict'))!;
+    const submit = Array.from(document.querySelectorAll('button')).find((b) =>
+      b.textContent?.startsWith('Submit verdict'),
+    )!;
     const start = performance.now();
     submit.click();
     await new Promise<void>((done) => {
@@ -61,7 +69,12 @@ async function submitCycle(page: Page): Promise<number> {
 async function apiCycle(page: Page, slug: string): Promise<number> {
   return page.evaluate(async (queue) => {
     const post = (path: string, body?: unknown) =>
-      fetch(path, { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined, credentials: 'same-origin' });
+      fetch(path, {
+        method: 'POST',
+        headers: body ? { 'content-type': 'application/json' } : {},
+        body: body ? JSON.stringify(body) : undefined,
+        credentials: 'same-origin',
+      });
     const lease = (await (await post(`/queues/${queue}/next`)).json()) as { id: string };
     const start = performance.now();
     const verdict = await post(`/assignments/${lease.id}/verdict`, { label: 'verified', sources: [], confidence: 3 });
@@ -73,13 +86,27 @@ async function apiCycle(page: Page, slug: string): Promise<number> {
 
 function summary(name: string, samples: number[]): (string | number)[] {
   const sorted = [...samples].sort((a, b) => a - b);
-  return [name, sorted.length, percentile(sorted, 50).toFixed(1), percentile(sorted, 95).toFixed(1), sorted[sorted.length - 1].toFixed(1)];
+  return [
+    name,
+    sorted.length,
+    percentile(sorted, 50).toFixed(1),
+    percentile(sorted, 95).toFixed(1),
+    sorted[sorted.length - 1].toFixed(1),
+  ];
 }
 
 async function main(): Promise<void> {
   const database = await createTestDatabase((line) => console.log(`[bench-db] ${line}`), 'factcheck_bench');
   const port = String(4100 + (process.pid % 500));
-  const server = await startServer({ DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, PORT: port, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' });
+  const server = await startServer({
+    DATABASE_URL: database.url,
+    MIGRATIONS_RUN: 'false',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    PORT: port,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+  });
   process.env.WORKBENCH_URL = server.url;
   const browser = await chromium.launch(CHROMIUM);
   try {
@@ -107,10 +134,18 @@ async function main(): Promise<void> {
     const apiRow = summary('baseline: POST verdict + POST next (fetch)', api);
     console.log(`\nbench/workbench: ${CYCLES} cycles each (after ${WARMUP} warm-up), Chromium ${browser.version()}\n`);
     console.log(formatTable(['path', 'n', 'p50 ms', 'p95 ms', 'max ms'], [uiRow, apiRow]));
-    const p95 = (s: number[]) => percentile([...s].sort((a, b) => a - b), 95);
-    console.log(`\nUI/baseline at p95: ${(p95(ui) / p95(api)).toFixed(2)}×  (budget: next claim within 150 ms p95; measured ${p95(ui).toFixed(1)} ms)`);
+    const p95 = (s: number[]) =>
+      percentile(
+        [...s].sort((a, b) => a - b),
+        95,
+      );
+    console.log(
+      `\nUI/baseline at p95: ${(p95(ui) / p95(api)).toFixed(2)}×  (budget: next claim within 150 ms p95; measured ${p95(ui).toFixed(1)} ms)`,
+    );
     const js = initialJs();
-    console.log(`initial JS (entry + modulepreload, ${js.files.length} files): ${(js.gzipped / 1024).toFixed(1)} KB gzipped, ${(js.raw / 1024).toFixed(1)} KB raw (budget 250 KB gzipped)`);
+    console.log(
+      `initial JS (entry + modulepreload, ${js.files.length} files): ${(js.gzipped / 1024).toFixed(1)} KB gzipped, ${(js.raw / 1024).toFixed(1)} KB raw (budget 250 KB gzipped)`,
+    );
   } finally {
     await browser.close();
     await server.stop();

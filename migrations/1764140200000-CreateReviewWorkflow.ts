@@ -75,7 +75,9 @@ export class CreateReviewWorkflow1764140200000 implements MigrationInterface {
     await q.query(`CREATE INDEX claims_reserved_for_idx ON claims (reserved_for) WHERE reserved_for IS NOT NULL`);
     await q.query(`CREATE INDEX claims_finalized_at_idx ON claims (finalized_at, id) WHERE finalized_at IS NOT NULL`);
     // Hot rows are rewritten on every pull and verdict: leave room for HOT updates and vacuum them early.
-    await q.query(`ALTER TABLE claims SET (fillfactor = 80, autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 0)`);
+    await q.query(
+      `ALTER TABLE claims SET (fillfactor = 80, autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 0)`,
+    );
 
     await q.query(`
       CREATE TABLE assignments (
@@ -92,7 +94,9 @@ export class CreateReviewWorkflow1764140200000 implements MigrationInterface {
         CONSTRAINT assignments_claim_user_round_key UNIQUE (claim_id, user_id, round)
       )`);
     // A reviewer holds at most one lease per queue: a second concurrent pull hits this and gets the first lease back.
-    await q.query(`CREATE UNIQUE INDEX assignments_one_active_per_queue_key ON assignments (user_id, queue_id) WHERE status = 'active'`);
+    await q.query(
+      `CREATE UNIQUE INDEX assignments_one_active_per_queue_key ON assignments (user_id, queue_id) WHERE status = 'active'`,
+    );
     await q.query(`ALTER TABLE assignments SET (fillfactor = 85, autovacuum_vacuum_scale_factor = 0.02)`);
 
     await q.query(`
@@ -154,7 +158,9 @@ export class CreateReviewWorkflow1764140200000 implements MigrationInterface {
     await q.query(`DROP INDEX claims_pull_idx`);
     await q.query(`DROP INDEX claims_reserved_for_idx`);
     await q.query(`DROP INDEX claims_finalized_at_idx`);
-    await q.query(`ALTER TABLE claims RESET (fillfactor, autovacuum_vacuum_scale_factor, autovacuum_vacuum_cost_delay)`);
+    await q.query(
+      `ALTER TABLE claims RESET (fillfactor, autovacuum_vacuum_scale_factor, autovacuum_vacuum_cost_delay)`,
+    );
     await q.query(`
       ALTER TABLE claims
         DROP COLUMN queue_id, DROP COLUMN queued_at, DROP COLUMN round, DROP COLUMN priority, DROP COLUMN reserved_for,

@@ -14,7 +14,7 @@ export class AddClaimMinhashBands1764140400000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE claims ADD COLUMN minhash_bands integer[] NOT NULL DEFAULT '{}'`);
     // The bands are computed in JavaScript (the same code the inserts use), a chunk at a time in id order.
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const rows = (await q.query(
         `SELECT id, normalized_text FROM claims WHERE id > $1 ORDER BY id LIMIT ${BACKFILL_CHUNK}`,
         [after],
@@ -32,7 +32,9 @@ export class AddClaimMinhashBands1764140400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX claims_normalized_text_trgm_idx ON claims USING gin (normalized_text gin_trgm_ops) WITH (fastupdate = off)`);
+    await q.query(
+      `CREATE INDEX claims_normalized_text_trgm_idx ON claims USING gin (normalized_text gin_trgm_ops) WITH (fastupdate = off)`,
+    );
     await q.query(`DROP INDEX claims_minhash_bands_idx`);
     await q.query(`ALTER TABLE claims DROP COLUMN minhash_bands`);
   }

@@ -22,14 +22,18 @@ export class ClaimTextsCarryTheBands1764140700000 implements MigrationInterface 
       SELECT DISTINCT ON (md5(normalized_text)) md5(normalized_text)::uuid, normalized_text, minhash_bands
         FROM claims WHERE normalized_text <> '' ORDER BY md5(normalized_text)`);
     // Searched right after each insert: entries go straight into the index, never into a pending list.
-    await q.query(`CREATE INDEX claim_texts_minhash_bands_idx ON claim_texts USING gin (minhash_bands) WITH (fastupdate = off)`);
+    await q.query(
+      `CREATE INDEX claim_texts_minhash_bands_idx ON claim_texts USING gin (minhash_bands) WITH (fastupdate = off)`,
+    );
     await q.query(`DROP INDEX claims_minhash_bands_idx`);
     await q.query(`ALTER TABLE claims DROP COLUMN minhash_bands`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE claims ADD COLUMN minhash_bands integer[] NOT NULL DEFAULT '{}'`);
-    await q.query(`UPDATE claims c SET minhash_bands = t.minhash_bands FROM claim_texts t WHERE t.text_md5 = md5(c.normalized_text)::uuid`);
+    await q.query(
+      `UPDATE claims c SET minhash_bands = t.minhash_bands FROM claim_texts t WHERE t.text_md5 = md5(c.normalized_text)::uuid`,
+    );
     await q.query(`CREATE INDEX claims_minhash_bands_idx ON claims USING gin (minhash_bands) WITH (fastupdate = off)`);
     await q.query(`DROP TABLE claim_texts`);
   }

@@ -12,7 +12,9 @@ export class ReviewActivityQuietForTheApp1796140000000 implements MigrationInter
   name = 'ReviewActivityQuietForTheApp1796140000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(notifyFunction(`IF current_setting('factcheck.review_activity', true) = 'app' THEN RETURN NULL; END IF;`));
+    await q.query(
+      notifyFunction(`IF current_setting('factcheck.review_activity', true) = 'app' THEN RETURN NULL; END IF;`),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

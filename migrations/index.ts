@@ -18,11 +18,23 @@ import { JitOffAsDatabaseDefault1796132778834 } from './1796132778834-JitOffAsDa
 import { ReviewActivityQuietForTheApp1796140000000 } from './1796140000000-ReviewActivityQuietForTheApp';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
-export const MIGRATIONS = [CreateUsers1764140000000, CreateArticlesAndClaims1764140100000,
-  TuneClaimSimilarityIndexes1764140150000, CreateReviewWorkflow1764140200000, AddExportCursor1764140300000,
-  AddClaimMinhashBands1764140400000, AddCacheInvalidation1764140500000, ExactRepeatsFoundWhenRead1764140600000,
-  ClaimTextsCarryTheBands1764140700000, DropRedundantClaimSpanIndex1764140800000,
-  AddLoginFailures1764140900000, AddBrowserSessions1796123468927,
-  LoginDelays1796123568615, AddQueueGuidelines1796124522248, AddArticleExtraction1796128231060,
-  AddReviewActivityNotify1796132000000, JitOffAsDatabaseDefault1796132778834,
-  ReviewActivityQuietForTheApp1796140000000];
+export const MIGRATIONS = [
+  CreateUsers1764140000000,
+  CreateArticlesAndClaims1764140100000,
+  TuneClaimSimilarityIndexes1764140150000,
+  CreateReviewWorkflow1764140200000,
+  AddExportCursor1764140300000,
+  AddClaimMinhashBands1764140400000,
+  AddCacheInvalidation1764140500000,
+  ExactRepeatsFoundWhenRead1764140600000,
+  ClaimTextsCarryTheBands1764140700000,
+  DropRedundantClaimSpanIndex1764140800000,
+  AddLoginFailures1764140900000,
+  AddBrowserSessions1796123468927,
+  LoginDelays1796123568615,
+  AddQueueGuidelines1796124522248,
+  AddArticleExtraction1796128231060,
+  AddReviewActivityNotify1796132000000,
+  JitOffAsDatabaseDefault1796132778834,
+  ReviewActivityQuietForTheApp1796140000000,
+];

@@ -58,7 +58,14 @@ function logRequests(fastify: FastifyInstance): void {
     if (log?.isLevelEnabled(level) && !request.url.startsWith('/health')) {
       log[level](
         // flat keys: the root logger's req/res serializers expect Node's raw objects
-        { reqId: request.id, method: request.method, url: request.url, remoteAddress: request.ip, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) },
+        {
+          reqId: request.id,
+          method: request.method,
+          url: request.url,
+          remoteAddress: request.ip,
+          statusCode: reply.statusCode,
+          responseTime: Math.round(reply.elapsedTime),
+        },
         reply.statusCode >= 500 ? 'request errored' : 'request completed',
       );
     }
@@ -94,7 +101,10 @@ function requestId(req: IncomingMessage): string {
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const { bodyLimit, importBodyLimit, trustProxy, webDistDir, claimReview } = AppConfig.fromEnvironment();
   const adapter = new FastifyAdapter({ bodyLimit, genReqId: requestId, trustProxy, frameworkErrors });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
 
@@ -116,7 +126,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   const apiHeaders = helmetHeaders({ contentSecurityPolicy: false });
   const docsHeaders = helmetHeaders({ contentSecurityPolicy: DOCS_CSP });
   const appHeaders = helmetHeaders({ contentSecurityPolicy: APP_CSP });
-  const headersFor = (url: string) => (url.startsWith('/docs') ? docsHeaders : /^\/app(\/|\?|$)/.test(url) ? appHeaders : apiHeaders);
+  const headersFor = (url: string) =>
+    url.startsWith('/docs') ? docsHeaders : /^\/app(\/|\?|$)/.test(url) ? appHeaders : apiHeaders;
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(headersFor(request.url));
     done();

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const log = new Logger('Main');
   log.log(`Fact-check workflow service listening on ${url} — API docs at ${url}/docs`);
-  if (!config.bootstrapAdmin) log.log(`First login: see the "Created the first admin" line above, or ${config.dataDir}/first-admin-password`);
+  if (!config.bootstrapAdmin)
+    log.log(`First login: see the "Created the first admin" line above, or ${config.dataDir}/first-admin-password`);
 
   // In-flight requests finish, then the pool closes and an embedded PostgreSQL stops (see DatabaseServerService).
   let closing = false;

@@ -1,6 +1,15 @@
 import { readGold } from './support/gold-fixture';
 import { Role } from '../src/users/role';
-import { ClaimBody, countWrittenBy, expectExactSpans, forceStatus, postArticle, SEED_BODY, FIXTURES_DIR, uniqueBody } from './support/articles';
+import {
+  ClaimBody,
+  countWrittenBy,
+  expectExactSpans,
+  forceStatus,
+  postArticle,
+  SEED_BODY,
+  FIXTURES_DIR,
+  uniqueBody,
+} from './support/articles';
 import { createQueue, pull, reviewers, submit } from './support/review';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './support/test-app';
 
@@ -39,34 +48,54 @@ describe('articles (e2e)', () => {
     it('should attribute the 550-children claim to Olena Zelenska and the Dnipro damage to the mayor', () => {
       const children = claims.find((c) => c.text.includes('550 children have been killed'));
       expect(children?.speaker).toBe('Olena Zelenska');
-      const damage = claims.filter((c) => /houses .*(damaged|were among)|damaged.*houses|buildings damaged/.test(c.text));
+      const damage = claims.filter((c) =>
+        /houses .*(damaged|were among)|damaged.*houses|buildings damaged/.test(c.text),
+      );
       expect(damage.length).toBeGreaterThanOrEqual(2);
       for (const c of damage) expect(c.speaker).toContain('Filatov');
     });
 
     it('should make none of the mustnot fragments a claim and keep every must', () => {
       const gold = readGold(`${FIXTURES_DIR}/article-ukraine-live.gold.tsv`);
-      for (const g of gold.filter((x) => x.kind === 'mustnot')) expect({ fragment: g.fragment, claim: claims.some((c) => g.fragment.includes(c.text)) }).toEqual({ fragment: g.fragment, claim: false });
-      for (const g of gold.filter((x) => x.kind === 'must')) expect({ fragment: g.fragment, claim: claims.some((c) => c.text.includes(g.fragment)) }).toEqual({ fragment: g.fragment, claim: true });
+      for (const g of gold.filter((x) => x.kind === 'mustnot'))
+        expect({ fragment: g.fragment, claim: claims.some((c) => g.fragment.includes(c.text)) }).toEqual({
+          fragment: g.fragment,
+          claim: false,
+        });
+      for (const g of gold.filter((x) => x.kind === 'must'))
+        expect({ fragment: g.fragment, claim: claims.some((c) => c.text.includes(g.fragment)) }).toEqual({
+          fragment: g.fragment,
+          claim: true,
+        });
     });
   });
 
   describe('duplicates', () => {
     it('should store an article in another language with no extracted claims and say why', async () => {
-      const res = await postArticle(t, editor.token, { body: uniqueBody('Die Stadt meldete am Montag 12 Verletzte.'), language: 'de' }).expect(201);
+      const res = await postArticle(t, editor.token, {
+        body: uniqueBody('Die Stadt meldete am Montag 12 Verletzte.'),
+        language: 'de',
+      }).expect(201);
       expect(res.body).toMatchObject({ language: 'de', extraction: 'unsupported language', claims: [] });
       const read = await t.http.get(`/articles/${res.body.id}`).set(bearer(editor.token)).expect(200);
       expect(read.body).toMatchObject({ extraction: 'unsupported language', claims: [] });
-      const english = await postArticle(t, editor.token, { body: uniqueBody('Officials said the strike killed 12 people in Kharkiv on Monday.'), language: 'en-GB' }).expect(201);
+      const english = await postArticle(t, editor.token, {
+        body: uniqueBody('Officials said the strike killed 12 people in Kharkiv on Monday.'),
+        language: 'en-GB',
+      }).expect(201);
       expect(english.body.extraction).toBe('extracted');
       expect(english.body.claims.length).toBeGreaterThan(0);
     });
 
     it('should refuse the same normalized url with 409 and the existing id, writing nothing', async () => {
-      const created = await postArticle(t, editor.token, { url: `https://News.Example.com/story-${uniqueSuffix()}/?utm_source=tw#top` }).expect(201);
+      const created = await postArticle(t, editor.token, {
+        url: `https://News.Example.com/story-${uniqueSuffix()}/?utm_source=tw#top`,
+      }).expect(201);
       expect(created.body.url).toMatch(/^https:\/\/news\.example\.com\/story-[^/?#]+$/);
       const before = await countWrittenBy(t, editor.id);
-      const res = await postArticle(t, editor.token, { url: `HTTPS://news.example.com${new URL(created.body.url).pathname}#other` }).expect(409);
+      const res = await postArticle(t, editor.token, {
+        url: `HTTPS://news.example.com${new URL(created.body.url).pathname}#other`,
+      }).expect(409);
       expect(res.body).toMatchObject({ code: 'ARTICLE_DUPLICATE', details: { existingId: created.body.id } });
       expect(await countWrittenBy(t, editor.id)).toEqual(before);
     });
@@ -79,12 +108,17 @@ describe('articles (e2e)', () => {
     });
 
     it('should let exactly one of two identical concurrent posts win', async () => {
-      const payload = { title: 'Race', body: uniqueBody('The ministry said 40 schools reopened on Friday.'), url: `https://race.example.com/${uniqueSuffix()}` };
+      const payload = {
+        title: 'Race',
+        body: uniqueBody('The ministry said 40 schools reopened on Friday.'),
+        url: `https://race.example.com/${uniqueSuffix()}`,
+      };
       const results = await Promise.all([1, 2, 3].map(() => postArticle(t, editor.token, payload)));
       const statuses = results.map((r) => r.status).sort();
       expect(statuses).toEqual([201, 409, 409]);
       const winner = results.find((r) => r.status === 201)!.body.id;
-      for (const r of results.filter((x) => x.status === 409)) expect(r.body).toMatchObject({ code: 'ARTICLE_DUPLICATE', details: { existingId: winner } });
+      for (const r of results.filter((x) => x.status === 409))
+        expect(r.body).toMatchObject({ code: 'ARTICLE_DUPLICATE', details: { existingId: winner } });
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM articles WHERE url = $1`, [payload.url]);
       expect(n).toBe(1);
     });
@@ -98,19 +132,28 @@ describe('articles (e2e)', () => {
       const dates = ['2024-01-10T08:00:00Z', '2024-03-05T08:00:00Z', '2024-02-01T08:00:00Z', undefined];
       for (const [k, publishedAt] of dates.entries()) {
         const word = k === 1 ? 'zebracrossing' : 'ordinary';
-        const res = await postArticle(t, editor.token, { source, publishedAt, title: `Listing ${k} ${word}` }).expect(201);
+        const res = await postArticle(t, editor.token, { source, publishedAt, title: `Listing ${k} ${word}` }).expect(
+          201,
+        );
         ids.push(res.body.id);
       }
     });
 
-    const list = (query: Record<string, unknown>) => t.http.get('/articles').query({ source, ...query }).set(bearer(editor.token)).expect(200);
+    const list = (query: Record<string, unknown>) =>
+      t.http
+        .get('/articles')
+        .query({ source, ...query })
+        .set(bearer(editor.token))
+        .expect(200);
 
     it('should list newest first without bodies, with claim counts, nulls last', async () => {
       const res = await list({});
       expect(res.body.total).toBe(4);
       expect(res.body.items.map((a: { id: string }) => a.id)).toEqual([ids[1], ids[2], ids[0], ids[3]]);
       expect(res.body.items[0]).not.toHaveProperty('body');
-      expect(res.body.items[0]).toEqual(expect.objectContaining({ title: 'Listing 1 zebracrossing', source, claimCount: expect.any(Number) }));
+      expect(res.body.items[0]).toEqual(
+        expect.objectContaining({ title: 'Listing 1 zebracrossing', source, claimCount: expect.any(Number) }),
+      );
     });
 
     it('should page', async () => {
@@ -150,7 +193,12 @@ describe('articles (e2e)', () => {
 
     it('should refuse with 409 once a claim has a verdict, and keep everything', async () => {
       const source = `Delete ${uniqueSuffix()}`;
-      const slug = await createQueue(t, admin.token, { routable: true, routingOrder: -1000, sources: [source], verdictsRequired: 2 });
+      const slug = await createQueue(t, admin.token, {
+        routable: true,
+        routingOrder: -1000,
+        sources: [source],
+        verdictsRequired: 2,
+      });
       const res = await postArticle(t, editor.token, { source }).expect(201);
       const [reviewer] = await reviewers(t, 1);
       const lease = (await pull(t, reviewer.token, slug).expect(200)).body;
@@ -213,7 +261,15 @@ describe('articles (e2e)', () => {
     const text = 'Officials said the strike killed 12 people in Kharkiv on Monday. Help us!';
     const res = await t.http.post('/extract').set(bearer(editor.token)).send({ text }).expect(200);
     expect(res.body).toHaveLength(2);
-    expect(res.body[0]).toEqual(expect.objectContaining({ start: 0, isClaim: true, isHeadline: false, features: expect.any(Object), score: expect.any(Number) }));
+    expect(res.body[0]).toEqual(
+      expect.objectContaining({
+        start: 0,
+        isClaim: true,
+        isHeadline: false,
+        features: expect.any(Object),
+        score: expect.any(Number),
+      }),
+    );
     for (const s of res.body) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(await countWrittenBy(t, editor.id)).toEqual(before);
   });

@@ -20,7 +20,9 @@ describe('audit trail (e2e)', () => {
     const owner = new Client({ connectionString: process.env.MIGRATIONS_DATABASE_URL });
     await owner.connect();
     try {
-      await expect(owner.query(`UPDATE audit_log SET action = 'forged' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
+      await expect(
+        owner.query(`UPDATE audit_log SET action = 'forged' WHERE id = (SELECT max(id) FROM audit_log)`),
+      ).rejects.toThrow(/append-only/);
       await expect(owner.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
       await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
     } finally {
@@ -31,14 +33,26 @@ describe('audit trail (e2e)', () => {
   it('should record user management and logins, successful, failed and blocked', async () => {
     const user = await t.createUser(Role.Reviewer);
     await t.http.patch(`/users/${user.id}`).set(bearer(admin)).send({ role: 'editor' }).expect(200);
-    await t.http.post(`/users/${user.id}/password`).set(bearer(admin)).send({ password: 'another-password-9' }).expect(204);
+    await t.http
+      .post(`/users/${user.id}/password`)
+      .set(bearer(admin))
+      .send({ password: 'another-password-9' })
+      .expect(204);
     await t.http.post('/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
     const story = (await audit({ entity: 'user', entityId: user.id }).expect(200)).body;
     expect(story.items.map((e: { action: string }) => e.action).reverse()).toEqual([
-      'user.create', 'auth.login', 'user.update', 'user.password_reset', 'auth.login_failed',
+      'user.create',
+      'auth.login',
+      'user.update',
+      'user.password_reset',
+      'auth.login_failed',
     ]);
     const update = story.items.find((e: { action: string }) => e.action === 'user.update');
-    expect(update).toMatchObject({ before: { role: 'reviewer' }, after: { role: 'editor' }, actorId: expect.any(String) });
+    expect(update).toMatchObject({
+      before: { role: 'reviewer' },
+      after: { role: 'editor' },
+      actorId: expect.any(String),
+    });
     expect(JSON.stringify(story)).not.toMatch(/argon2|password_hash|passwordHash/);
   });
 
@@ -49,8 +63,14 @@ describe('audit trail (e2e)', () => {
     const [r] = await reviewers(t, 1);
     const lease = (await pull(t, r.token, slug).expect(200)).body;
     await submit(t, r.token, lease.id).expect(201);
-    await t.http.post(`/claims/${claim}/reopen`).set(bearer(editor.token)).send({ reason: 'Recheck', queue: slug }).expect(200);
-    const story = (await audit({ entity: 'claim', entityId: claim }).expect(200)).body.items.map((e: { action: string }) => e.action).reverse();
+    await t.http
+      .post(`/claims/${claim}/reopen`)
+      .set(bearer(editor.token))
+      .send({ reason: 'Recheck', queue: slug })
+      .expect(200);
+    const story = (await audit({ entity: 'claim', entityId: claim }).expect(200)).body.items
+      .map((e: { action: string }) => e.action)
+      .reverse();
     expect(story).toEqual(['claim.start_review', 'verdict.submit', 'claim.consensus', 'claim.reopen']);
     const mine = (await audit({ actor: r.id, action: 'claim.' }).expect(200)).body;
     expect(mine.items.map((e: { action: string }) => e.action)).toEqual(['claim.consensus', 'claim.start_review']);
@@ -68,11 +88,25 @@ describe('audit trail (e2e)', () => {
     await pull(t, user.token, slug).expect(200);
     await t.http.patch(`/users/${user.id}`).set(bearer(admin)).send({ active: false }).expect(200);
     const timeline = (await audit({ involving: user.id, order: 'asc' }).expect(200)).body;
-    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual(['user.create', 'auth.login', 'claim.start_review', 'user.update']);
+    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual([
+      'user.create',
+      'auth.login',
+      'claim.start_review',
+      'user.update',
+    ]);
     const [adminRow] = await t.db.query(`SELECT id, display_name, email FROM users WHERE email = 'admin@test.example'`);
-    expect(timeline.items[0]).toMatchObject({ actorId: adminRow.id, actorName: adminRow.display_name, actorEmail: adminRow.email });
+    expect(timeline.items[0]).toMatchObject({
+      actorId: adminRow.id,
+      actorName: adminRow.display_name,
+      actorEmail: adminRow.email,
+    });
     expect(timeline.items[1]).toMatchObject({ actorId: user.id, actorName: 'Timeline Person', actorEmail: user.email });
-    expect(timeline.items[3]).toMatchObject({ entity: 'user', entityId: user.id, before: { active: true }, after: { active: false } });
+    expect(timeline.items[3]).toMatchObject({
+      entity: 'user',
+      entityId: user.id,
+      before: { active: true },
+      after: { active: false },
+    });
     const second = (await audit({ involving: user.id, order: 'asc', limit: 2, offset: 2 }).expect(200)).body;
     expect(second).toMatchObject({ total: 4, limit: 2, offset: 2 });
     expect(second.items.map((e: { action: string }) => e.action)).toEqual(['claim.start_review', 'user.update']);
@@ -85,14 +119,27 @@ describe('audit trail (e2e)', () => {
   it('should record ingestion, manual claims, claim edits and deletion', async () => {
     const editor = await t.createUser(Role.Editor);
     const body = `The council said ${Date.now()} bridges were repaired in March. Officials said 12 ferries ran late on Monday.`;
-    const article = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Audit me', body }).expect(201)).body;
-    const manual = (await t.http.post(`/articles/${article.id}/claims`).set(bearer(editor.token)).send({ text: '12 ferries ran late' }).expect(201)).body;
+    const article = (
+      await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Audit me', body }).expect(201)
+    ).body;
+    const manual = (
+      await t.http
+        .post(`/articles/${article.id}/claims`)
+        .set(bearer(editor.token))
+        .send({ text: '12 ferries ran late' })
+        .expect(201)
+    ).body;
     await t.http.patch(`/claims/${manual.id}`).set(bearer(editor.token)).send({ speaker: 'Officials' }).expect(200);
     await t.http.delete(`/articles/${article.id}`).set(bearer(admin)).expect(204);
     const articleStory = (await audit({ entity: 'article', entityId: article.id }).expect(200)).body.items;
-    expect(articleStory.map((e: { action: string }) => e.action).reverse()).toEqual(['article.create', 'article.delete']);
+    expect(articleStory.map((e: { action: string }) => e.action).reverse()).toEqual([
+      'article.create',
+      'article.delete',
+    ]);
     expect(articleStory[1]).toMatchObject({ after: { title: 'Audit me', claims: article.claims.length } });
-    const claimStory = (await audit({ entity: 'claim', entityId: manual.id }).expect(200)).body.items.map((e: { action: string }) => e.action);
+    const claimStory = (await audit({ entity: 'claim', entityId: manual.id }).expect(200)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(claimStory).toEqual(expect.arrayContaining(['claim.create', 'claim.update']));
   });
 
@@ -107,10 +154,14 @@ describe('audit trail (e2e)', () => {
 
   it('should filter by time inclusively at the millisecond it shows (stored microseconds notwithstanding)', async () => {
     const entityId = `boundary-${Date.now()}`;
-    await t.db.query(`INSERT INTO audit_log (at, action, entity, entity_id) VALUES ('2024-05-06T07:08:09.123456Z', 'test.boundary', 'test', $1)`, [entityId]);
+    await t.db.query(
+      `INSERT INTO audit_log (at, action, entity, entity_id) VALUES ('2024-05-06T07:08:09.123456Z', 'test.boundary', 'test', $1)`,
+      [entityId],
+    );
     const [shown] = (await audit({ entity: 'test', entityId }).expect(200)).body.items.map((e: { at: string }) => e.at);
     expect(shown).toBe('2024-05-06T07:08:09.123Z');
-    const count = async (range: Record<string, string>) => (await audit({ entity: 'test', entityId, ...range }).expect(200)).body.total;
+    const count = async (range: Record<string, string>) =>
+      (await audit({ entity: 'test', entityId, ...range }).expect(200)).body.total;
     expect(await count({ to: shown })).toBe(1);
     expect(await count({ from: shown, to: shown })).toBe(1);
     expect(await count({ to: '2024-05-06T07:08:09.122Z' })).toBe(0);

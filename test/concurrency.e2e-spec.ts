@@ -30,7 +30,8 @@ describeEachDatabaseRoute('concurrent reviewers on two instances (e2e)', (route)
     slug = await createQueue(one, admin, { verdictsRequired: K });
     claimIds = await seedQueuedClaims(one, slug, CLAIMS, editor.id);
     team = [];
-    for (let i = 0; i < REVIEWERS; i += 10) team.push(...(await Promise.all(Array.from({ length: 10 }, () => one.createUser(Role.Reviewer)))));
+    for (let i = 0; i < REVIEWERS; i += 10)
+      team.push(...(await Promise.all(Array.from({ length: 10 }, () => one.createUser(Role.Reviewer)))));
   }, 120_000);
   afterAll(async () => {
     await Promise.all([one?.close(), two?.close()]);
@@ -46,7 +47,11 @@ describeEachDatabaseRoute('concurrent reviewers on two instances (e2e)', (route)
       if (lease.status !== 200) throw new Error(`pull answered ${lease.status}: ${JSON.stringify(lease.body)}`);
       const verdict = Math.random() < 0.85 ? VERIFIED : DISPUTED;
       const other = app === one ? two : one;
-      const res = await other.http.post(`/assignments/${lease.body.id}/verdict`).set(bearer(reviewer.token)).set('idempotency-key', lease.body.id).send(verdict);
+      const res = await other.http
+        .post(`/assignments/${lease.body.id}/verdict`)
+        .set(bearer(reviewer.token))
+        .set('idempotency-key', lease.body.id)
+        .send(verdict);
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status !== 201) throw new Error(`verdict answered ${res.status}: ${JSON.stringify(res.body)}`);
       acknowledged.push({ verdictId: res.body.id, reviewer: reviewer.id, claimId: res.body.claimId });
@@ -89,17 +94,21 @@ describeEachDatabaseRoute('concurrent reviewers on two instances (e2e)', (route)
     expect(leases.every((l: { n: number; open: number }) => l.n === 1 && l.open === 0)).toBe(true);
 
     // the audit trail of each claim is one entry per transition, chaining to its current state
-    const trails: { id: string; status: string; trail: { before: string; after: string; action: string }[] }[] = await db.query(
-      `SELECT c.id, c.status,
+    const trails: { id: string; status: string; trail: { before: string; after: string; action: string }[] }[] =
+      await db.query(
+        `SELECT c.id, c.status,
               json_agg(json_build_object('action', l.action, 'before', l.before->>'status', 'after', l.after->>'status') ORDER BY l.id) AS trail
        FROM claims c JOIN audit_log l ON l.entity = 'claim' AND l.entity_id = c.id::text
          AND l.before->>'status' IS DISTINCT FROM l.after->>'status' AND l.action LIKE 'claim.%'
        WHERE c.id = ANY($1::uuid[]) GROUP BY c.id, c.status`,
-      [claimIds],
-    );
+        [claimIds],
+      );
     expect(trails).toHaveLength(CLAIMS);
     for (const { status, trail } of trails) {
-      expect(trail.map((t) => t.action)).toEqual(['claim.start_review', status === 'needs_adjudication' ? 'claim.escalate' : 'claim.consensus']);
+      expect(trail.map((t) => t.action)).toEqual([
+        'claim.start_review',
+        status === 'needs_adjudication' ? 'claim.escalate' : 'claim.consensus',
+      ]);
       expect(trail[0]).toMatchObject({ before: 'queued', after: 'in_review' });
       expect(trail[1]).toMatchObject({ before: 'in_review', after: status });
     }

@@ -39,13 +39,17 @@ describe('database faults under load on two instances (e2e)', () => {
     slug = await createQueue(seed, admin, { verdictsRequired: K });
     claimIds = await seedQueuedClaims(seed, slug, CLAIMS, editor.id);
     team = [];
-    for (let i = 0; i < REVIEWERS; i += 10) team.push(...(await Promise.all(Array.from({ length: 10 }, () => seed.createUser(Role.Reviewer)))));
+    for (let i = 0; i < REVIEWERS; i += 10)
+      team.push(...(await Promise.all(Array.from({ length: 10 }, () => seed.createUser(Role.Reviewer)))));
     // the planner must see the seeded rows, or the servers' prepared statements keep plans for empty tables
     await seed.db.query('ANALYZE claims, assignments, verdicts');
     // Only the two server processes may hold the app's connections while backends are terminated.
     await seed.close();
     instances = await Promise.all([AppProcess.start(), AppProcess.start()]);
-    observer = new Client({ connectionString: process.env.MIGRATIONS_DATABASE_URL, application_name: 'fault-test-observer' });
+    observer = new Client({
+      connectionString: process.env.MIGRATIONS_DATABASE_URL,
+      application_name: 'fault-test-observer',
+    });
     await observer.connect();
   }, 120_000);
   afterAll(async () => {
@@ -64,7 +68,11 @@ describe('database faults under load on two instances (e2e)', () => {
     const elapsed = () => Date.now() - start;
 
     /** One request; undefined when it must be retried (database unavailable, or the instance is down). */
-    async function send(kind: string, call: () => Promise<Response>, expected: number[]): Promise<Response | undefined> {
+    async function send(
+      kind: string,
+      call: () => Promise<Response>,
+      expected: number[],
+    ): Promise<Response | undefined> {
       let res: Response;
       try {
         res = await call();
@@ -75,7 +83,8 @@ describe('database faults under load on two instances (e2e)', () => {
       }
       count(`${kind} ${res.status}`);
       if (res.status === 503) {
-        if (res.headers['retry-after'] === undefined || res.body.code !== 'DATABASE_UNAVAILABLE') badUnavailable.push(JSON.stringify(res.body));
+        if (res.headers['retry-after'] === undefined || res.body.code !== 'DATABASE_UNAVAILABLE')
+          badUnavailable.push(JSON.stringify(res.body));
         await sleep(50);
         return undefined;
       }
@@ -87,7 +96,11 @@ describe('database faults under load on two instances (e2e)', () => {
       let turn = 0;
       const app = () => instances[(index + turn++) % 2];
       while (elapsed() < REVIEW_UNTIL) {
-        const lease = await send('pull', () => app().http.post(`/queues/${slug}/next`).set(bearer(reviewer.token)), [200, 204]);
+        const lease = await send(
+          'pull',
+          () => app().http.post(`/queues/${slug}/next`).set(bearer(reviewer.token)),
+          [200, 204],
+        );
         if (lease?.status === 204) await sleep(100);
         if (lease?.status !== 200) continue;
         const verdict = Math.random() < 0.85 ? VERIFIED : DISPUTED;
@@ -95,7 +108,12 @@ describe('database faults under load on two instances (e2e)', () => {
         while (elapsed() < REVIEW_UNTIL + 15_000) {
           const res = await send(
             'verdict',
-            () => app().http.post(`/assignments/${lease.body.id}/verdict`).set(bearer(reviewer.token)).set('idempotency-key', lease.body.id).send(verdict),
+            () =>
+              app()
+                .http.post(`/assignments/${lease.body.id}/verdict`)
+                .set(bearer(reviewer.token))
+                .set('idempotency-key', lease.body.id)
+                .send(verdict),
             [201],
           );
           if (!res) continue;
@@ -129,8 +147,14 @@ describe('database faults under load on two instances (e2e)', () => {
       await sleep(FAULTS_UNTIL + 100 - elapsed());
       aliveAfterStorm = instances.map((i) => i.alive);
       const faultsEnded = Date.now();
-      const green = async (i: AppProcess) => (await fetch(`${i.url}/health`).then((r) => r.json() as Promise<{ status?: string }>).catch(() => undefined))?.status === 'ok';
-      while (Date.now() - faultsEnded < HEALTHY_WITHIN && !(await Promise.all(instances.map(green))).every(Boolean)) await sleep(100);
+      const green = async (i: AppProcess) =>
+        (
+          await fetch(`${i.url}/health`)
+            .then((r) => r.json() as Promise<{ status?: string }>)
+            .catch(() => undefined)
+        )?.status === 'ok';
+      while (Date.now() - faultsEnded < HEALTHY_WITHIN && !(await Promise.all(instances.map(green))).every(Boolean))
+        await sleep(100);
       if ((await Promise.all(instances.map(green))).every(Boolean)) healthyAfterMs = Date.now() - faultsEnded;
       const victim = instances[1];
       await victim.kill('SIGKILL');
@@ -140,21 +164,29 @@ describe('database faults under load on two instances (e2e)', () => {
     await Promise.all([...team.map((r, i) => review(r, i)), injectFaults(), killAndRestart()]);
 
     const outputs = instances.map((i) => i.lastOutput).join('\n---\n');
-    expect({ aliveAfterStorm, exits: instances.map((i) => i.exitStatus ?? null) }).toEqual({ aliveAfterStorm: [true, true], exits: [null, null] });
+    expect({ aliveAfterStorm, exits: instances.map((i) => i.exitStatus ?? null) }).toEqual({
+      aliveAfterStorm: [true, true],
+      exits: [null, null],
+    });
     expect(healthyAfterMs).toBeGreaterThanOrEqual(0);
     expect(terminated).toBeGreaterThan(0);
     // the faults reached requests, and every one of those got a proper 503
     expect((statuses.get('pull 503') ?? 0) + (statuses.get('verdict 503') ?? 0)).toBeGreaterThan(0);
     expect(badUnavailable).toEqual([]);
     // no 401 for a valid token, no 500, nothing but the expected answers
-    expect({ unexpected: unexpected.slice(0, 10), outputs: unexpected.length ? outputs : '' }).toEqual({ unexpected: [], outputs: '' });
+    expect({ unexpected: unexpected.slice(0, 10), outputs: unexpected.length ? outputs : '' }).toEqual({
+      unexpected: [],
+      outputs: '',
+    });
     expect(acknowledged.size).toBeGreaterThan(REVIEWERS);
     console.log(
       `db-faults: ${terminated} backends terminated; /health green ${healthyAfterMs} ms after the faults; ${acknowledged.size} verdicts acknowledged (per second: ${perSecond.join(' ')}); answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
     );
 
     // every acknowledged verdict is stored, once (its id), with its one audit entry; unacknowledged ones may exist
-    const stored: { id: string }[] = (await observer.query(`SELECT id FROM verdicts WHERE claim_id = ANY($1::uuid[])`, [claimIds])).rows;
+    const stored: { id: string }[] = (
+      await observer.query(`SELECT id FROM verdicts WHERE claim_id = ANY($1::uuid[])`, [claimIds])
+    ).rows;
     const storedIds = new Set(stored.map((v) => v.id));
     expect([...acknowledged].filter((id) => !storedIds.has(id))).toEqual([]);
     const audited = (

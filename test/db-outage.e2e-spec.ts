@@ -9,7 +9,11 @@ import { TcpProxy } from './support/tcp-proxy';
 import { ADMIN, bearer } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('a database outage and its end, on a server process (e2e)', () => {
   let proxy: TcpProxy;
@@ -31,13 +35,24 @@ describe('a database outage and its end, on a server process (e2e)', () => {
     expect((await app.http.get('/health').expect(200)).body.status).toBe('ok');
 
     await proxy.down();
-    for (const call of [() => app.http.get('/auth/me').set(bearer(token)), () => app.http.get('/users').set(bearer(token)), () => app.http.post('/auth/login').send(ADMIN)]) {
+    for (const call of [
+      () => app.http.get('/auth/me').set(bearer(token)),
+      () => app.http.get('/users').set(bearer(token)),
+      () => app.http.post('/auth/login').send(ADMIN),
+    ]) {
       const res = await call();
-      expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '2' });
+      expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({
+        status: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        retryAfter: '2',
+      });
     }
     const down = await app.http.get('/health');
     expect(down.status).toBe(503);
-    expect(down.body.details).toMatchObject({ database: { status: 'down' }, cacheInvalidation: { status: 'degraded' } });
+    expect(down.body.details).toMatchObject({
+      database: { status: 'down' },
+      cacheInvalidation: { status: 'degraded' },
+    });
     expect(app.alive).toBe(true);
 
     await proxy.up();
@@ -46,7 +61,10 @@ describe('a database outage and its end, on a server process (e2e)', () => {
       await sleep(100);
       health = (await app.http.get('/health')).body;
     }
-    expect(health).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, cacheInvalidation: { status: 'up' } } });
+    expect(health).toMatchObject({
+      status: 'ok',
+      details: { database: { status: 'up' }, cacheInvalidation: { status: 'up' } },
+    });
     await app.http.get('/auth/me').set(bearer(token)).expect(200);
     expect(app.alive).toBe(true);
   }, 60_000);
@@ -58,16 +76,23 @@ describe('what counts as the database being unavailable', () => {
   let silent: Server;
   const accepted: Socket[] = [];
 
-  afterAll(() => new Promise<void>((done) => {
-    accepted.forEach((s) => s.destroy());
-    return silent ? silent.close(() => done()) : done();
-  }));
+  afterAll(
+    () =>
+      new Promise<void>((done) => {
+        accepted.forEach((s) => s.destroy());
+        return silent ? silent.close(() => done()) : done();
+      }),
+  );
 
   it('should be a refused connection, a connection that never answers and a backend terminated under a query', async () => {
     const refused = await failure(new Client({ host: '127.0.0.1', port: await freePort() }).connect());
     silent = createServer((socket) => accepted.push(socket));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
-    const pool = new Pool({ host: '127.0.0.1', port: (silent.address() as { port: number }).port, connectionTimeoutMillis: 200 });
+    const pool = new Pool({
+      host: '127.0.0.1',
+      port: (silent.address() as { port: number }).port,
+      connectionTimeoutMillis: 200,
+    });
     const timedOut = await failure(pool.connect());
     await pool.end().catch(() => undefined);
 

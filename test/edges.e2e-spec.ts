@@ -12,16 +12,54 @@ describe('bad input at the edges (e2e)', () => {
   afterAll(() => t.close());
 
   const expectErrorBody = (body: Record<string, unknown>, statusCode: number) =>
-    expect(body).toEqual(expect.objectContaining({ statusCode, error: expect.any(String), message: expect.any(String), requestId: expect.any(String) }));
+    expect(body).toEqual(
+      expect.objectContaining({
+        statusCode,
+        error: expect.any(String),
+        message: expect.any(String),
+        requestId: expect.any(String),
+      }),
+    );
 
   it.each([
     ['malformed JSON', '{"email": "x@test.example", ', 'application/json', 400],
-    ['an unknown property', JSON.stringify({ email: 'u@test.example', displayName: 'U', role: 'reviewer', password: 'a-long-password', isRoot: true }), 'application/json', 400],
-    ['a wrong type', JSON.stringify({ email: 'w@test.example', displayName: 42, role: 'reviewer', password: 'a-long-password' }), 'application/json', 400],
-    ['an unknown role', JSON.stringify({ email: 'r@test.example', displayName: 'R', role: 'root', password: 'a-long-password' }), 'application/json', 400],
+    [
+      'an unknown property',
+      JSON.stringify({
+        email: 'u@test.example',
+        displayName: 'U',
+        role: 'reviewer',
+        password: 'a-long-password',
+        isRoot: true,
+      }),
+      'application/json',
+      400,
+    ],
+    [
+      'a wrong type',
+      JSON.stringify({ email: 'w@test.example', displayName: 42, role: 'reviewer', password: 'a-long-password' }),
+      'application/json',
+      400,
+    ],
+    [
+      'an unknown role',
+      JSON.stringify({ email: 'r@test.example', displayName: 'R', role: 'root', password: 'a-long-password' }),
+      'application/json',
+      400,
+    ],
     ['a JSON array body', '[]', 'application/json', 400],
     ['an unsupported content type', 'email=x', 'text/csv', 415],
-    ['a 2 MB body', JSON.stringify({ email: 'big@test.example', displayName: 'x'.repeat(2 * 1024 * 1024), role: 'reviewer', password: 'a-long-password' }), 'application/json', 413],
+    [
+      'a 2 MB body',
+      JSON.stringify({
+        email: 'big@test.example',
+        displayName: 'x'.repeat(2 * 1024 * 1024),
+        role: 'reviewer',
+        password: 'a-long-password',
+      }),
+      'application/json',
+      413,
+    ],
   ])('should answer %s with a clear 4xx and write nothing', async (_name, payload, contentType, status) => {
     const before = await userCount();
     const res = await t.http.post('/users').set(bearer(admin)).set('content-type', contentType).send(payload);
@@ -31,8 +69,17 @@ describe('bad input at the edges (e2e)', () => {
   });
 
   it('should list every bad field under details on a 400', async () => {
-    const res = await t.http.post('/users').set(bearer(admin)).send({ email: 'nope', role: 'x', password: 'short' }).expect(400);
-    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['displayName', 'email', 'password', 'role']);
+    const res = await t.http
+      .post('/users')
+      .set(bearer(admin))
+      .send({ email: 'nope', role: 'x', password: 'short' })
+      .expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'displayName',
+      'email',
+      'password',
+      'role',
+    ]);
   });
 
   it('should reject an invalid UUID in a path with 400, not 500', async () => {
@@ -43,7 +90,11 @@ describe('bad input at the edges (e2e)', () => {
   it('should store quotes, SQL-looking strings and Unicode verbatim', async () => {
     const tricky = `O'Brien "Bobby" Tables'); DROP TABLE users;-- 👩🏽‍💻 Zelenska “ÿ” \\ end`;
     const email = `o'brien+${uniqueSuffix()}@test.example`;
-    const created = await t.http.post('/users').set(bearer(admin)).send({ email, displayName: tricky, role: 'reviewer', password: `p'ss"word; --` }).expect(201);
+    const created = await t.http
+      .post('/users')
+      .set(bearer(admin))
+      .send({ email, displayName: tricky, role: 'reviewer', password: `p'ss"word; --` })
+      .expect(201);
     expect(created.body.displayName).toBe(tricky);
     const fetched = await t.http.get(`/users/${created.body.id}`).set(bearer(admin)).expect(200);
     expect(fetched.body.displayName).toBe(tricky);
@@ -75,6 +126,8 @@ describe('bad input at the edges (e2e)', () => {
   it('should serve the OpenAPI document with every DTO documented', async () => {
     const res = await t.http.get('/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CreateUserDto', 'UserDto', 'LoginDto', 'TokenDto', 'ErrorBody']));
+    expect(Object.keys(res.body.components.schemas)).toEqual(
+      expect.arrayContaining(['CreateUserDto', 'UserDto', 'LoginDto', 'TokenDto', 'ErrorBody']),
+    );
   });
 });

@@ -25,12 +25,14 @@ describe('live events (e2e)', () => {
 
   async function connect(t: TestApp, token: string, headers: Record<string, string> = {}): Promise<EventStreamReader> {
     const stream = await t.stream('/events', { ...bearer(token), ...headers });
-    if (!(stream instanceof EventStreamReader)) throw new Error(`GET /events answered ${stream.status}: ${stream.text}`);
+    if (!(stream instanceof EventStreamReader))
+      throw new Error(`GET /events answered ${stream.status}: ${stream.text}`);
     open.push(stream);
     return stream;
   }
 
-  const queueIdOf = async (slug: string): Promise<string> => (await one.db.query(`SELECT id FROM queues WHERE slug = $1`, [slug]))[0].id;
+  const queueIdOf = async (slug: string): Promise<string> =>
+    (await one.db.query(`SELECT id FROM queues WHERE slug = $1`, [slug]))[0].id;
 
   it('should tell an editor on one instance about a verdict given on the other, naming the queue', async () => {
     const slug = await createQueue(one, admin, { verdictsRequired: 1 });
@@ -44,13 +46,18 @@ describe('live events (e2e)', () => {
     // The pull moved the claim from queued to in_review: the queue's backlog changed.
     expect((await stream.next('queues')).data).toEqual({ queueIds: expect.arrayContaining([queueId]) });
     await submit(two, reviewer.token, lease.id).expect(201);
-    expect((await stream.next('verdicts')).data).toEqual({ count: expect.any(Number), queueIds: expect.arrayContaining([queueId]) });
+    expect((await stream.next('verdicts')).data).toEqual({
+      count: expect.any(Number),
+      queueIds: expect.arrayContaining([queueId]),
+    });
     // The figures themselves come from the API: the claim was settled by that one verdict.
-    const row = (await one.http.get('/stats/queues').set(bearer(editor.token)).expect(200)).body.find((q: { queue: string }) => q.queue === slug);
+    const row = (await one.http.get('/stats/queues').set(bearer(editor.token)).expect(200)).body.find(
+      (q: { queue: string }) => q.queue === slug,
+    );
     expect(row).toMatchObject({ depth: 0, inReview: 0, verdictsLastHour: 1 });
   });
 
-  it('should never carry another reviewer\'s verdict to a reviewer, nor queues they may not pull', async () => {
+  it("should never carry another reviewer's verdict to a reviewer, nor queues they may not pull", async () => {
     const slug = await createQueue(one, admin, { verdictsRequired: 1 });
     const hidden = await createQueue(one, admin, { pullRole: 'editor', verdictsRequired: 1 });
     const [queueId, hiddenId] = await Promise.all([queueIdOf(slug), queueIdOf(hidden)]);
@@ -65,13 +72,20 @@ describe('live events (e2e)', () => {
     // Another reviewer judges on the other instance; an editor works the queue reviewers may not pull.
     await submit(two, other.token, (await pull(two, other.token, slug).expect(200)).body.id).expect(201);
     await submit(two, editor.token, (await pull(two, editor.token, hidden).expect(200)).body.id).expect(201);
-    while (!editors.events.some((e) => e.type === 'verdicts' && (e.data as { queueIds: string[] }).queueIds.includes(hiddenId))) await editors.next('verdicts');
+    while (
+      !editors.events.some(
+        (e) => e.type === 'verdicts' && (e.data as { queueIds: string[] }).queueIds.includes(hiddenId),
+      )
+    )
+      await editors.next('verdicts');
 
     // My own verdict comes through as mine alone, after everything above.
     await submit(one, me.token, (await pull(one, me.token, slug).expect(200)).body.id).expect(201);
     expect((await mine.next('verdicts')).data).toEqual({ count: 1, queueIds: [queueId] });
     expect(mine.events.filter((e) => e.type === 'verdicts')).toHaveLength(1);
-    const heardQueues = mine.events.filter((e) => e.type === 'queues').flatMap((e) => (e.data as { queueIds: string[] }).queueIds);
+    const heardQueues = mine.events
+      .filter((e) => e.type === 'queues')
+      .flatMap((e) => (e.data as { queueIds: string[] }).queueIds);
     expect(heardQueues).toContain(queueId);
     expect(heardQueues).not.toContain(hiddenId);
   });
@@ -100,7 +114,7 @@ describe('live events (e2e)', () => {
     expect((await stream.next('queues')).data).toEqual({ queueIds: expect.arrayContaining([queueId]) });
   });
 
-  it('should end the stream when the caller\'s role changes, and refuse anonymous callers', async () => {
+  it("should end the stream when the caller's role changes, and refuse anonymous callers", async () => {
     const user = await one.createUser(Role.Reviewer);
     const stream = await connect(one, user.token);
     await stream.next('ready');
@@ -110,7 +124,7 @@ describe('live events (e2e)', () => {
     expect(await one.stream('/events')).toMatchObject({ status: 401 });
   });
 
-  it('should leave the hot statements\' announcements to the service: a quiet transaction commits without a NOTIFY', async () => {
+  it("should leave the hot statements' announcements to the service: a quiet transaction commits without a NOTIFY", async () => {
     const slug = await createQueue(one, admin, { verdictsRequired: 1 });
     const [claimId] = await seedQueuedClaims(one, slug, 1, editor.id);
     const listener = await (one.db.driver as PostgresDriver).master.connect();
@@ -121,7 +135,9 @@ describe('live events (e2e)', () => {
     const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
     try {
       // A NOTIFY makes its commit wait for every other notifying commit: the pull and the verdict silence the trigger.
-      await one.db.transaction((m) => m.query(`UPDATE claims SET status = 'in_review' WHERE id = $1 AND ${QUIET_REVIEW_ACTIVITY}`, [claimId]));
+      await one.db.transaction((m) =>
+        m.query(`UPDATE claims SET status = 'in_review' WHERE id = $1 AND ${QUIET_REVIEW_ACTIVITY}`, [claimId]),
+      );
       await settle();
       expect(heard).toEqual([]);
       // Any other writer is still announced by the trigger.

@@ -26,6 +26,7 @@ describe('fuzzing every operation from the OpenAPI document (e2e)', () => {
     expect(Object.keys(outcome.report.successes).length).toBeGreaterThan(15);
     expect(outcome.inexactSpans).toBe(0);
     expect(outcome.articlesWithoutTheirClaims).toEqual([]);
-    for (const [what, { rows, successes }] of Object.entries(outcome.audit)) expect({ what, rows }).toEqual({ what, rows: successes });
+    for (const [what, { rows, successes }] of Object.entries(outcome.audit))
+      expect({ what, rows }).toEqual({ what, rows: successes });
   }, 300_000);
 });

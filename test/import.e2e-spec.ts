@@ -7,11 +7,17 @@ import { bearer, TestApp, TestUser, uniqueSuffix, withEnvironment } from './supp
 
 /** An upload whose body the test writes piece by piece (supertest sends a body whole). */
 function slowUpload(base: string, token: string) {
-  const req = http.request(`${base}/articles/import`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/x-ndjson' } });
+  const req = http.request(`${base}/articles/import`, {
+    method: 'POST',
+    headers: { ...bearer(token), 'content-type': 'application/x-ndjson' },
+  });
   const response = new Promise<string>((resolve, reject) => {
     req.on('response', (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve(text));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (text += c))
+        .on('end', () => resolve(text));
     });
     req.on('error', reject);
   });
@@ -49,8 +55,10 @@ describe('NDJSON import (e2e)', () => {
     const withUrl = goods.findIndex((g) => g.url);
     const dupOf = [0, 1, 2, 10, 100, 500, 1000, 2000, 3000, withUrl];
     const duplicates = dupOf.map((k, i) => {
-      if (i === 8) return { ...goods[k], title: 'Same body, new title', body: `  ${goods[k].body.replace(/\n/g, '\r\n')} ` };
-      if (i === 9) return { ...goods[k], body: uniqueBody('Same url, new body.'), url: `${goods[k].url}/?utm_campaign=x#frag` };
+      if (i === 8)
+        return { ...goods[k], title: 'Same body, new title', body: `  ${goods[k].body.replace(/\n/g, '\r\n')} ` };
+      if (i === 9)
+        return { ...goods[k], body: uniqueBody('Same url, new body.'), url: `${goods[k].url}/?utm_campaign=x#frag` };
       return goods[k];
     });
     // Bad and duplicate lines spread out (each duplicate after its original), across and within import batches.
@@ -58,10 +66,21 @@ describe('NDJSON import (e2e)', () => {
     const lines: string[] = goods.map((g) => JSON.stringify(g));
     const expected = new Map<number, { status: string; original?: number }>();
     const insertions = [
-      ...bad.map((text, i) => ({ at: 37 + i * 491, text, status: 'invalid' as const, original: undefined as number | undefined })),
-      ...duplicates.map((d, i) => ({ at: dupOf[i] + 50 + i * 7, text: JSON.stringify(d), status: 'duplicate' as const, original: dupOf[i] })),
+      ...bad.map((text, i) => ({
+        at: 37 + i * 491,
+        text,
+        status: 'invalid' as const,
+        original: undefined as number | undefined,
+      })),
+      ...duplicates.map((d, i) => ({
+        at: dupOf[i] + 50 + i * 7,
+        text: JSON.stringify(d),
+        status: 'duplicate' as const,
+        original: dupOf[i],
+      })),
     ].sort((a, b) => b.at - a.at);
-    for (const ins of insertions) lines.splice(ins.at, 0, `\u0000${ins.status}\u0000${ins.original ?? ''}\u0000${ins.text}`);
+    for (const ins of insertions)
+      lines.splice(ins.at, 0, `\u0000${ins.status}\u0000${ins.original ?? ''}\u0000${ins.text}`);
     const payload = lines
       .map((l, i) => {
         if (!l.startsWith('\u0000')) return l;
@@ -78,11 +97,14 @@ describe('NDJSON import (e2e)', () => {
     expect(results.map((r) => r.line)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
 
     const notCreated = results.filter((r) => r.status !== 'created');
-    expect(notCreated.map((r) => [r.line, r.status])).toEqual([...expected.entries()].sort((a, b) => a[0] - b[0]).map(([line, e]) => [line, e.status]));
+    expect(notCreated.map((r) => [r.line, r.status])).toEqual(
+      [...expected.entries()].sort((a, b) => a[0] - b[0]).map(([line, e]) => [line, e.status]),
+    );
     for (const r of notCreated.filter((x) => x.status === 'invalid')) expect(r.error).toEqual(expect.any(String));
     // Each duplicate names the article its original line created.
     const createdIds = results.filter((r) => r.status === 'created').map((r) => r.id!);
-    for (const r of notCreated.filter((x) => x.status === 'duplicate')) expect(createdIds[expected.get(r.line)!.original!]).toBe(r.existingId);
+    for (const r of notCreated.filter((x) => x.status === 'duplicate'))
+      expect(createdIds[expected.get(r.line)!.original!]).toBe(r.existingId);
 
     const after = await countWrittenBy(t, editor.id);
     expect(after.articles - before.articles).toBe(4980);
@@ -102,14 +124,24 @@ describe('NDJSON import (e2e)', () => {
     const lines = [
       { title: 'One', body: first },
       // Valid to the DTO, but its full-text vector exceeds what a tsvector holds (1 MB): only the database refuses it.
-      { title: 'Too many words', body: Array.from({ length: 166_000 }, (_, i) => String.fromCharCode(0x4e00 + (i % 20_000), 0x4e00 + Math.floor(i / 20_000))).join(' ') },
+      {
+        title: 'Too many words',
+        body: Array.from({ length: 166_000 }, (_, i) =>
+          String.fromCharCode(0x4e00 + (i % 20_000), 0x4e00 + Math.floor(i / 20_000)),
+        ).join(' '),
+      },
       { title: 'Two', body: second },
       { title: 'One again', body: first },
     ].map((l) => JSON.stringify(l));
     const before = await countWrittenBy(t, editor.id);
     const { results, last } = await streamed(lines.join('\n'));
     expect(last.totals).toEqual({ created: 2, duplicate: 1, invalid: 1, lines: 4 });
-    expect(results.map((r) => [r.line, r.status])).toEqual([[1, 'created'], [2, 'invalid'], [3, 'created'], [4, 'duplicate']]);
+    expect(results.map((r) => [r.line, r.status])).toEqual([
+      [1, 'created'],
+      [2, 'invalid'],
+      [3, 'created'],
+      [4, 'duplicate'],
+    ]);
     // In our words, with the SQLSTATE: PostgreSQL's own message ("string is too long for tsvector …") stays inside.
     expect(results[1].error).toMatch(/^Refused by the database: a value is too large to store .*\[54000\]$/);
     expect(results[1].error).not.toMatch(/tsvector/);
@@ -123,17 +155,32 @@ describe('NDJSON import (e2e)', () => {
     const b = JSON.stringify({ title: 'CRLF two', body: uniqueBody() });
     const { results, last } = await streamed(`\r\n${a}\r\n\r\n{oops\r\n${b}`);
     expect(last.totals).toEqual({ created: 2, duplicate: 0, invalid: 1, lines: 3 });
-    expect(results.map((r: LineResult) => [r.line, r.status])).toEqual([[2, 'created'], [4, 'invalid'], [5, 'created']]);
+    expect(results.map((r: LineResult) => [r.line, r.status])).toEqual([
+      [2, 'created'],
+      [4, 'invalid'],
+      [5, 'created'],
+    ]);
   });
 
   it('should answer a summary by default: totals and the first 100 problems in file order, the rest counted', async () => {
-    const lines = Array.from({ length: 150 }, (_, i) => (i % 50 === 0 ? JSON.stringify({ title: `Good ${i}`, body: uniqueBody() }) : `not json ${i}`));
+    const lines = Array.from({ length: 150 }, (_, i) =>
+      i % 50 === 0 ? JSON.stringify({ title: `Good ${i}`, body: uniqueBody() }) : `not json ${i}`,
+    );
     const res = await upload(lines.join('\n')).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body.totals).toEqual({ created: 3, duplicate: 0, invalid: 147, lines: 150 });
     expect(res.body.problems).toHaveLength(100);
-    expect(res.body.problems[0]).toMatchObject({ line: 2, status: 'invalid', error: expect.stringMatching(/^Malformed JSON/) });
-    expect(res.body.problems.map((p: LineResult) => p.line)).toEqual(lines.map((_, i) => i + 1).filter((n) => (n - 1) % 50 !== 0).slice(0, 100));
+    expect(res.body.problems[0]).toMatchObject({
+      line: 2,
+      status: 'invalid',
+      error: expect.stringMatching(/^Malformed JSON/),
+    });
+    expect(res.body.problems.map((p: LineResult) => p.line)).toEqual(
+      lines
+        .map((_, i) => i + 1)
+        .filter((n) => (n - 1) % 50 !== 0)
+        .slice(0, 100),
+    );
     expect(res.body.problemsOmitted).toBe(47);
     expect(res.body).not.toHaveProperty('stopped');
   });
@@ -148,7 +195,12 @@ describe('NDJSON import (e2e)', () => {
       Buffer.from(` ${body}"}\n`),
       Buffer.from(JSON.stringify({ title: 'Fine', body })),
     ]);
-    const res = await t.http.post('/articles/import').set(bearer(editor.token)).set('content-type', 'application/x-ndjson').send(payload).expect(200);
+    const res = await t.http
+      .post('/articles/import')
+      .set(bearer(editor.token))
+      .set('content-type', 'application/x-ndjson')
+      .send(payload)
+      .expect(200);
     expect(res.body.totals).toEqual({ created: 1, duplicate: 0, invalid: 3, lines: 4 });
     expect(res.body.problems.map((p: LineResult) => p.error)).toEqual([
       'body must not contain NUL (U+0000) characters',
@@ -168,7 +220,10 @@ describe('NDJSON import (e2e)', () => {
   describe('bounds', () => {
     let small: TestApp;
     beforeAll(async () => {
-      small = await withEnvironment({ IMPORT_MAX_LINES: '3', IMPORT_MAX_LINE_BYTES: '2048', IMPORT_CONCURRENCY: '1' }, () => TestApp.start());
+      small = await withEnvironment(
+        { IMPORT_MAX_LINES: '3', IMPORT_MAX_LINE_BYTES: '2048', IMPORT_CONCURRENCY: '1' },
+        () => TestApp.start(),
+      );
     });
     afterAll(() => small?.close());
 
@@ -176,21 +231,35 @@ describe('NDJSON import (e2e)', () => {
       const lines = Array.from({ length: 6 }, (_, i) => JSON.stringify({ title: `Capped ${i}`, body: uniqueBody() }));
       const res = await upload(['', ...lines].join('\n'), editor.token, small).expect(200);
       expect(res.body.totals).toEqual({ created: 3, duplicate: 0, invalid: 0, lines: 3 });
-      expect(res.body.stopped).toEqual({ line: 5, code: 'ARTICLE_IMPORT_TOO_MANY_LINES', message: expect.stringContaining('from line 5') });
+      expect(res.body.stopped).toEqual({
+        line: 5,
+        code: 'ARTICLE_IMPORT_TOO_MANY_LINES',
+        message: expect.stringContaining('from line 5'),
+      });
     });
 
     it('should report a line over IMPORT_MAX_LINE_BYTES without holding it, and go on with the next', async () => {
       const long = JSON.stringify({ title: 'Long', body: 'z'.repeat(5000) });
-      const res = await upload(`${long}\n${JSON.stringify({ title: 'Short', body: uniqueBody() })}`, editor.token, small).expect(200);
+      const res = await upload(
+        `${long}\n${JSON.stringify({ title: 'Short', body: uniqueBody() })}`,
+        editor.token,
+        small,
+      ).expect(200);
       expect(res.body.totals).toEqual({ created: 1, duplicate: 0, invalid: 1, lines: 2 });
-      expect(res.body.problems[0]).toEqual({ line: 1, status: 'invalid', error: `Line too long (${long.length} bytes; at most 2048)` });
+      expect(res.body.problems[0]).toEqual({
+        line: 1,
+        status: 'invalid',
+        error: `Line too long (${long.length} bytes; at most 2048)`,
+      });
     });
 
     it('should answer 503 with Retry-After while IMPORT_CONCURRENCY imports run, and accept again after', async () => {
       const first = slowUpload(small.url, editor.token);
       first.write(`${JSON.stringify({ title: 'Slow upload', body: uniqueBody() })}\n`);
       await new Promise((r) => setTimeout(r, 300));
-      const busy = await upload(JSON.stringify({ title: 'Second', body: uniqueBody() }), editor.token, small).expect(503);
+      const busy = await upload(JSON.stringify({ title: 'Second', body: uniqueBody() }), editor.token, small).expect(
+        503,
+      );
       expect(busy.headers['retry-after']).toMatch(/^\d+$/);
       expect(busy.body).toMatchObject({ statusCode: 503, code: 'ARTICLE_IMPORT_BUSY' });
       first.end();

@@ -41,7 +41,10 @@ describe('lapsed leases swept to expired (e2e)', () => {
     return { slug, team, ids };
   }
   const statusOf = async (ids: string[]) =>
-    one.db.query<{ status: string; endedWhenLapsed: boolean }[]>(`SELECT status, ended_at = lease_expires_at AS "endedWhenLapsed" FROM assignments WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`, [ids]);
+    one.db.query<{ status: string; endedWhenLapsed: boolean }[]>(
+      `SELECT status, ended_at = lease_expires_at AS "endedWhenLapsed" FROM assignments WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
+      [ids],
+    );
 
   it('should end every lapsed lease when two instances sweep at the same moment, leaving live ones', async () => {
     const { ids } = await leases(8, 6);

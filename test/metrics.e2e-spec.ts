@@ -44,8 +44,16 @@ describe('GET /metrics (e2e)', () => {
     const text = await scrape();
     const pulls = { method: 'POST', route: '/queues/:slug/next', status: '200' };
     expect(sample(text, 'factcheck_http_request_duration_seconds_count', pulls)).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'factcheck_http_request_duration_seconds_bucket', { ...pulls, le: '+Inf' })).toBe(sample(text, 'factcheck_http_request_duration_seconds_count', pulls));
-    expect(sample(text, 'factcheck_http_request_duration_seconds_count', { method: 'GET', route: '(unmatched)', status: '404' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'factcheck_http_request_duration_seconds_bucket', { ...pulls, le: '+Inf' })).toBe(
+      sample(text, 'factcheck_http_request_duration_seconds_count', pulls),
+    );
+    expect(
+      sample(text, 'factcheck_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '(unmatched)',
+        status: '404',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     const latencies = text.split('\n').filter((line) => line.startsWith('factcheck_http_request_duration_seconds'));
     expect(latencies.join('\n')).not.toContain(slug);
     expect(latencies.join('\n')).not.toContain('/no/such/path');
@@ -54,7 +62,10 @@ describe('GET /metrics (e2e)', () => {
   it('should report the pool, and per queue its depth, claims in review and oldest wait, computed at scrape time', async () => {
     const slug = await createQueue(t, admin);
     await seedQueuedClaims(t, slug, 3, editor.id);
-    await t.db.query(`UPDATE claims SET queued_at = now() - interval '90 seconds' WHERE queue_id = (SELECT id FROM queues WHERE slug = $1)`, [slug]);
+    await t.db.query(
+      `UPDATE claims SET queued_at = now() - interval '90 seconds' WHERE queue_id = (SELECT id FROM queues WHERE slug = $1)`,
+      [slug],
+    );
     const [r] = await reviewers(t, 1);
     await pull(t, r.token, slug).expect(200);
     const text = await scrape();
@@ -81,10 +92,15 @@ describe('GET /metrics (e2e)', () => {
     const leases: string[] = [];
     for (const r of [a, b]) {
       leases.push((await pull(t, r.token, slug).expect(200)).body.id);
-      await t.db.query(`UPDATE assignments SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [leases.at(-1)]);
+      await t.db.query(`UPDATE assignments SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [
+        leases.at(-1),
+      ]);
     }
     await t.app.get(LeaseSweeper).sweep();
-    const swept = await t.db.query(`SELECT count(*)::int AS n FROM assignments WHERE id = ANY($1::uuid[]) AND status = 'expired'`, [leases]);
+    const swept = await t.db.query(
+      `SELECT count(*)::int AS n FROM assignments WHERE id = ANY($1::uuid[]) AND status = 'expired'`,
+      [leases],
+    );
     expect(swept[0].n).toBe(2);
     // at least ours: the sweep also ends lapsed leases of suites running alongside on the same database
     expect(sample(await scrape(), 'factcheck_leases_expired_total')).toBeGreaterThanOrEqual(before + 2);
@@ -93,7 +109,8 @@ describe('GET /metrics (e2e)', () => {
     const file = await t.app.get(ExportsService).open(null, { format: 'ndjson' } as ExportQueryDto);
     expect(sample(await scrape(), 'factcheck_export_streams_open')).toBe(1);
     file.stream.destroy();
-    for (let i = 0; i < 50 && sample(await scrape(), 'factcheck_export_streams_open') !== 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 50 && sample(await scrape(), 'factcheck_export_streams_open') !== 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(sample(await scrape(), 'factcheck_export_streams_open')).toBe(0);
   });
 
@@ -113,7 +130,10 @@ describe('GET /metrics (e2e)', () => {
     it('should serve METRICS_TOKEN holders and refuse everyone else, a signed-in admin too', async () => {
       expect((await guarded.http.get('/metrics').expect(401)).body.code).toBe('METRICS_TOKEN_REQUIRED');
       await guarded.http.get('/metrics').set(bearer('metrics-token-wrong-wrong')).expect(401);
-      await guarded.http.get('/metrics').set(bearer(await guarded.adminToken())).expect(401);
+      await guarded.http
+        .get('/metrics')
+        .set(bearer(await guarded.adminToken()))
+        .expect(401);
       const res = await guarded.http.get('/metrics').set(bearer(TOKEN)).expect(200);
       expect(res.text).toContain('factcheck_http_request_duration_seconds');
       expect((await closed.http.get('/metrics').expect(403)).body.code).toBe('METRICS_NOT_ALLOWED');

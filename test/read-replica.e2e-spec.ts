@@ -27,11 +27,17 @@ const CLAIMS = 120;
 
   beforeAll(async () => {
     pair = await startReplicatedPair(BIN!);
-    const db = await withEnvironment({ TEST_DATABASE_URL: pair.primaryUrl }, () => createTestDatabase(undefined, 'factcheck_replica_test'));
+    const db = await withEnvironment({ TEST_DATABASE_URL: pair.primaryUrl }, () =>
+      createTestDatabase(undefined, 'factcheck_replica_test'),
+    );
     await pair.caughtUp();
     const replicaAppUrl = new URL(db.url);
     replicaAppUrl.port = new URL(pair.replicaUrl).port;
-    const env = { DATABASE_URL: db.url, MIGRATIONS_DATABASE_URL: db.ownerUrl, DATABASE_REPLICA_URL: replicaAppUrl.toString() };
+    const env = {
+      DATABASE_URL: db.url,
+      MIGRATIONS_DATABASE_URL: db.ownerUrl,
+      DATABASE_REPLICA_URL: replicaAppUrl.toString(),
+    };
     steady = await withEnvironment({ ...env, REPLICA_MAX_LAG_MS: '600000' }, () => TestApp.start());
     strict = await withEnvironment({ ...env, REPLICA_MAX_LAG_MS: '300' }, () => TestApp.start());
     primary = new Client({ connectionString: db.ownerUrl });
@@ -79,9 +85,17 @@ const CLAIMS = 120;
   }
 
   const ndjson = async (t: TestApp, params: Record<string, string>) => {
-    const res = await t.fetch(`/exports/verdicts?${new URLSearchParams({ ...params, format: 'ndjson' })}`, { headers: bearer(editor.token) });
+    const res = await t.fetch(`/exports/verdicts?${new URLSearchParams({ ...params, format: 'ndjson' })}`, {
+      headers: bearer(editor.token),
+    });
     expect({ status: res.status, text: res.status === 200 ? '' : res.text }).toEqual({ status: 200, text: '' });
-    return { cursor: res.headers.get(CURSOR_HEADER)!, ids: res.text.split('\n').filter(Boolean).map((l) => JSON.parse(l).claimId as string) };
+    return {
+      cursor: res.headers.get(CURSOR_HEADER)!,
+      ids: res.text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).claimId as string),
+    };
   };
 
   /** Each reviewer pulls and judges until the queue is empty, pausing `pauseMs` between claims. */
@@ -155,7 +169,7 @@ const CLAIMS = 120;
       const sources = recordSources(steady);
       expect((await ndjson(steady, { queue: slug, since: fresh.cursor })).ids).toEqual([]);
       expect(sources).toEqual([false]);
-      } finally {
+    } finally {
       await pair.resumeReplay();
     }
     await pair.caughtUp();
@@ -183,7 +197,11 @@ const CLAIMS = 120;
     let cursor: string | undefined;
     let polls = 0;
     do {
-      const poll = await ndjson(polls % 2 ? strict : steady, { queue: slug, status: 'verified,disputed', ...(cursor && { since: cursor }) });
+      const poll = await ndjson(polls % 2 ? strict : steady, {
+        queue: slug,
+        status: 'verified,disputed',
+        ...(cursor && { since: cursor }),
+      });
       seen.push(...poll.ids);
       cursor = poll.cursor;
       polls++;
@@ -203,14 +221,21 @@ const CLAIMS = 120;
       await sleep(50);
     }
     const finals = (
-      await primary.query(`SELECT c.id FROM claims c JOIN queues q ON q.id = c.queue_id WHERE q.slug = $1 AND c.status IN ('verified', 'disputed')`, [slug])
+      await primary.query(
+        `SELECT c.id FROM claims c JOIN queues q ON q.id = c.queue_id WHERE q.slug = $1 AND c.status IN ('verified', 'disputed')`,
+        [slug],
+      )
     ).rows as { id: string }[];
     expect(finals).toHaveLength(CLAIMS);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(finals.map((f) => f.id).sort());
     // Both servers served polls: the test covered switching, not one source only.
     const all = [...steadySources, ...strictSources];
-    expect({ replica: all.some((s) => s), primary: all.some((s) => !s), polls: polls > 4 }).toEqual({ replica: true, primary: true, polls: true });
+    expect({ replica: all.some((s) => s), primary: all.some((s) => !s), polls: polls > 4 }).toEqual({
+      replica: true,
+      primary: true,
+      polls: true,
+    });
   }, 60_000);
 
   it('should serve exports and statistics from the primary when the replica is down', async () => {
@@ -232,4 +257,7 @@ const CLAIMS = 120;
   }
 });
 
-if (!BIN) console.warn('read replica (e2e) skipped: no PostgreSQL server binaries with pg_basebackup (/usr/lib/postgresql/*/bin or PG_BIN)');
+if (!BIN)
+  console.warn(
+    'read replica (e2e) skipped: no PostgreSQL server binaries with pg_basebackup (/usr/lib/postgresql/*/bin or PG_BIN)',
+  );

@@ -93,58 +93,127 @@ const MATRIX: Row[] = [
   {
     route: 'POST /users',
     expect: adminOnly(201),
-    call: () => ({ body: { email: `matrix-${Math.random().toString(36).slice(2)}@test.example`, displayName: 'M', role: 'reviewer', password: 'a-long-password' } }),
+    call: () => ({
+      body: {
+        email: `matrix-${Math.random().toString(36).slice(2)}@test.example`,
+        displayName: 'M',
+        role: 'reviewer',
+        password: 'a-long-password',
+      },
+    }),
   },
-  { route: 'GET /users', expect: adminOnly(200), call: () => ({ path: '/users?search=matrix&role=reviewer&active=true' }) },
+  {
+    route: 'GET /users',
+    expect: adminOnly(200),
+    call: () => ({ path: '/users?search=matrix&role=reviewer&active=true' }),
+  },
   { route: 'GET /users/{id}', expect: adminOnly(200), call: ({ users }) => ({ path: `/users/${users.reviewer.id}` }) },
-  { route: 'PATCH /users/{id}', expect: adminOnly(200), call: async (ctx) => ({ path: `/users/${await throwaway(ctx)}`, body: { displayName: 'Renamed' } }) },
+  {
+    route: 'PATCH /users/{id}',
+    expect: adminOnly(200),
+    call: async (ctx) => ({ path: `/users/${await throwaway(ctx)}`, body: { displayName: 'Renamed' } }),
+  },
   {
     route: 'POST /users/{id}/password',
     expect: adminOnly(204),
     call: async (ctx) => ({ path: `/users/${await throwaway(ctx)}/password`, body: { password: 'reset-password-1' } }),
   },
-  { route: 'POST /extract', expect: editors, call: () => ({ body: { text: 'Officials said 12 people were injured on Monday.' } }) },
-  { route: 'POST /articles', expect: { ...editors, editor: 201, admin: 201 }, call: () => ({ body: { title: 'Matrix', body: uniqueBody() } }) },
+  {
+    route: 'POST /extract',
+    expect: editors,
+    call: () => ({ body: { text: 'Officials said 12 people were injured on Monday.' } }),
+  },
+  {
+    route: 'POST /articles',
+    expect: { ...editors, editor: 201, admin: 201 },
+    call: () => ({ body: { title: 'Matrix', body: uniqueBody() } }),
+  },
   {
     route: 'POST /articles/import',
     expect: editors,
-    call: () => ({ contentType: 'application/x-ndjson', body: `${JSON.stringify({ title: 'Matrix import', body: uniqueBody() })}\n` }),
+    call: () => ({
+      contentType: 'application/x-ndjson',
+      body: `${JSON.stringify({ title: 'Matrix import', body: uniqueBody() })}\n`,
+    }),
   },
   { route: 'GET /articles', expect: signedIn(200) },
-  { route: 'GET /articles/{id}', expect: signedIn(200), call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}` }) },
-  { route: 'DELETE /articles/{id}', expect: adminOnly(204), call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}` }) },
-  { route: 'GET /articles/{id}/claims', expect: signedIn(200), call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}/claims` }) },
+  {
+    route: 'GET /articles/{id}',
+    expect: signedIn(200),
+    call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}` }),
+  },
+  {
+    route: 'DELETE /articles/{id}',
+    expect: adminOnly(204),
+    call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}` }),
+  },
+  {
+    route: 'GET /articles/{id}/claims',
+    expect: signedIn(200),
+    call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}/claims` }),
+  },
   {
     route: 'POST /articles/{id}/claims',
     expect: { ...editors, editor: 201, admin: 201 },
     // [0, 10) is never an extracted sentence's span, so it cannot collide with one.
     call: async (ctx) => ({ path: `/articles/${(await freshArticle(ctx)).id}/claims`, body: { start: 0, end: 10 } }),
   },
-  { route: 'GET /claims/{id}', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}` }) },
-  { route: 'PATCH /claims/{id}', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}`, body: { speaker: 'Council spokesperson' } }) },
-  { route: 'POST /claims/{id}/reject', expect: editors, call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/reject`, body: { reason: 'Opinion' } }) },
-  { route: 'GET /claims/{id}/similar', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/similar` }) },
+  {
+    route: 'GET /claims/{id}',
+    expect: signedIn(200),
+    call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}` }),
+  },
+  {
+    route: 'PATCH /claims/{id}',
+    expect: editors,
+    call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}`, body: { speaker: 'Council spokesperson' } }),
+  },
+  {
+    route: 'POST /claims/{id}/reject',
+    expect: editors,
+    call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/reject`, body: { reason: 'Opinion' } }),
+  },
+  {
+    route: 'GET /claims/{id}/similar',
+    expect: signedIn(200),
+    call: async (ctx) => ({ path: `/claims/${await freshClaim(ctx)}/similar` }),
+  },
   { route: 'GET /queues', expect: signedIn(200) },
-  { route: 'POST /queues', expect: adminOnly(201), call: () => ({ body: { slug: `m-${Math.random().toString(36).slice(2, 10)}`, pullRole: 'reviewer' } }) },
+  {
+    route: 'POST /queues',
+    expect: adminOnly(201),
+    call: () => ({ body: { slug: `m-${Math.random().toString(36).slice(2, 10)}`, pullRole: 'reviewer' } }),
+  },
   {
     route: 'PATCH /queues/{slug}',
     expect: adminOnly(200),
-    call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}`, body: { description: 'Matrix' } }),
+    call: async ({ t, users }) => ({
+      path: `/queues/${await createQueue(t, users.admin.token)}`,
+      body: { description: 'Matrix' },
+    }),
   },
   {
     route: 'PUT /queues/{slug}/guidelines',
     expect: editors,
-    call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}/guidelines`, body: { guidelines: '## Matrix' } }),
+    call: async ({ t, users }) => ({
+      path: `/queues/${await createQueue(t, users.admin.token)}/guidelines`,
+      body: { guidelines: '## Matrix' },
+    }),
   },
   {
     route: 'POST /queues/{slug}/route',
     expect: editors,
-    call: async ({ t, users }) => ({ path: `/queues/${await createQueue(t, users.admin.token)}/route`, body: { filter: { articleId: NO_SUCH_ID } } }),
+    call: async ({ t, users }) => ({
+      path: `/queues/${await createQueue(t, users.admin.token)}/route`,
+      body: { filter: { articleId: NO_SUCH_ID } },
+    }),
   },
   {
     route: 'GET /queues/{slug}/availability',
     expect: signedIn(200),
-    call: async (ctx, caller) => ({ path: `/queues/${(await queuedClaim(ctx, caller === Role.Editor ? Role.Editor : Role.Reviewer)).slug}/availability` }),
+    call: async (ctx, caller) => ({
+      path: `/queues/${(await queuedClaim(ctx, caller === Role.Editor ? Role.Editor : Role.Reviewer)).slug}/availability`,
+    }),
   },
   {
     route: 'POST /queues/{slug}/next',
@@ -153,48 +222,98 @@ const MATRIX: Row[] = [
   },
   { route: 'GET /me/assignments', expect: signedIn(200) },
   { route: 'GET /me/verdicts', expect: signedIn(200) },
-  { route: 'POST /assignments/{id}/heartbeat', expect: signedIn(200), call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/heartbeat` }) },
-  { route: 'POST /assignments/{id}/skip', expect: signedIn(200), call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/skip` }) },
+  {
+    route: 'POST /assignments/{id}/heartbeat',
+    expect: signedIn(200),
+    call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/heartbeat` }),
+  },
+  {
+    route: 'POST /assignments/{id}/skip',
+    expect: signedIn(200),
+    call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/skip` }),
+  },
   {
     route: 'POST /assignments/{id}/verdict',
     expect: signedIn(201),
     call: async (ctx, caller) => ({ path: `/assignments/${await ownLease(ctx, caller)}/verdict`, body: VERIFIED }),
   },
-  { route: 'GET /claims/{id}/verdicts', expect: signedIn(200), call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/verdicts` }) },
-  { route: 'GET /claims/{id}/curation', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/curation` }) },
-  { route: 'POST /claims/{id}/route', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/route`, body: { queue: 'default' } }) },
+  {
+    route: 'GET /claims/{id}/verdicts',
+    expect: signedIn(200),
+    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/verdicts` }),
+  },
+  {
+    route: 'GET /claims/{id}/curation',
+    expect: editors,
+    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/curation` }),
+  },
+  {
+    route: 'POST /claims/{id}/route',
+    expect: editors,
+    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/route`, body: { queue: 'default' } }),
+  },
   {
     route: 'POST /claims/{id}/assign',
     expect: { anonymous: 401, reviewer: 403, editor: 204, admin: 204 },
-    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/assign`, body: { userId: ctx.users.reviewer.id } }),
+    call: async (ctx) => ({
+      path: `/claims/${(await queuedClaim(ctx)).claimId}/assign`,
+      body: { userId: ctx.users.reviewer.id },
+    }),
   },
   {
     route: 'POST /claims/{id}/resolution',
     expect: editors,
-    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/resolution`, body: { label: 'verified', rationale: 'Checked.' } }),
+    call: async (ctx) => ({
+      path: `/claims/${(await queuedClaim(ctx)).claimId}/resolution`,
+      body: { label: 'verified', rationale: 'Checked.' },
+    }),
   },
   {
     route: 'POST /claims/{id}/reopen',
     expect: editors,
     call: async (ctx) => {
       const { claimId } = await queuedClaim(ctx);
-      await ctx.t.http.post(`/claims/${claimId}/resolution`).set(bearer(ctx.users.admin.token)).send({ label: 'disputed', rationale: 'x' }).expect(200);
+      await ctx.t.http
+        .post(`/claims/${claimId}/resolution`)
+        .set(bearer(ctx.users.admin.token))
+        .send({ label: 'disputed', rationale: 'x' })
+        .expect(200);
       return { path: `/claims/${claimId}/reopen`, body: { reason: 'Matrix' } };
     },
   },
-  { route: 'GET /claims/{id}/adjudication', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/adjudication` }) },
-  { route: 'GET /claims/{id}/history', expect: editors, call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/history` }) },
-  { route: 'GET /audit', expect: adminOnly(200), call: ({ users }) => ({ path: `/audit?involving=${users.reviewer.id}&order=asc` }) },
+  {
+    route: 'GET /claims/{id}/adjudication',
+    expect: editors,
+    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/adjudication` }),
+  },
+  {
+    route: 'GET /claims/{id}/history',
+    expect: editors,
+    call: async (ctx) => ({ path: `/claims/${(await queuedClaim(ctx)).claimId}/history` }),
+  },
+  {
+    route: 'GET /audit',
+    expect: adminOnly(200),
+    call: ({ users }) => ({ path: `/audit?involving=${users.reviewer.id}&order=asc` }),
+  },
   { route: 'GET /stats/agreement', expect: editors },
   { route: 'GET /stats/queues', expect: editors },
   { route: 'GET /stats/verdicts-per-hour', expect: editors },
   { route: 'GET /stats/throughput', expect: editors },
   { route: 'GET /events', expect: signedIn(200), stream: true },
-  { route: 'GET /exports/verdicts', expect: editors, call: () => ({ path: '/exports/verdicts?format=json&to=2000-01-01T00:00:00Z' }) },
+  {
+    route: 'GET /exports/verdicts',
+    expect: editors,
+    call: () => ({ path: '/exports/verdicts?format=json&to=2000-01-01T00:00:00Z' }),
+  },
   { route: 'GET /exports/count', expect: editors, call: () => ({ path: '/exports/count?to=2000-01-01T00:00:00Z' }) },
   // from loopback (METRICS_ALLOW's default): whoever asks, with or without a user's token
   { route: 'GET /metrics', expect: anyone(200) },
-  { route: 'GET /exports/claimreview/skipped', expect: editors, call: () => ({ path: '/exports/claimreview/skipped?to=2000-01-01T00:00:00Z' }) },
+  {
+    route: 'GET /exports/claimreview/skipped',
+    expect: editors,
+    call: () => ({ path: '/exports/claimreview/skipped?to=2000-01-01T00:00:00Z' }),
+  },
 ];
 
 describe('role × route matrix (e2e)', () => {
@@ -211,8 +330,12 @@ describe('role × route matrix (e2e)', () => {
   afterAll(() => ctx.t.close());
 
   it('should cover every route the application serves', async () => {
-    const doc = (await ctx.t.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await ctx.t.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const served = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(MATRIX.map((r) => r.route).sort()).toEqual(served.sort());
   });
 

@@ -23,11 +23,23 @@ describe('token expiry (e2e)', () => {
     const { exp, ...forever } = issued;
     expect(exp).toEqual(expect.any(Number));
 
-    const refused = await t.http.get('/auth/me').set(bearer(sign(forever))).expect(401);
+    const refused = await t.http
+      .get('/auth/me')
+      .set(bearer(sign(forever)))
+      .expect(401);
     expect(refused.body.message).toMatch(/expiry/);
     // asked again: not remembered as verified either
-    await t.http.get('/auth/me').set(bearer(sign(forever))).expect(401);
-    await t.http.get('/auth/me').set(bearer(sign({ ...forever, exp: Math.floor(Date.now() / 1000) + 60 }))).expect(200);
-    await t.http.get('/auth/me').set(bearer(sign({ ...forever, exp: Math.floor(Date.now() / 1000) - 1 }))).expect(401);
+    await t.http
+      .get('/auth/me')
+      .set(bearer(sign(forever)))
+      .expect(401);
+    await t.http
+      .get('/auth/me')
+      .set(bearer(sign({ ...forever, exp: Math.floor(Date.now() / 1000) + 60 })))
+      .expect(200);
+    await t.http
+      .get('/auth/me')
+      .set(bearer(sign({ ...forever, exp: Math.floor(Date.now() / 1000) - 1 })))
+      .expect(401);
   });
 });

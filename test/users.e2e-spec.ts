@@ -16,7 +16,9 @@ describe('users (e2e)', () => {
 
   it('should create a user, store the email lower-cased and never return the hash', async () => {
     const email = `Mixed.Case-${uniqueSuffix()}@Test.Example`;
-    const res = await create({ email, displayName: 'Mixed Case', role: 'editor', password: 'a-long-password' }).expect(201);
+    const res = await create({ email, displayName: 'Mixed Case', role: 'editor', password: 'a-long-password' }).expect(
+      201,
+    );
     expect(res.body).toEqual({
       id: expect.any(String),
       email: email.toLowerCase(),
@@ -34,14 +36,24 @@ describe('users (e2e)', () => {
   it('should reject an email that differs only in case with 409', async () => {
     const email = `dup-${uniqueSuffix()}@test.example`;
     await create({ email, displayName: 'One', role: 'reviewer', password: 'a-long-password' }).expect(201);
-    const res = await create({ email: email.toUpperCase(), displayName: 'Two', role: 'reviewer', password: 'a-long-password' }).expect(409);
+    const res = await create({
+      email: email.toUpperCase(),
+      displayName: 'Two',
+      role: 'reviewer',
+      password: 'a-long-password',
+    }).expect(409);
     expect(res.body.code).toBe('USER_EMAIL_TAKEN');
   });
 
   it('should page and filter by role, active and email', async () => {
     const tag = uniqueSuffix();
     for (const role of [Role.Reviewer, Role.Reviewer, Role.Editor]) {
-      await create({ email: `${tag}-${role}-${Math.random().toString(36).slice(2)}@test.example`, displayName: tag, role, password: 'a-long-password' }).expect(201);
+      await create({
+        email: `${tag}-${role}-${Math.random().toString(36).slice(2)}@test.example`,
+        displayName: tag,
+        role,
+        password: 'a-long-password',
+      }).expect(201);
     }
     const reviewers = await t.http.get('/users').query({ email: tag, role: 'reviewer' }).set(bearer(admin)).expect(200);
     expect(reviewers.body.total).toBe(2);
@@ -57,11 +69,25 @@ describe('users (e2e)', () => {
 
   it('should search the email and the display name, in any case', async () => {
     const tag = uniqueSuffix();
-    await create({ email: `a-${tag}@test.example`, displayName: 'Someone Else', role: 'reviewer', password: 'a-long-password' }).expect(201);
-    await create({ email: `b-${Date.now()}@test.example`, displayName: `Named ${tag.toUpperCase()}`, role: 'editor', password: 'a-long-password' }).expect(201);
+    await create({
+      email: `a-${tag}@test.example`,
+      displayName: 'Someone Else',
+      role: 'reviewer',
+      password: 'a-long-password',
+    }).expect(201);
+    await create({
+      email: `b-${Date.now()}@test.example`,
+      displayName: `Named ${tag.toUpperCase()}`,
+      role: 'editor',
+      password: 'a-long-password',
+    }).expect(201);
     const found = (await t.http.get('/users').query({ search: tag.toLowerCase() }).set(bearer(admin)).expect(200)).body;
-    expect(found.items.map((u: { displayName: string }) => u.displayName).sort()).toEqual([`Named ${tag.toUpperCase()}`, 'Someone Else']);
-    const editors = (await t.http.get('/users').query({ search: tag, role: 'editor' }).set(bearer(admin)).expect(200)).body;
+    expect(found.items.map((u: { displayName: string }) => u.displayName).sort()).toEqual([
+      `Named ${tag.toUpperCase()}`,
+      'Someone Else',
+    ]);
+    const editors = (await t.http.get('/users').query({ search: tag, role: 'editor' }).set(bearer(admin)).expect(200))
+      .body;
     expect(editors.total).toBe(1);
   });
 
@@ -70,15 +96,23 @@ describe('users (e2e)', () => {
     const created = (await create({ email, displayName: 'Generated', role: 'reviewer' }).expect(201)).body;
     expect(created.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
     await t.login(email, created.generatedPassword);
-    expect((await t.http.get(`/users/${created.id}`).set(bearer(admin)).expect(200)).body).not.toHaveProperty('generatedPassword');
-    const [entry] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'user.create' AND entity_id = $1`, [created.id]);
+    expect((await t.http.get(`/users/${created.id}`).set(bearer(admin)).expect(200)).body).not.toHaveProperty(
+      'generatedPassword',
+    );
+    const [entry] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'user.create' AND entity_id = $1`, [
+      created.id,
+    ]);
     expect(entry.after).toMatchObject({ passwordGenerated: true });
     expect(JSON.stringify(entry.after)).not.toContain(created.generatedPassword);
   });
 
-  it('should reset a password to the admin\'s choice (204) or a generated one (200), ending the old token each time', async () => {
+  it("should reset a password to the admin's choice (204) or a generated one (200), ending the old token each time", async () => {
     const user = await t.createUser(Role.Reviewer);
-    await t.http.post(`/users/${user.id}/password`).set(bearer(admin)).send({ password: 'chosen-by-admin-1' }).expect(204);
+    await t.http
+      .post(`/users/${user.id}/password`)
+      .set(bearer(admin))
+      .send({ password: 'chosen-by-admin-1' })
+      .expect(204);
     await t.http.get('/auth/me').set(bearer(user.token)).expect(401);
     const token = await t.login(user.email, 'chosen-by-admin-1');
     const res = await t.http.post(`/users/${user.id}/password`).set(bearer(admin)).send({}).expect(200);

@@ -19,7 +19,8 @@ describe('web app serving (e2e)', () => {
   describe('with a build', () => {
     let t: TestApp;
     let dist: string;
-    const INDEX = '<!doctype html><html><head><link rel="icon" href="data:,"><script type="module" src="/app/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+    const INDEX =
+      '<!doctype html><html><head><link rel="icon" href="data:,"><script type="module" src="/app/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 
     beforeAll(async () => {
       dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
@@ -40,9 +41,18 @@ describe('web app serving (e2e)', () => {
     });
 
     it('should serve index.html at /app/ and for every client route, never cached stale', async () => {
-      for (const path of ['/app/', '/app/queues', '/app/review/default', '/app/claims/0f6b7c1e-6a43-4f43-9d0e-2f1f3f9d8c11/history']) {
+      for (const path of [
+        '/app/',
+        '/app/queues',
+        '/app/review/default',
+        '/app/claims/0f6b7c1e-6a43-4f43-9d0e-2f1f3f9d8c11/history',
+      ]) {
         const res = await t.http.get(path).expect(200);
-        expect({ path, type: res.headers['content-type'], body: res.text }).toEqual({ path, type: expect.stringMatching(/^text\/html/), body: INDEX });
+        expect({ path, type: res.headers['content-type'], body: res.text }).toEqual({
+          path,
+          type: expect.stringMatching(/^text\/html/),
+          body: INDEX,
+        });
         expect(res.headers['cache-control']).toBe('no-cache');
       }
     });
@@ -64,17 +74,36 @@ describe('web app serving (e2e)', () => {
     });
 
     it('should never serve a file outside the build', async () => {
-      for (const path of ['/app/../package.json', '/app/%2e%2e/package.json', '/app/assets/%2e%2e%2f%2e%2e%2fpackage.json']) {
+      for (const path of [
+        '/app/../package.json',
+        '/app/%2e%2e/package.json',
+        '/app/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      ]) {
         const res = await t.http.get(path);
-        expect({ path, status: res.status, leaked: res.text.includes('"dependencies"') }).toEqual({ path, status: expect.any(Number), leaked: false });
+        expect({ path, status: res.status, leaked: res.text.includes('"dependencies"') }).toEqual({
+          path,
+          status: expect.any(Number),
+          leaked: false,
+        });
         expect(res.status).toBeGreaterThanOrEqual(400);
       }
     });
 
     it('should send the strict content security policy on /app and no other', async () => {
       const csp = (await t.http.get('/app/review/default').expect(200)).headers['content-security-policy'];
-      const directives = Object.fromEntries(csp.split(';').map((d: string) => d.trim().split(/\s+/)).map(([k, ...v]: string[]) => [k, v.join(' ')]));
-      expect(directives).toMatchObject({ 'default-src': "'self'", 'script-src': "'self'", 'style-src': "'self'", 'object-src': "'none'", 'frame-ancestors': "'none'" });
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d: string) => d.trim().split(/\s+/))
+          .map(([k, ...v]: string[]) => [k, v.join(' ')]),
+      );
+      expect(directives).toMatchObject({
+        'default-src': "'self'",
+        'script-src': "'self'",
+        'style-src': "'self'",
+        'object-src': "'none'",
+        'frame-ancestors': "'none'",
+      });
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect((await t.http.get('/app/assets/index-abc123.js')).headers['content-security-policy']).toBe(csp);
       expect((await t.http.get('/health')).headers['content-security-policy']).toBeUndefined();
@@ -92,7 +121,11 @@ describe('web app serving (e2e)', () => {
     it('should say plainly that the web app is not built (503), and keep serving the API', async () => {
       for (const path of ['/app/', '/app/queues', '/app/assets/index.js']) {
         const res = await t.http.get(path).expect(503);
-        expect(res.body).toMatchObject({ statusCode: 503, code: 'WEB_APP_NOT_BUILT', message: expect.stringContaining('npm run build') });
+        expect(res.body).toMatchObject({
+          statusCode: 503,
+          code: 'WEB_APP_NOT_BUILT',
+          message: expect.stringContaining('npm run build'),
+        });
       }
       await t.http.get('/health').expect(200);
     });

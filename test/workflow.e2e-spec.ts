@@ -77,11 +77,17 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const lease = (await pull(t, a.token, slug).expect(200)).body;
       await pull(t, b.token, slug).expect(204);
       const beat = await t.http.post(`/assignments/${lease.id}/heartbeat`).set(bearer(a.token)).expect(200);
-      expect(new Date(beat.body.leaseExpiresAt).getTime()).toBeGreaterThanOrEqual(new Date(lease.leaseExpiresAt).getTime());
-      await t.db.query(`UPDATE assignments SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [lease.id]);
+      expect(new Date(beat.body.leaseExpiresAt).getTime()).toBeGreaterThanOrEqual(
+        new Date(lease.leaseExpiresAt).getTime(),
+      );
+      await t.db.query(`UPDATE assignments SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [
+        lease.id,
+      ]);
       await t.db.query(`UPDATE claims SET lease_expiries = ARRAY[now() - interval '1 second'] WHERE id = $1`, [claim]);
       expect((await pull(t, b.token, slug).expect(200)).body.claim.id).toBe(claim);
-      expect((await t.http.post(`/assignments/${lease.id}/heartbeat`).set(bearer(a.token)).expect(409)).body.code).toBe('LEASE_EXPIRED');
+      expect((await t.http.post(`/assignments/${lease.id}/heartbeat`).set(bearer(a.token)).expect(409)).body.code).toBe(
+        'LEASE_EXPIRED',
+      );
       expect((await submit(t, a.token, lease.id).expect(409)).body.code).toBe('LEASE_EXPIRED');
     });
 
@@ -108,9 +114,15 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       await pull(t, a.token, slug).expect(204);
       expect((await pull(t, b.token, slug).expect(200)).body.claim.id).toBe(reserved);
       const outsider = await t.createUser(Role.Editor);
-      expect((await t.http.post(`/claims/${reserved}/assign`).set(bearer(editor.token)).send({ userId: outsider.id }).expect(422)).body.code).toBe(
-        'USER_CANNOT_PULL_QUEUE',
-      );
+      expect(
+        (
+          await t.http
+            .post(`/claims/${reserved}/assign`)
+            .set(bearer(editor.token))
+            .send({ userId: outsider.id })
+            .expect(422)
+        ).body.code,
+      ).toBe('USER_CANNOT_PULL_QUEUE');
     });
   });
 
@@ -138,19 +150,37 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const la = (await pull(t, a.token, slug).expect(200)).body;
       const lb = (await pull(t, b.token, slug).expect(200)).body;
       const va = await submit(t, a.token, la.id).expect(201);
-      expect(va.body).toMatchObject({ claimId: claim, reviewerId: a.id, label: 'verified', round: 1, claimStatus: 'in_review' });
+      expect(va.body).toMatchObject({
+        claimId: claim,
+        reviewerId: a.id,
+        label: 'verified',
+        round: 1,
+        claimStatus: 'in_review',
+      });
       const blind = await t.http.get(`/claims/${claim}/verdicts`).set(bearer(b.token)).expect(200);
       expect(blind.body).toEqual([]);
       const own = await t.http.get(`/claims/${claim}/verdicts`).set(bearer(a.token)).expect(200);
       expect(own.body.map((v: { reviewerId: string }) => v.reviewerId)).toEqual([a.id]);
       const vb = await submit(t, b.token, lb.id).expect(201);
       expect(vb.body.claimStatus).toBe('verified');
-      expect(await claimRow(t, claim)).toMatchObject({ status: 'verified', final_label: 'verified', resolution_source: 'consensus' });
+      expect(await claimRow(t, claim)).toMatchObject({
+        status: 'verified',
+        final_label: 'verified',
+        resolution_source: 'consensus',
+      });
       const shown = (await t.http.get(`/claims/${claim}`).set(bearer(b.token)).expect(200)).body;
-      expect(shown).toMatchObject({ status: 'verified', round: 1, finalLabel: 'verified', settledBy: 'consensus', finalizedAt: expect.any(String) });
+      expect(shown).toMatchObject({
+        status: 'verified',
+        round: 1,
+        finalLabel: 'verified',
+        settledBy: 'consensus',
+        finalizedAt: expect.any(String),
+      });
       const all = await t.http.get(`/claims/${claim}/verdicts`).set(bearer(b.token)).expect(200);
       expect(all.body).toHaveLength(2);
-      expect((await t.http.get(`/claims/${claim}/verdicts`).set(bearer(editor.token)).expect(200)).body).toHaveLength(2);
+      expect((await t.http.get(`/claims/${claim}/verdicts`).set(bearer(editor.token)).expect(200)).body).toHaveLength(
+        2,
+      );
     });
 
     it('should send a split pair to the adjudication queue, where an editor pulls it and resolves it', async () => {
@@ -173,9 +203,17 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
         else await t.http.post(`/assignments/${res.body.id}/skip`).set(bearer(adjudicator.token)).expect(200);
       }
       expect(found).not.toBeNull();
-      const resolved = await t.http.post(`/claims/${claim}/resolution`).set(bearer(adjudicator.token)).send({ label: 'disputed', rationale: 'Source B is primary.' }).expect(200);
+      const resolved = await t.http
+        .post(`/claims/${claim}/resolution`)
+        .set(bearer(adjudicator.token))
+        .send({ label: 'disputed', rationale: 'Source B is primary.' })
+        .expect(200);
       expect(resolved.body).toEqual({ id: claim, status: 'disputed', round: 1 });
-      expect(await claimRow(t, claim)).toMatchObject({ status: 'disputed', resolution_source: 'adjudication', adjudicator_id: adjudicator.id });
+      expect(await claimRow(t, claim)).toMatchObject({
+        status: 'disputed',
+        resolution_source: 'adjudication',
+        adjudicator_id: adjudicator.id,
+      });
       expect((await t.db.query(`SELECT status FROM assignments WHERE id = $1`, [found]))[0].status).toBe('released');
     });
 
@@ -188,7 +226,9 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const first = await submit(t, r.token, lease.id, VERIFIED, 'key-1').expect(201);
       const retry = await submit(t, r.token, lease.id, VERIFIED, 'key-1').expect(201);
       expect(retry.body).toEqual(first.body);
-      expect((await submit(t, r.token, lease.id, DISPUTED, 'key-2').expect(409)).body.code).toBe('VERDICT_ALREADY_SUBMITTED');
+      expect((await submit(t, r.token, lease.id, DISPUTED, 'key-2').expect(409)).body.code).toBe(
+        'VERDICT_ALREADY_SUBMITTED',
+      );
       await submit(t, r.token, lease.id, VERIFIED).expect(409);
       expect(await t.db.query(`SELECT 1 FROM verdicts WHERE assignment_id = $1`, [lease.id])).toHaveLength(1);
     });
@@ -202,9 +242,23 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const decide = async (assignmentId: string, userId: string) => {
         const read = (await assignments.read(assignmentId))!;
         return {
-          assignmentId, userId, label: 'verified', rationale: null, sources: [], confidence: 3, idempotencyKey: null,
+          assignmentId,
+          userId,
+          label: 'verified',
+          rationale: null,
+          sources: [],
+          confidence: 3,
+          idempotencyKey: null,
           decidedOn: { claimStatus: read.claimStatus, roundLabels: read.roundLabels },
-          claim: { status: read.claimStatus, roundLabels: [...read.roundLabels, 'verified'], finalLabel: null, resolutionSource: null, adjudicatorId: null, moveToQueue: null, transition: null },
+          claim: {
+            status: read.claimStatus,
+            roundLabels: [...read.roundLabels, 'verified'],
+            finalLabel: null,
+            resolutionSource: null,
+            adjudicatorId: null,
+            moveToQueue: null,
+            transition: null,
+          },
         };
       };
       const mine = (await pull(t, r.token, slug).expect(200)).body;
@@ -218,8 +272,12 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       expect(await reviewState.recordVerdict(write)).toMatchObject({ label: 'verified', round: 1 });
       expect(await reviewState.recordVerdict(late)).toBeNull();
       expect(await t.db.query(`SELECT 1 FROM verdicts WHERE assignment_id = $1`, [theirs.id])).toHaveLength(0);
-      expect(await t.db.query(`SELECT status FROM assignments WHERE id = $1`, [theirs.id])).toEqual([{ status: 'active' }]);
-      expect(await t.db.query(`SELECT round_labels FROM claims WHERE id = $1`, [claim])).toEqual([{ round_labels: ['verified'] }]);
+      expect(await t.db.query(`SELECT status FROM assignments WHERE id = $1`, [theirs.id])).toEqual([
+        { status: 'active' },
+      ]);
+      expect(await t.db.query(`SELECT round_labels FROM claims WHERE id = $1`, [claim])).toEqual([
+        { round_labels: ['verified'] },
+      ]);
       // a lease skipped after the decision is closed: nothing is written either
       const skipped = (await pull(t, third.token, slug).expect(200)).body;
       const stale = await decide(skipped.id, third.id);
@@ -249,7 +307,10 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
         expect(again.body.id).toBe(va.body.id);
         expect(await claimRow(t, claim)).toMatchObject({ status: 'needs_adjudication', queue: 'adjudication' });
       }
-      const [{ verdicts }] = await t.db.query(`SELECT count(*)::int AS verdicts FROM verdicts WHERE claim_id = ANY($1)`, [claims]);
+      const [{ verdicts }] = await t.db.query(
+        `SELECT count(*)::int AS verdicts FROM verdicts WHERE claim_id = ANY($1)`,
+        [claims],
+      );
       expect(verdicts).toBe(30);
     });
   });
@@ -261,19 +322,39 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const [r] = await reviewers(t, 1);
       const lease = (await pull(t, r.token, slug).expect(200)).body;
       await submit(t, r.token, lease.id).expect(201);
-      const illegal = await t.http.post(`/claims/${claim}/resolution`).set(bearer(editor.token)).send({ label: 'disputed', rationale: 'x' }).expect(409);
+      const illegal = await t.http
+        .post(`/claims/${claim}/resolution`)
+        .set(bearer(editor.token))
+        .send({ label: 'disputed', rationale: 'x' })
+        .expect(409);
       expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { status: 'verified' } });
-      const reopened = await t.http.post(`/claims/${claim}/reopen`).set(bearer(editor.token)).send({ reason: 'New evidence', queue: slug }).expect(200);
+      const reopened = await t.http
+        .post(`/claims/${claim}/reopen`)
+        .set(bearer(editor.token))
+        .send({ reason: 'New evidence', queue: slug })
+        .expect(200);
       expect(reopened.body).toEqual({ id: claim, status: 'queued', round: 2 });
       const again = (await pull(t, r.token, slug).expect(200)).body;
       expect(again).toMatchObject({ round: 2, claim: { id: claim } });
       await submit(t, r.token, again.id, DISPUTED).expect(201);
       const verdicts = (await t.http.get(`/claims/${claim}/verdicts`).set(bearer(editor.token)).expect(200)).body;
-      expect(verdicts.map((v: { round: number; label: string }) => [v.round, v.label])).toEqual([[1, 'verified'], [2, 'disputed']]);
-      expect((await t.http.post(`/claims/${claim}/reopen`).set(bearer(editor.token)).send({ reason: '' }).expect(400)).body.details).toBeDefined();
+      expect(verdicts.map((v: { round: number; label: string }) => [v.round, v.label])).toEqual([
+        [1, 'verified'],
+        [2, 'disputed'],
+      ]);
+      expect(
+        (await t.http.post(`/claims/${claim}/reopen`).set(bearer(editor.token)).send({ reason: '' }).expect(400)).body
+          .details,
+      ).toBeDefined();
       const history = (await t.http.get(`/claims/${claim}/history`).set(bearer(editor.token)).expect(200)).body;
       expect(history.map((h: { action: string }) => h.action)).toEqual([
-        'claim.start_review', 'verdict.submit', 'claim.consensus', 'claim.reopen', 'claim.start_review', 'verdict.submit', 'claim.consensus',
+        'claim.start_review',
+        'verdict.submit',
+        'claim.consensus',
+        'claim.reopen',
+        'claim.start_review',
+        'verdict.submit',
+        'claim.consensus',
       ]);
     });
 
@@ -281,20 +362,43 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const from = await createQueue(t, admin);
       const to = await createQueue(t, admin);
       const claims = await seedQueuedClaims(t, from, 5, editor.id);
-      const one = await t.http.post(`/claims/${claims[0]}/route`).set(bearer(editor.token)).send({ queue: to }).expect(200);
+      const one = await t.http
+        .post(`/claims/${claims[0]}/route`)
+        .set(bearer(editor.token))
+        .send({ queue: to })
+        .expect(200);
       expect(one.body).toEqual({ moved: 1 });
-      const bulk = await t.http.post(`/queues/${to}/route`).set(bearer(editor.token)).send({ filter: { status: 'queued', fromQueue: from, minScore: 0.9 } }).expect(200);
+      const bulk = await t.http
+        .post(`/queues/${to}/route`)
+        .set(bearer(editor.token))
+        .send({ filter: { status: 'queued', fromQueue: from, minScore: 0.9 } })
+        .expect(200);
       expect(bulk.body).toEqual({ moved: 4 });
       expect((await claimRow(t, claims[3])).queue).toBe(to);
       await t.http.post(`/claims/${claims[0]}/route`).set(bearer(editor.token)).send({ queue: 'nope' }).expect(404);
-      await t.http.post(`/queues/${to}/route`).set(bearer(editor.token)).send({ filter: { minScore: 2 } }).expect(400);
+      await t.http
+        .post(`/queues/${to}/route`)
+        .set(bearer(editor.token))
+        .send({ filter: { minScore: 2 } })
+        .expect(400);
     });
 
     it('should route new claims as they are stored: first matching queue by order, score and source filters, one audit row each', async () => {
       const source = `Routing ${uniqueSuffix()}`;
-      const strict = await createQueue(t, admin, { routable: true, routingOrder: -2000, sources: [source], minScore: 0.8 });
+      const strict = await createQueue(t, admin, {
+        routable: true,
+        routingOrder: -2000,
+        sources: [source],
+        minScore: 0.8,
+      });
       const loose = await createQueue(t, admin, { routable: true, routingOrder: -1000, sources: [source] });
-      const article = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Routing', body: `${SEED_BODY}\n\nRouting ${source}.`, source }).expect(201)).body;
+      const article = (
+        await t.http
+          .post('/articles')
+          .set(bearer(editor.token))
+          .send({ title: 'Routing', body: `${SEED_BODY}\n\nRouting ${source}.`, source })
+          .expect(201)
+      ).body;
       const rows: { id: string; score: number; status: string; queue: string }[] = await t.db.query(
         `SELECT c.id, c.score, c.status, q.slug AS queue FROM claims c JOIN queues q ON q.id = c.queue_id WHERE c.article_id = $1`,
         [article.id],
@@ -310,11 +414,26 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       );
       expect(audit.map((a) => a.entity_id).sort()).toEqual(rows.map((r) => r.id).sort());
       // a claim added by hand is routed the same way; an article of another source is not routed here
-      const manual = await t.http.post(`/articles/${article.id}/claims`).set(bearer(editor.token)).send({ text: 'Compiled by Ana Dumbadze' }).expect(201);
+      const manual = await t.http
+        .post(`/articles/${article.id}/claims`)
+        .set(bearer(editor.token))
+        .send({ text: 'Compiled by Ana Dumbadze' })
+        .expect(201);
       expect(manual.body.status).toBe('queued');
-      expect(await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'claim.route' AND entity_id = $1`, [manual.body.id])).toHaveLength(1);
-      const other = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Elsewhere', body: `${SEED_BODY}\n\nOther ${uniqueSuffix()}.`, source: 'Elsewhere' }).expect(201)).body;
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM claims c JOIN queues q ON q.id = c.queue_id WHERE c.article_id = $1 AND q.slug IN ($2, $3)`, [other.id, strict, loose]);
+      expect(
+        await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'claim.route' AND entity_id = $1`, [manual.body.id]),
+      ).toHaveLength(1);
+      const other = (
+        await t.http
+          .post('/articles')
+          .set(bearer(editor.token))
+          .send({ title: 'Elsewhere', body: `${SEED_BODY}\n\nOther ${uniqueSuffix()}.`, source: 'Elsewhere' })
+          .expect(201)
+      ).body;
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM claims c JOIN queues q ON q.id = c.queue_id WHERE c.article_id = $1 AND q.slug IN ($2, $3)`,
+        [other.id, strict, loose],
+      );
       expect(n).toBe(0);
     });
 
@@ -324,19 +443,38 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
       const [r] = await reviewers(t, 1);
       await pull(t, r.token, slug).expect(200);
       const list = (await t.http.get('/queues').set(bearer(r.token)).expect(200)).body;
-      expect(list.find((q: { slug: string }) => q.slug === slug)).toMatchObject({ depth: 2, inReview: 1, oldestWaitingSeconds: expect.any(Number) });
+      expect(list.find((q: { slug: string }) => q.slug === slug)).toMatchObject({
+        depth: 2,
+        inReview: 1,
+        oldestWaitingSeconds: expect.any(Number),
+      });
       expect(list.map((q: { slug: string }) => q.slug)).not.toContain('adjudication');
-      const patched = await t.http.patch(`/queues/${slug}`).set(bearer(admin)).send({ leaseSeconds: 60, description: 'Short leases' }).expect(200);
+      const patched = await t.http
+        .patch(`/queues/${slug}`)
+        .set(bearer(admin))
+        .send({ leaseSeconds: 60, description: 'Short leases' })
+        .expect(200);
       expect(patched.body).toMatchObject({ slug, leaseSeconds: 60, description: 'Short leases' });
-      expect((await t.http.post('/queues').set(bearer(admin)).send({ slug, pullRole: 'reviewer' }).expect(409)).body.code).toBe('QUEUE_SLUG_TAKEN');
+      expect(
+        (await t.http.post('/queues').set(bearer(admin)).send({ slug, pullRole: 'reviewer' }).expect(409)).body.code,
+      ).toBe('QUEUE_SLUG_TAKEN');
       await t.http.post('/queues').set(bearer(admin)).send({ slug: 'Bad Slug', pullRole: 'reviewer' }).expect(400);
     });
   });
 
   it('should let a reviewer work a claim of the seed article end to end', async () => {
     const source = `Seed ${uniqueSuffix()}`;
-    const slug = await createQueue(t, admin, { routable: true, routingOrder: -1000, sources: [source], verdictsRequired: 1 });
-    const article = await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Ukraine live', body: `${SEED_BODY}\n\nFiled by ${source}.`, source }).expect(201);
+    const slug = await createQueue(t, admin, {
+      routable: true,
+      routingOrder: -1000,
+      sources: [source],
+      verdictsRequired: 1,
+    });
+    const article = await t.http
+      .post('/articles')
+      .set(bearer(editor.token))
+      .send({ title: 'Ukraine live', body: `${SEED_BODY}\n\nFiled by ${source}.`, source })
+      .expect(201);
     const zelenska = article.body.claims.find((c: { text: string }) => c.text.includes('550 children'));
     expect(zelenska.status).toBe('queued');
     const [r] = await reviewers(t, 1);
@@ -351,7 +489,9 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
     const verdict = await submit(t, r.token, lease.id, {
       label: 'verified',
       rationale: 'Matches the Prosecutor General’s count on that date.',
-      sources: [{ url: 'https://www.gp.gov.ua/', title: 'Office of the Prosecutor General', quote: '550 children killed' }],
+      sources: [
+        { url: 'https://www.gp.gov.ua/', title: 'Office of the Prosecutor General', quote: '550 children killed' },
+      ],
       confidence: 4,
     }).expect(201);
     expect(verdict.body.claimStatus).toBe('verified');

@@ -67,7 +67,18 @@ export const HOSTILE_STRINGS = [
   'x'.repeat(5000),
 ];
 const HOSTILE_NUMBERS = [-1, 0, 1.5, 2 ** 31, 2 ** 53 + 1, 1e20, -1e20, Number.MAX_VALUE];
-const DATES = ['2024-06-03', '2024-06-03T09:00:00Z', '2024-02-29T23:59:59.999+05:30', '2024-W01', '2024-366', '-004714-01-01T00:00:00Z', '0000-01-01', '9999-12-31T23:59:59Z', '2024-13-01', 'yesterday'];
+const DATES = [
+  '2024-06-03',
+  '2024-06-03T09:00:00Z',
+  '2024-02-29T23:59:59.999+05:30',
+  '2024-W01',
+  '2024-366',
+  '-004714-01-01T00:00:00Z',
+  '0000-01-01',
+  '9999-12-31T23:59:59Z',
+  '2024-13-01',
+  'yesterday',
+];
 const METHODS_WITH_BODY = new Set(['post', 'patch', 'put']);
 
 const hostileString = fc.constantFrom(...HOSTILE_STRINGS);
@@ -90,7 +101,9 @@ export class OpenApiFuzzer {
 
   /** Every operation as `METHOD /path`. */
   get operations(): string[] {
-    return Object.entries(this.doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    return Object.entries(this.doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
   }
 
   /** Requests for one operation and caller. */
@@ -100,12 +113,16 @@ export class OpenApiFuzzer {
     const params = op.parameters ?? [];
     const pathParams = params.filter((p) => p.in === 'path');
     const queryParams = params.filter((p) => p.in === 'query');
-    const pathArb = fc.tuple(...pathParams.map((p) => this.pathValue(`${path.split('/')[1]}:${p.name}`, p.schema))).map((values) =>
-      pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, encode(values[i])), path),
-    );
+    const pathArb = fc
+      .tuple(...pathParams.map((p) => this.pathValue(`${path.split('/')[1]}:${p.name}`, p.schema)))
+      .map((values) => pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, encode(values[i])), path));
     const queryArb = fc
       .tuple(
-        fc.tuple(...queryParams.map((p) => fc.option(this.value(p.schema ?? { type: 'string' }, 3).map(queryText), { freq: 2 }))),
+        fc.tuple(
+          ...queryParams.map((p) =>
+            fc.option(this.value(p.schema ?? { type: 'string' }, 3).map(queryText), { freq: 2 }),
+          ),
+        ),
         fc.option(fc.tuple(fc.constantFrom('unknown', 'limit[]', '__proto__', 'from'), hostileString), { freq: 4 }),
       )
       .map(([values, extra]) => {
@@ -129,7 +146,13 @@ export class OpenApiFuzzer {
     return fc.oneof(
       { weight: real.length ? 6 : 0, arbitrary: real.length ? fc.constantFrom(...real) : fc.constant('x') },
       { weight: 2, arbitrary: fc.uuid() },
-      { weight: 2, arbitrary: fc.oneof(hostileString.filter((s) => s !== ''), this.value(schema ?? { type: 'string' }, 1).map(queryText)) },
+      {
+        weight: 2,
+        arbitrary: fc.oneof(
+          hostileString.filter((s) => s !== ''),
+          this.value(schema ?? { type: 'string' }, 1).map(queryText),
+        ),
+      },
     );
   }
 
@@ -140,16 +163,53 @@ export class OpenApiFuzzer {
     const valid =
       declared === 'application/x-ndjson'
         ? fc
-            .array(fc.oneof(this.value(this.ref('CreateArticleDto'), 4).map((v) => JSON.stringify(v)), hostileString, fc.constant('{"title":')), { maxLength: 8 })
+            .array(
+              fc.oneof(
+                this.value(this.ref('CreateArticleDto'), 4).map((v) => JSON.stringify(v)),
+                hostileString,
+                fc.constant('{"title":'),
+              ),
+              { maxLength: 8 },
+            )
             .map((lines) => ({ contentType: declared, text: lines.join('\n') }))
-        : this.value(schema ?? { type: 'object' }, 5).map((v) => ({ contentType: 'application/json', text: JSON.stringify(v) ?? 'null' }));
+        : this.value(schema ?? { type: 'object' }, 5).map((v) => ({
+            contentType: 'application/json',
+            text: JSON.stringify(v) ?? 'null',
+          }));
     return fc.oneof(
       { weight: 12, arbitrary: valid },
       { weight: 1, arbitrary: fc.constant(undefined) },
-      { weight: 1, arbitrary: fc.integer({ min: 40, max: 200_000 }).map((n) => ({ contentType: 'application/json', text: '['.repeat(n) + ']'.repeat(n) })) },
-      { weight: 1, arbitrary: fc.integer({ min: 10, max: 30_000 }).map((n) => ({ contentType: 'application/json', text: JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))) })) },
-      { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1').chain((ct) => valid.map((v) => ({ contentType: ct, text: v?.text ?? 'a=b' }))) },
-      { weight: 1, arbitrary: fc.constantFrom('{', '{"a":1}}', '"\\ud800"', 'nul\u0000l', '{"a":"\\u0000"}', '[1,2,', '', 'null', '123').map((text) => ({ contentType: 'application/json', text })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .integer({ min: 40, max: 200_000 })
+          .map((n) => ({ contentType: 'application/json', text: '['.repeat(n) + ']'.repeat(n) })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.integer({ min: 10, max: 30_000 }).map((n) => ({
+          contentType: 'application/json',
+          text: JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
+        })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom(
+            'text/plain',
+            'application/xml',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/json; charset=latin1',
+          )
+          .chain((ct) => valid.map((v) => ({ contentType: ct, text: v?.text ?? 'a=b' }))),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom('{', '{"a":1}}', '"\\ud800"', 'nul\u0000l', '{"a":"\\u0000"}', '[1,2,', '', 'null', '123')
+          .map((text) => ({ contentType: 'application/json', text })),
+      },
     );
   }
 
@@ -181,14 +241,24 @@ export class OpenApiFuzzer {
         if (schema.format === 'uuid') return fc.uuid();
         if (schema.format === 'email') return fc.emailAddress();
         if (schema.format === 'uri') return fc.webUrl();
-        return fc.oneof(fc.string({ maxLength: 40 }), fc.lorem({ maxCount: 12 }).map((s) => `${s}. The minister said 40 people died in 2024.`));
+        return fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.lorem({ maxCount: 12 }).map((s) => `${s}. The minister said 40 people died in 2024.`),
+        );
       default: {
         const properties = Object.entries(schema.properties ?? {});
-        if (depth <= 0 || !properties.length) return fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 });
+        if (depth <= 0 || !properties.length)
+          return fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 });
         return fc
           .tuple(
-            fc.tuple(...properties.map(([name, s]) => fc.option(this.value(s, depth - 1), { freq: schema.required?.includes(name) ? 10 : 2, nil: undefined }))),
-            fc.option(fc.tuple(fc.constantFrom('unknown', 'id', 'createdBy', 'role', '__proto__'), anyHostile), { freq: 6 }),
+            fc.tuple(
+              ...properties.map(([name, s]) =>
+                fc.option(this.value(s, depth - 1), { freq: schema.required?.includes(name) ? 10 : 2, nil: undefined }),
+              ),
+            ),
+            fc.option(fc.tuple(fc.constantFrom('unknown', 'id', 'createdBy', 'role', '__proto__'), anyHostile), {
+              freq: 6,
+            }),
           )
           .map(([values, extra]) => {
             const object: Record<string, unknown> = {};
@@ -204,7 +274,7 @@ export class OpenApiFuzzer {
 }
 
 function queryText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 /** encodeURIComponent, except that a lone surrogate becomes the bytes a careless client sends (invalid UTF-8). */
@@ -212,7 +282,10 @@ export function encode(text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    out += code >= 0xd800 && code <= 0xdfff ? `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}` : encodeURIComponent(ch);
+    out +=
+      code >= 0xd800 && code <= 0xdfff
+        ? `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`
+        : encodeURIComponent(ch);
   }
   return out;
 }
@@ -239,12 +312,17 @@ export interface FuzzReport {
 }
 
 // Phrases of PostgreSQL's messages that must never reach a client.
-const DATABASE_WORDS = /invalid input syntax|violates|relation "|column "|syntax error at|out of range for type|invalid byte sequence|tsvector|QueryFailedError/;
+const DATABASE_WORDS =
+  /invalid input syntax|violates|relation "|column "|syntax error at|out of range for type|invalid byte sequence|tsvector|QueryFailedError/;
 
 const PER_PAIR_PER_ROUND = 20;
 
 async function send(base: string, request: FuzzRequest, report: FuzzReport): Promise<void> {
-  const res = await fetch(`${base}${request.url}`, { method: request.method, headers: request.headers, body: request.body });
+  const res = await fetch(`${base}${request.url}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+  });
   // An event stream (GET /events) never ends: its status is what can be checked, then the client hangs up.
   const endless = res.ok && res.headers.get('content-type')?.startsWith('text/event-stream');
   const text = endless ? (await res.body?.cancel(), '') : await res.text();
@@ -252,9 +330,11 @@ async function send(base: string, request: FuzzRequest, report: FuzzReport): Pro
   report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
   if (res.ok) {
     report.successes[request.operation] = (report.successes[request.operation] ?? 0) + 1;
-    if (request.operation === 'POST /articles/import') report.importedArticles += (JSON.parse(text) as { totals: { created: number } }).totals.created;
+    if (request.operation === 'POST /articles/import')
+      report.importedArticles += (JSON.parse(text) as { totals: { created: number } }).totals.created;
   }
-  if (res.status >= 500 || (res.status >= 400 && !isErrorBody(text)) || DATABASE_WORDS.test(text)) report.violations.push({ request, status: res.status, body: text.slice(0, 500) });
+  if (res.status >= 500 || (res.status >= 400 && !isErrorBody(text)) || DATABASE_WORDS.test(text))
+    report.violations.push({ request, status: res.status, body: text.slice(0, 500) });
 }
 
 /** Generates `perPair` requests for every operation × caller (fixed seed) and sends them. */
@@ -262,7 +342,12 @@ export async function fuzz(
   base: string,
   fuzzer: OpenApiFuzzer,
   callers: Record<string, Record<string, string>>,
-  { seed, perPair, concurrency = 8, onRound }: { seed: number; perPair: number; concurrency?: number; onRound?: (report: FuzzReport) => void },
+  {
+    seed,
+    perPair,
+    concurrency = 8,
+    onRound,
+  }: { seed: number; perPair: number; concurrency?: number; onRound?: (report: FuzzReport) => void },
 ): Promise<FuzzReport> {
   const report: FuzzReport = { sent: 0, byStatus: {}, successes: {}, importedArticles: 0, violations: [] };
   // In rounds, so that only one round's requests (some are hundreds of KB) are held at a time.
@@ -270,10 +355,18 @@ export async function fuzz(
     const count = Math.min(PER_PAIR_PER_ROUND, perPair - done);
     const roundSeed = seed + round * 7919;
     const requests = fuzzer.operations.flatMap((operation, i) =>
-      Object.entries(callers).flatMap(([caller, headers], j) => fc.sample(fuzzer.requests(operation, caller, headers), { seed: roundSeed + i * 101 + j, numRuns: count })),
+      Object.entries(callers).flatMap(([caller, headers], j) =>
+        fc.sample(fuzzer.requests(operation, caller, headers), { seed: roundSeed + i * 101 + j, numRuns: count }),
+      ),
     );
     // Interleaved, so that the state one operation leaves is what the next ones meet.
-    const order = fc.sample(fc.shuffledSubarray(requests.map((_, i) => i), { minLength: requests.length }), { seed: roundSeed, numRuns: 1 })[0];
+    const order = fc.sample(
+      fc.shuffledSubarray(
+        requests.map((_, i) => i),
+        { minLength: requests.length },
+      ),
+      { seed: roundSeed, numRuns: 1 },
+    )[0];
     await runPool(order, concurrency, (index) => send(base, requests[index], report));
     onRound?.(report);
   }
@@ -283,7 +376,12 @@ export async function fuzz(
 function isErrorBody(text: string): boolean {
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
-    return typeof body.statusCode === 'number' && typeof body.error === 'string' && typeof body.message === 'string' && typeof body.requestId === 'string';
+    return (
+      typeof body.statusCode === 'number' &&
+      typeof body.error === 'string' &&
+      typeof body.message === 'string' &&
+      typeof body.requestId === 'string'
+    );
   } catch {
     return false;
   }

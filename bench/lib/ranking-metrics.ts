@@ -30,7 +30,9 @@ export interface BinaryScores {
 }
 
 export function precisionRecallF1(predicted: readonly boolean[], labels: readonly boolean[]): BinaryScores {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   predicted.forEach((p, i) => {
     if (p && labels[i]) tp++;
     else if (p) fp++;

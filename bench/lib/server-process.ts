@@ -7,14 +7,26 @@ import { resolve } from 'node:path';
  * Starts the built service (dist/src/main.js) as its own process, as in production, and waits for /health.
  * `entry` defaults to the build beside this file (dist/bench/lib → dist/src); TypeScript callers pass it.
  */
-export async function startServer(env: Record<string, string>, entry = resolve(__dirname, '../../src/main.js')): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+export async function startServer(
+  env: Record<string, string>,
+  entry = resolve(__dirname, '../../src/main.js'),
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = env.PORT ?? process.env.BENCH_PORT ?? '3999';
   // Another server on the port would answer /health and be benchmarked in our place (its 401s reported as ours).
-  if (!(await portFree(Number(port)))) throw new Error(`port ${port} is taken by another process: stop it or set BENCH_PORT to a free port`);
+  if (!(await portFree(Number(port))))
+    throw new Error(`port ${port} is taken by another process: stop it or set BENCH_PORT to a free port`);
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server side of a run.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
-    env: { ...process.env, LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn', NODE_ENV: 'production', PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...env, PORT: port, HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
+      NODE_ENV: 'production',
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: port,
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -46,7 +58,8 @@ export async function startServer(env: Record<string, string>, entry = resolve(_
 }
 
 /** A memory figure of a process from /proc (VmRSS: resident now; VmHWM: the peak so far), in kB. */
-export const procStatusKb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]);
+export const procStatusKb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]);
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

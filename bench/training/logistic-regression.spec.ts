@@ -1,11 +1,21 @@
 import { seededRandom } from '../lib/seeded-random';
 import { fitDenseLogistic, shuffled, sigmoid, trainSparseLogistic } from './logistic-regression';
 
-const sparse = (pairs: [number, number][]) => ({ index: Int32Array.from(pairs.map((p) => p[0])), value: Float32Array.from(pairs.map((p) => p[1])) });
+const sparse = (pairs: [number, number][]) => ({
+  index: Int32Array.from(pairs.map((p) => p[0])),
+  value: Float32Array.from(pairs.map((p) => p[1])),
+});
 
 describe('logistic regression', () => {
   it('should learn which sparse feature marks the positives', () => {
-    const examples = Array.from({ length: 40 }, (_, i) => ({ x: sparse([[i % 2, 1], [2, 1]]), y: (i % 2) as 0 | 1, weight: 1 }));
+    const examples = Array.from({ length: 40 }, (_, i) => ({
+      x: sparse([
+        [i % 2, 1],
+        [2, 1],
+      ]),
+      y: (i % 2) as 0 | 1,
+      weight: 1,
+    }));
     const w = trainSparseLogistic(examples, { dimensions: 3, epochs: 20, learningRate: 0.5, l2: 0, seed: 1 });
     expect(w[1]).toBeGreaterThan(w[0] + 1);
     expect(sigmoid(w[1] + w[2])).toBeGreaterThan(0.8);

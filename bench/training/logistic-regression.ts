@@ -63,7 +63,12 @@ export function trainSparseLogistic(examples: readonly WeightedExample[], option
  * Small dense logistic regression by Newton's method (IRLS) with a little L2 on the non-intercept weights:
  * Platt scaling (one input) and the rules/model combination (two inputs). Returns [w1..wn, intercept].
  */
-export function fitDenseLogistic(inputs: readonly number[][], labels: readonly (0 | 1)[], l2 = 1e-3, iterations = 50): number[] {
+export function fitDenseLogistic(
+  inputs: readonly number[][],
+  labels: readonly (0 | 1)[],
+  l2 = 1e-3,
+  iterations = 50,
+): number[] {
   const n = (inputs[0]?.length ?? 0) + 1;
   const beta = new Array<number>(n).fill(0);
   for (let it = 0; it < iterations; it++) {

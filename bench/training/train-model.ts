@@ -1,11 +1,38 @@
 import { createHash } from 'node:crypto';
 import {
-  configHash, decodeIdf, encodeIdf, encodeWeights, ModelArtifact, quantizeIdf, shippedLogit, TRAINING_CONFIG, TrainingConfig,
+  configHash,
+  decodeIdf,
+  encodeIdf,
+  encodeWeights,
+  ModelArtifact,
+  quantizeIdf,
+  shippedLogit,
+  TRAINING_CONFIG,
+  TrainingConfig,
 } from '../../src/extraction/model/check-worthiness-model';
-import { DIMENSIONS, FEATURE_CONFIG, featurize, GramBuffer, gramSettings, GramSettings, hashGrams, HASH_DIMENSIONS } from '../../src/extraction/model/featurizer';
+import {
+  DIMENSIONS,
+  FEATURE_CONFIG,
+  featurize,
+  GramBuffer,
+  gramSettings,
+  GramSettings,
+  hashGrams,
+  HASH_DIMENSIONS,
+} from '../../src/extraction/model/featurizer';
 import { averagePrecision, mean, precisionRecallF1 } from '../lib/ranking-metrics';
 import { dot, fitDenseLogistic, sigmoid, trainSparseLogistic, WeightedExample } from './logistic-regression';
-import { AnalyzedRow, analyzeRows, DatasetSplit, FeaturizedRow, markDuplicates, normalizeText, readSplit, splitName, TRAINING_SPLITS } from './training-set';
+import {
+  AnalyzedRow,
+  analyzeRows,
+  DatasetSplit,
+  FeaturizedRow,
+  markDuplicates,
+  normalizeText,
+  readSplit,
+  splitName,
+  TRAINING_SPLITS,
+} from './training-set';
 
 /** The dev rows that calibrate the probabilities and choose the threshold: isolated sentences, labelled like news. */
 export const CALIBRATION_SPLIT = 'ct24-checkworthy-english/dev';
@@ -21,27 +48,46 @@ interface LoadedSplit {
 }
 
 /** Reads, deduplicates, trains, calibrates: the same folder and config always give the same artifact. */
-export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG, splits: readonly DatasetSplit[] = TRAINING_SPLITS): TrainOutput {
+export function trainModel(
+  dir: string,
+  config: TrainingConfig = TRAINING_CONFIG,
+  splits: readonly DatasetSplit[] = TRAINING_SPLITS,
+): TrainOutput {
   const log: string[] = [];
   // Dev rows claim their texts first, so no training row repeats a sentence the dev figures are measured on.
   const seen = new Set<string>();
   const ordered = [...splits.filter((s) => s.use === 'dev'), ...splits.filter((s) => s.use === 'train')];
   const analyzed = ordered.map((split) => {
     const rows = markDuplicates(analyzeRows(readSplit(dir, split), split.documents), seen);
-    log.push(`${splitName(split)} (${split.use}): ${rows.length} rows, ${rows.filter((r) => r.kept).length} kept, ${rows.filter((r) => r.kept && r.label).length} positive`);
+    log.push(
+      `${splitName(split)} (${split.use}): ${rows.length} rows, ${rows.filter((r) => r.kept).length} kept, ${rows.filter((r) => r.kept && r.label).length} positive`,
+    );
     return { split, rows };
   });
   // The idf table is learnt from the training examples and stored quantized; every row is featurized with the
   // stored table, so training and calibration see what the reader computes.
   const quantizedIdf = FEATURE_CONFIG.idf
-    ? quantizeIdf(inverseDocumentFrequencies(analyzed.filter((l) => l.split.use === 'train').flatMap((l) => l.rows.filter(isExample))))
+    ? quantizeIdf(
+        inverseDocumentFrequencies(
+          analyzed.filter((l) => l.split.use === 'train').flatMap((l) => l.rows.filter(isExample)),
+        ),
+      )
     : null;
   const grams = gramSettings(quantizedIdf && decodeIdf(encodeIdf(quantizedIdf)));
-  const loaded: LoadedSplit[] = analyzed.map(({ split, rows }) => ({ split, rows: rows.map((r) => ({ ...r, x: featurize(r.spanText, r.context, grams) })) }));
+  const loaded: LoadedSplit[] = analyzed.map(({ split, rows }) => ({
+    split,
+    rows: rows.map((r) => ({ ...r, x: featurize(r.spanText, r.context, grams) })),
+  }));
 
   const train = loaded.filter((l) => l.split.use === 'train');
   const examples = weightedExamples(train, config);
-  const weights = trainSparseLogistic(examples, { dimensions: DIMENSIONS, epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, seed: config.seed });
+  const weights = trainSparseLogistic(examples, {
+    dimensions: DIMENSIONS,
+    epochs: config.epochs,
+    learningRate: config.learningRate,
+    l2: config.l2,
+    seed: config.seed,
+  });
   // Scored with the float32 weights the artifact keeps, so calibration sees exactly what the reader computes.
   const stored = Float32Array.from(weights);
   const logitOf = (r: FeaturizedRow): number => dot(stored, r.x);
@@ -50,12 +96,21 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
   if (!calibration) throw new Error(`the calibration split ${CALIBRATION_SPLIT} is not among the splits`);
   const cal = calibration.rows.filter((r) => r.kept);
   const calLabels = cal.map((r) => r.label);
-  const [a, b] = fitDenseLogistic(cal.map((r) => [logitOf(r)]), calLabels);
-  const [cModel, cRules, cBias] = fitDenseLogistic(cal.map((r) => [logitOf(r), r.rulesLogit]), calLabels);
+  const [a, b] = fitDenseLogistic(
+    cal.map((r) => [logitOf(r)]),
+    calLabels,
+  );
+  const [cModel, cRules, cBias] = fitDenseLogistic(
+    cal.map((r) => [logitOf(r), r.rulesLogit]),
+    calLabels,
+  );
   const combination = { model: round6(cModel), rules: round6(cRules), bias: round6(cBias) };
-  const shipped = (r: FeaturizedRow): number => sigmoid(shippedLogit({ combination, trainingConfig: config }, logitOf(r), r.context));
+  const shipped = (r: FeaturizedRow): number =>
+    sigmoid(shippedLogit({ combination, trainingConfig: config }, logitOf(r), r.context));
   const threshold = lowestThresholdAtPrecision(cal.map(shipped), calLabels, config.thresholdPrecision);
-  log.push(`platt a=${a.toFixed(4)} b=${b.toFixed(4)}; combination model=${cModel.toFixed(4)} rules=${cRules.toFixed(4)} bias=${cBias.toFixed(4)}; threshold ${threshold}`);
+  log.push(
+    `platt a=${a.toFixed(4)} b=${b.toFixed(4)}; combination model=${cModel.toFixed(4)} rules=${cRules.toFixed(4)} bias=${cBias.toFixed(4)}; threshold ${threshold}`,
+  );
 
   const scorers: Record<string, (r: FeaturizedRow) => number> = {
     rules: (r) => sigmoid(r.rulesLogit),
@@ -108,7 +163,10 @@ export function trainModel(dir: string, config: TrainingConfig = TRAINING_CONFIG
 const isExample = (r: AnalyzedRow): boolean => r.kept && !r.isHeadline;
 
 /** Smoothed idf of each hashed bucket over the training examples: ln((1 + n) / (1 + df)) + 1, as scikit-learn's. */
-export function inverseDocumentFrequencies(rows: readonly AnalyzedRow[], settings: GramSettings = gramSettings(null)): Float64Array {
+export function inverseDocumentFrequencies(
+  rows: readonly AnalyzedRow[],
+  settings: GramSettings = gramSettings(null),
+): Float64Array {
   const df = new Float64Array(HASH_DIMENSIONS);
   const words = new GramBuffer();
   const chars = new GramBuffer();
@@ -140,7 +198,11 @@ function weightedExamples(train: readonly LoadedSplit[], config: TrainingConfig)
 }
 
 /** The lowest score whose cut keeps precision ≥ target (scores sorted descending; ties cut together). */
-export function lowestThresholdAtPrecision(scores: readonly number[], labels: readonly (0 | 1)[], target: number): number {
+export function lowestThresholdAtPrecision(
+  scores: readonly number[],
+  labels: readonly (0 | 1)[],
+  target: number,
+): number {
   const order = scores.map((_, i) => i).sort((x, y) => scores[y] - scores[x] || x - y);
   let tp = 0;
   let best = order.length ? scores[order[0]] : 0.5;
@@ -156,9 +218,25 @@ function splitMetrics(l: LoadedSplit, score: (r: FeaturizedRow) => number, thres
   const rows = l.rows.filter((r) => r.kept);
   const docs = [...new Set(rows.map((r) => r.doc))];
   const groups = l.split.documents ? docs.map((d) => rows.filter((r) => r.doc === d)) : [rows];
-  const ap = mean(groups.map((g) => averagePrecision(g.map(score), g.map((r) => r.label === 1))));
-  const prf = precisionRecallF1(rows.map((r) => !r.isHeadline && score(r) >= threshold), rows.map((r) => r.label === 1));
-  return { ap: round6(ap), precision: round6(prf.precision), recall: round6(prf.recall), f1: round6(prf.f1), rows: rows.length };
+  const ap = mean(
+    groups.map((g) =>
+      averagePrecision(
+        g.map(score),
+        g.map((r) => r.label === 1),
+      ),
+    ),
+  );
+  const prf = precisionRecallF1(
+    rows.map((r) => !r.isHeadline && score(r) >= threshold),
+    rows.map((r) => r.label === 1),
+  );
+  return {
+    ap: round6(ap),
+    precision: round6(prf.precision),
+    recall: round6(prf.recall),
+    f1: round6(prf.f1),
+    rows: rows.length,
+  };
 }
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;

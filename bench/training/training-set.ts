@@ -24,7 +24,13 @@ export function splitName(s: DatasetSplit): string {
  * op-ed, two Trump speeches and the Oval Office address, 2018-19) are held out as one, because the CLEF-2019 test
  * speeches are of that kind and clef2020's test2020 (mostly debates) ranks configurations differently.
  */
-export const CLEF2019_DEV_DOCS = ['20180926_un_press', '20181010_medicare', '20181112_trump_pelosi', '20182601_trump_world', '20190108_oval_office'];
+export const CLEF2019_DEV_DOCS = [
+  '20180926_un_press',
+  '20181010_medicare',
+  '20181112_trump_pelosi',
+  '20182601_trump_world',
+  '20190108_oval_office',
+];
 
 /**
  * Train on these; calibrate and choose the threshold on ct24 dev, report dev figures on the others. The order is
@@ -36,12 +42,24 @@ export const TRAINING_SPLITS: readonly DatasetSplit[] = [
   { set: 'ct24-checkworthy-english', split: 'train', use: 'train', documents: false },
   { set: 'claimbuster-two-class', split: 'train', use: 'train', documents: false },
   { set: 'claimbuster-two-class', split: 'kfold_30ncs_all', use: 'train', documents: false },
-  { set: 'clef2019-task1-train', split: 'train', use: 'train', documents: true, heldOutDocs: { docs: CLEF2019_DEV_DOCS, part: 'rest' } },
+  {
+    set: 'clef2019-task1-train',
+    split: 'train',
+    use: 'train',
+    documents: true,
+    heldOutDocs: { docs: CLEF2019_DEV_DOCS, part: 'rest' },
+  },
   { set: 'clef2020-task5-debates', split: 'train', use: 'train', documents: true },
   { set: 'ct24-checkworthy-english', split: 'dev', use: 'dev', documents: false },
   { set: 'ct24-checkworthy-english', split: 'dev-test', use: 'dev', documents: false },
   { set: 'clef2020-task5-debates', split: 'test2020', use: 'dev', documents: true },
-  { set: 'clef2019-task1-train', split: 'train', use: 'dev', documents: true, heldOutDocs: { docs: CLEF2019_DEV_DOCS, part: 'held-out' } },
+  {
+    set: 'clef2019-task1-train',
+    split: 'train',
+    use: 'dev',
+    documents: true,
+    heldOutDocs: { docs: CLEF2019_DEV_DOCS, part: 'held-out' },
+  },
 ];
 
 export interface LabelledRow {
@@ -66,30 +84,47 @@ export interface FeaturizedRow extends AnalyzedRow {
 }
 
 export function missingFiles(dir: string, splits: readonly DatasetSplit[] = TRAINING_SPLITS): string[] {
-  return splits.flatMap((s) => [join(dir, s.set, `${s.split}.tsv`), ...(s.documents ? [join(dir, s.set, `${s.split}.manifest.tsv`)] : [])]).filter((f) => !existsSync(f));
+  return splits
+    .flatMap((s) => [
+      join(dir, s.set, `${s.split}.tsv`),
+      ...(s.documents ? [join(dir, s.set, `${s.split}.manifest.tsv`)] : []),
+    ])
+    .filter((f) => !existsSync(f));
 }
 
 export function readSplit(dir: string, split: DatasetSplit): LabelledRow[] {
-  const lines = readFileSync(join(dir, split.set, `${split.split}.tsv`), 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(join(dir, split.set, `${split.split}.tsv`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const docs = split.documents ? readManifestDocs(join(dir, split.set, `${split.split}.manifest.tsv`)) : undefined;
-  if (docs && docs.length !== lines.length) throw new Error(`${split.set}/${split.split}: ${lines.length} rows but ${docs.length} manifest lines`);
+  if (docs && docs.length !== lines.length)
+    throw new Error(`${split.set}/${split.split}: ${lines.length} rows but ${docs.length} manifest lines`);
   const rows = lines.map((line, i): LabelledRow => {
     const tab = line.indexOf('\t');
-    return { doc: docs?.[i] ?? `row-${i}`, label: line.slice(0, tab) === '1' ? 1 : 0, text: line.slice(tab + 1).trim() };
+    return {
+      doc: docs?.[i] ?? `row-${i}`,
+      label: line.slice(0, tab) === '1' ? 1 : 0,
+      text: line.slice(tab + 1).trim(),
+    };
   });
   const held = split.heldOutDocs;
   return held ? rows.filter((r) => held.docs.includes(r.doc) === (held.part === 'held-out')) : rows;
 }
 
 function readManifestDocs(path: string): string[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
+  const [header, ...lines] = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const column = header.split('\t').indexOf('doc');
   return lines.map((l) => l.split('\t')[column]);
 }
 
 /** What two copies of a sentence share: case, spacing and punctuation aside. */
 export function normalizeText(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -124,7 +159,11 @@ function analyzeDocument(rows: readonly LabelledRow[]): Omit<AnalyzedRow, 'kept'
     else spans[row] = { ...span, end: s.end, lastToken: s.lastToken, text: body.slice(span.start, s.end) };
   }
   const present = spans.flatMap((s, k) => (s ? [{ span: s, row: rows[k] }] : []));
-  const { headlines, contexts } = analyzeSpans(body, tokens, present.map((p) => p.span));
+  const { headlines, contexts } = analyzeSpans(
+    body,
+    tokens,
+    present.map((p) => p.span),
+  );
   return present.map((p, k) => ({
     ...p.row,
     spanText: p.span.text,
@@ -135,7 +174,10 @@ function analyzeDocument(rows: readonly LabelledRow[]): Omit<AnalyzedRow, 'kept'
 }
 
 /** Marks every row whose normalized text an earlier row (this call's order, then `seen`) already holds. */
-export function markDuplicates<T extends { text: string }>(rows: readonly T[], seen: Set<string>): (T & { kept: boolean })[] {
+export function markDuplicates<T extends { text: string }>(
+  rows: readonly T[],
+  seen: Set<string>,
+): (T & { kept: boolean })[] {
   return rows.map((r) => {
     const key = normalizeText(r.text);
     const kept = key.length > 0 && !seen.has(key);

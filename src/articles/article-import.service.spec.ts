@@ -12,18 +12,35 @@ import { CreateArticleDto } from './dtos/create-article.dto';
  * storage stubbed; storing itself is tested against PostgreSQL in test/import.e2e-spec.ts.
  */
 describe('ArticleImportService scheduling', () => {
-  const ndjson = (bodies: string[]) => Readable.from([bodies.map((body, i) => JSON.stringify({ title: `T${i}`, body })).join('\n')]);
-  const deadlock = () => new QueryFailedError('INSERT …', [], Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+  const ndjson = (bodies: string[]) =>
+    Readable.from([bodies.map((body, i) => JSON.stringify({ title: `T${i}`, body })).join('\n')]);
+  const deadlock = () =>
+    new QueryFailedError('INSERT …', [], Object.assign(new Error('deadlock detected'), { code: '40P01' }));
 
   function importer(storeMany: (items: PreparedArticle[]) => Promise<unknown[]>) {
     const articles = {
-      prepare: (dto: CreateArticleDto): PreparedArticle => ({ dto, url: null, hash: dto.body, extraction: 'extracted', sentences: [] }),
+      prepare: (dto: CreateArticleDto): PreparedArticle => ({
+        dto,
+        url: null,
+        hash: dto.body,
+        extraction: 'extracted',
+        sentences: [],
+      }),
       storeMany: jest.fn(storeMany),
     };
-    const repository = { savepoint: jest.fn(async () => undefined), releaseSavepoint: jest.fn(async () => undefined), rollbackToSavepoint: jest.fn(async () => undefined) };
+    const repository = {
+      savepoint: jest.fn(async () => undefined),
+      releaseSavepoint: jest.fn(async () => undefined),
+      rollbackToSavepoint: jest.fn(async () => undefined),
+    };
     const config = { imports: { maxLineBytes: 2_000_000, maxLines: Infinity, concurrency: 2 } } as AppConfig;
     const tx = { run: <T>(work: () => Promise<T>) => work(), preferIndexScans: jest.fn(async () => undefined) };
-    const service = new ArticleImportService(articles as unknown as ArticlesService, repository as unknown as ArticlesRepository, tx as unknown as TransactionContext, config);
+    const service = new ArticleImportService(
+      articles as unknown as ArticlesService,
+      repository as unknown as ArticlesRepository,
+      tx as unknown as TransactionContext,
+      config,
+    );
     return { service, articles, repository };
   }
   const created = (items: PreparedArticle[]) => items.map((p) => ({ article: { id: `id-${p.hash}` }, claims: [] }));
@@ -37,7 +54,9 @@ describe('ArticleImportService scheduling', () => {
       events.push(`start ${first}`);
       if (first === 'body 200') thirdStarted();
       // The second batch holds on until the third has started (or 2 s have passed, if it never can beside it).
-      await (first === 'body 100' ? Promise.race([third, new Promise((r) => setTimeout(r, 2000))]) : new Promise((r) => setTimeout(r, 30)));
+      await (first === 'body 100'
+        ? Promise.race([third, new Promise((r) => setTimeout(r, 2000))])
+        : new Promise((r) => setTimeout(r, 30)));
       events.push(`end ${first}`);
       return created(items);
     });

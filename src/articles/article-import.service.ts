@@ -79,9 +79,14 @@ export class ArticleImportService {
   ) {}
 
   async import(input: Readable, createdBy: string, options: ImportOptions = {}): Promise<ImportReportDto> {
-    if (!(input instanceof Readable)) throw new ArticleException('ARTICLE_IMPORT_NOT_NDJSON', 'Send the import as application/x-ndjson');
+    if (!(input instanceof Readable))
+      throw new ArticleException('ARTICLE_IMPORT_NOT_NDJSON', 'Send the import as application/x-ndjson');
     if (this.running >= this.config.imports.concurrency) {
-      throw new ArticleException('ARTICLE_IMPORT_BUSY', `${this.running} imports are running on this instance; try again shortly`, { retryAfterSeconds: BUSY_RETRY_SECONDS });
+      throw new ArticleException(
+        'ARTICLE_IMPORT_BUSY',
+        `${this.running} imports are running on this instance; try again shortly`,
+        { retryAfterSeconds: BUSY_RETRY_SECONDS },
+      );
     }
     this.running++;
     try {
@@ -91,7 +96,11 @@ export class ArticleImportService {
     }
   }
 
-  private async run(input: Readable, createdBy: string, { maxLines = Infinity, onLine, ready }: ImportOptions): Promise<ImportReportDto> {
+  private async run(
+    input: Readable,
+    createdBy: string,
+    { maxLines = Infinity, onLine, ready }: ImportOptions,
+  ): Promise<ImportReportDto> {
     const report = new ImportReport(onLine);
     let batch: Pending[] = [];
     let batchChars = 0;
@@ -125,7 +134,11 @@ export class ArticleImportService {
       for await (const next of ndjsonLines(input, this.config.imports.maxLineBytes)) {
         if ('text' in next && !next.text.trim()) continue;
         if (read++ >= maxLines) {
-          report.stop({ line: next.line, code: 'ARTICLE_IMPORT_TOO_MANY_LINES', message: `Stopped after ${maxLines} lines (IMPORT_MAX_LINES); send the rest from line ${next.line} on` });
+          report.stop({
+            line: next.line,
+            code: 'ARTICLE_IMPORT_TOO_MANY_LINES',
+            message: `Stopped after ${maxLines} lines (IMPORT_MAX_LINES); send the rest from line ${next.line} on`,
+          });
           discardRest(input);
           break;
         }
@@ -138,7 +151,8 @@ export class ArticleImportService {
           batchChars += parsed.dto.body.length;
           if (batch.length >= BATCH_LINES || batchChars >= BATCH_CHARS) await flush();
         }
-        while (report.backlog > MAX_BACKLOG && inFlight.size && !failure) await Promise.race([...inFlight].map((b) => b.done));
+        while (report.backlog > MAX_BACKLOG && inFlight.size && !failure)
+          await Promise.race([...inFlight].map((b) => b.done));
         if (failure) break;
         await ready?.();
         // Lines already received are read in microtasks alone; other requests get the event loop now and then.
@@ -166,7 +180,10 @@ export class ArticleImportService {
       for (let attempt = 1; ; attempt++) {
         await this.repository.savepoint('import_batch');
         try {
-          const outcomes = await this.articles.storeMany(pending.map((p) => p.prepared), createdBy);
+          const outcomes = await this.articles.storeMany(
+            pending.map((p) => p.prepared),
+            createdBy,
+          );
           await this.repository.releaseSavepoint('import_batch');
           return outcomes.map((o, i) => lineResult(pending[i].line, o));
         } catch (error) {
@@ -205,7 +222,9 @@ export class ArticleImportService {
 }
 
 function lineResult(line: number, outcome: StoreOutcome): ImportLineResultDto {
-  return 'existingId' in outcome ? { line, status: 'duplicate', existingId: outcome.existingId } : { line, status: 'created', id: outcome.article.id };
+  return 'existingId' in outcome
+    ? { line, status: 'duplicate', existingId: outcome.existingId }
+    : { line, status: 'created', id: outcome.article.id };
 }
 
 /** The rest of an upload we stopped reading goes unread into the void, so the client can finish sending and read the report. */
@@ -216,7 +235,8 @@ function discardRest(input: Readable): void {
 /** What the line did wrong, in our words: PostgreSQL's own message names internals and is never passed on. */
 function refusal(error: Pick<QueryFailedError, 'driverError'>): string {
   const code = (error.driverError as { code?: string }).code ?? '';
-  if (code.startsWith('54')) return `Refused by the database: a value is too large to store (e.g. too many distinct words to index) [${code}]`;
+  if (code.startsWith('54'))
+    return `Refused by the database: a value is too large to store (e.g. too many distinct words to index) [${code}]`;
   if (code.startsWith('22')) return `Refused by the database: a value it cannot store [${code}]`;
   return `Refused by the database [${code || 'unknown'}]`;
 }
@@ -228,11 +248,13 @@ async function parseLine(raw: string): Promise<Parsed> {
   } catch (error) {
     return { error: `Malformed JSON: ${(error as Error).message}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'Each line must be a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { error: 'Each line must be a JSON object' };
   const illFormed = findIllFormedString(value);
   if (illFormed) return { error: illFormed };
   const dto = plainToInstance(CreateArticleDto, value);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  if (errors.length) return { error: errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ') };
+  if (errors.length)
+    return { error: errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ') };
   return { dto };
 }

@@ -1,6 +1,12 @@
 import { DomainException } from '../common/errors/domain.exception';
 
-export type ArticleErrorCode = 'ARTICLE_NOT_FOUND' | 'ARTICLE_DUPLICATE' | 'ARTICLE_HAS_VERDICTS' | 'ARTICLE_IMPORT_TOO_LARGE' | 'ARTICLE_IMPORT_NOT_NDJSON' | 'ARTICLE_IMPORT_BUSY';
+export type ArticleErrorCode =
+  | 'ARTICLE_NOT_FOUND'
+  | 'ARTICLE_DUPLICATE'
+  | 'ARTICLE_HAS_VERDICTS'
+  | 'ARTICLE_IMPORT_TOO_LARGE'
+  | 'ARTICLE_IMPORT_NOT_NDJSON'
+  | 'ARTICLE_IMPORT_BUSY';
 
 export class ArticleException extends DomainException<ArticleErrorCode> {
   get status(): number {

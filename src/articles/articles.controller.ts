@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
@@ -11,7 +21,14 @@ import { AppConfig } from '../config/app-config';
 import { Role } from '../users/role';
 import { ArticleImportService } from './article-import.service';
 import { ArticlesService } from './articles.service';
-import { ArticleDto, ArticlePageDto, ImportLineResultDto, ImportReportDto, ImportStopDto, ImportTotalsDto } from './dtos/article.dto';
+import {
+  ArticleDto,
+  ArticlePageDto,
+  ImportLineResultDto,
+  ImportReportDto,
+  ImportStopDto,
+  ImportTotalsDto,
+} from './dtos/article.dto';
 import { CreateArticleDto } from './dtos/create-article.dto';
 import { ListArticlesQuery } from './dtos/list-articles.query';
 import { NDJSON, NdjsonOut } from './ndjson-body';
@@ -31,7 +48,10 @@ export class ArticlesController {
   @Roles(Role.Editor, Role.Admin)
   @ApiOperation({ summary: 'Store an article and its extracted claims' })
   @ApiCreatedResponse({ type: ArticleDto, description: 'The article with its extracted claims' })
-  @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'ARTICLE_DUPLICATE: same url or body; details.existingId' })
+  @ApiErrors(...JSON_BODY_ERRORS, {
+    status: 409,
+    description: 'ARTICLE_DUPLICATE: same url or body; details.existingId',
+  })
   async create(@Body() dto: CreateArticleDto, @CurrentUser() user: AuthUser): Promise<ArticleDto> {
     return ArticleDto.from(await this.articles.create(dto, user.id));
   }
@@ -40,7 +60,10 @@ export class ArticlesController {
   @HttpCode(200)
   @Roles(Role.Editor, Role.Admin)
   @ApiConsumes(NDJSON)
-  @ApiBody({ description: 'One CreateArticleDto JSON object per line; blank lines are skipped', schema: { type: 'string' } })
+  @ApiBody({
+    description: 'One CreateArticleDto JSON object per line; blank lines are skipped',
+    schema: { type: 'string' },
+  })
   @ApiOperation({ summary: 'Bulk import articles from NDJSON (streamed), with a per-line report' })
   @ApiOkResponse({
     content: {
@@ -50,8 +73,21 @@ export class ArticlesController {
           description: 'One line of the streamed report',
           oneOf: [
             { $ref: getSchemaPath(ImportLineResultDto) },
-            { type: 'object', required: ['totals'], properties: { totals: { $ref: getSchemaPath(ImportTotalsDto) }, stopped: { $ref: getSchemaPath(ImportStopDto) } }, additionalProperties: false },
-            { type: 'object', required: ['error'], properties: { error: { $ref: getSchemaPath(ErrorBody) } }, additionalProperties: false },
+            {
+              type: 'object',
+              required: ['totals'],
+              properties: {
+                totals: { $ref: getSchemaPath(ImportTotalsDto) },
+                stopped: { $ref: getSchemaPath(ImportStopDto) },
+              },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['error'],
+              properties: { error: { $ref: getSchemaPath(ErrorBody) } },
+              additionalProperties: false,
+            },
           ],
         },
       },
@@ -64,9 +100,16 @@ export class ArticlesController {
   @ApiErrors(
     { status: 413, description: 'Over IMPORT_BODY_LIMIT' },
     { status: 415, description: 'Not application/x-ndjson' },
-    { status: 503, description: 'ARTICLE_IMPORT_BUSY: IMPORT_CONCURRENCY imports already run on this instance; see Retry-After' },
+    {
+      status: 503,
+      description: 'ARTICLE_IMPORT_BUSY: IMPORT_CONCURRENCY imports already run on this instance; see Retry-After',
+    },
   )
-  async import(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser): Promise<void> {
+  async import(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
     const options = { maxLines: this.config.imports.maxLines };
     const body = request.body as Readable;
     if (!request.headers.accept?.includes(NDJSON)) {
@@ -75,7 +118,11 @@ export class ArticlesController {
     }
     const out = new NdjsonOut(reply);
     try {
-      const { totals, stopped } = await this.importer.import(body, user.id, { ...options, onLine: (line) => out.write(line), ready: () => out.ready() });
+      const { totals, stopped } = await this.importer.import(body, user.id, {
+        ...options,
+        onLine: (line) => out.write(line),
+        ready: () => out.ready(),
+      });
       out.end({ totals, ...(stopped ? { stopped } : {}) });
     } catch (error) {
       if (!out.started) throw error;

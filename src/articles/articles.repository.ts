@@ -3,7 +3,19 @@ import { TransactionContext } from '../database/transaction-context';
 import { Article } from './article.entity';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
 
-export type NewArticle = Pick<Article, 'title' | 'body' | 'url' | 'source' | 'author' | 'language' | 'extraction' | 'publishedAt' | 'bodySha256' | 'createdBy'>;
+export type NewArticle = Pick<
+  Article,
+  | 'title'
+  | 'body'
+  | 'url'
+  | 'source'
+  | 'author'
+  | 'language'
+  | 'extraction'
+  | 'publishedAt'
+  | 'bodySha256'
+  | 'createdBy'
+>;
 
 export interface ArticleFilter {
   source?: string;
@@ -12,7 +24,10 @@ export interface ArticleFilter {
   q?: string;
 }
 
-export interface ArticleSummary extends Pick<Article, 'id' | 'title' | 'url' | 'source' | 'author' | 'language' | 'extraction' | 'publishedAt' | 'createdAt'> {
+export interface ArticleSummary extends Pick<
+  Article,
+  'id' | 'title' | 'url' | 'source' | 'author' | 'language' | 'extraction' | 'publishedAt' | 'createdAt'
+> {
   claimCount: number;
 }
 
@@ -33,10 +48,27 @@ export class ArticlesRepository {
       `INSERT INTO articles (id, title, body, url, source, author, language, extraction, published_at, body_sha256, created_by)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::char(64)[], $11::uuid[])
        RETURNING id, created_at, updated_at`,
-      [col('id'), col('title'), col('body'), col('url'), col('source'), col('author'), col('language'), col('extraction'), col('publishedAt'), col('bodySha256'), col('createdBy')],
+      [
+        col('id'),
+        col('title'),
+        col('body'),
+        col('url'),
+        col('source'),
+        col('author'),
+        col('language'),
+        col('extraction'),
+        col('publishedAt'),
+        col('bodySha256'),
+        col('createdBy'),
+      ],
     );
     const stamps = new Map(returned.map((r) => [r.id, r]));
-    return rows.map((row) => Object.assign(new Article(), row, { createdAt: stamps.get(row.id)!.created_at, updatedAt: stamps.get(row.id)!.updated_at }));
+    return rows.map((row) =>
+      Object.assign(new Article(), row, {
+        createdAt: stamps.get(row.id)!.created_at,
+        updatedAt: stamps.get(row.id)!.updated_at,
+      }),
+    );
   }
 
   findById(id: string): Promise<Article | null> {
@@ -54,7 +86,10 @@ export class ArticlesRepository {
   }
 
   /** Stored articles with any of these body hashes or urls (both unique indexes, probed once each). */
-  findByIdentity(bodySha256s: string[], urls: string[]): Promise<{ id: string; bodySha256: string; url: string | null }[]> {
+  findByIdentity(
+    bodySha256s: string[],
+    urls: string[],
+  ): Promise<{ id: string; bodySha256: string; url: string | null }[]> {
     return this.tx.manager.query(
       `SELECT id, body_sha256 AS "bodySha256", url FROM articles WHERE body_sha256 = ANY($1::char(64)[])
        UNION
@@ -85,7 +120,10 @@ export class ArticlesRepository {
     if (filter.to) add((p) => shownAtOrBefore('a.published_at', p), filter.to);
     if (filter.q) add((p) => `a.search @@ websearch_to_tsquery('simple', ${p})`, filter.q);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.tx.manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM articles a ${clause}`, params);
+    const [{ total }] = await this.tx.manager.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM articles a ${clause}`,
+      params,
+    );
     const items = await this.tx.manager.query<ArticleSummary[]>(
       `SELECT a.id, a.title, a.url, a.source, a.author, a.language, a.extraction, a.published_at AS "publishedAt", a.created_at AS "createdAt",
               (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id) AS "claimCount"

@@ -35,7 +35,8 @@ export type StoreOutcome = ArticleWithClaims | { existingId: string };
 
 export const IDENTITY_CONSTRAINTS = ['articles_body_sha256_key', 'articles_url_key'];
 
-const duplicate = (existingId: string) => new ArticleException('ARTICLE_DUPLICATE', 'This article was already stored (same url or same body)', { existingId });
+const duplicate = (existingId: string) =>
+  new ArticleException('ARTICLE_DUPLICATE', 'This article was already stored (same url or same body)', { existingId });
 
 @Injectable()
 export class ArticlesService {
@@ -68,7 +69,8 @@ export class ArticlesService {
       return outcome;
     } catch (error) {
       // Lost a race with an identical post: the winner has committed by now, so it can be named.
-      if (IDENTITY_CONSTRAINTS.some((c) => isUniqueViolation(error, c))) await this.rejectDuplicate(prepared.url, prepared.hash);
+      if (IDENTITY_CONSTRAINTS.some((c) => isUniqueViolation(error, c)))
+        await this.rejectDuplicate(prepared.url, prepared.hash);
       throw error;
     }
   }
@@ -80,32 +82,39 @@ export class ArticlesService {
    */
   async storeMany(items: PreparedArticle[], createdBy: string): Promise<StoreOutcome[]> {
     const known = new Map<string, string>();
-    const stored = await this.articles.findByIdentity(items.map((p) => p.hash), items.flatMap((p) => (p.url ? [p.url] : [])));
+    const stored = await this.articles.findByIdentity(
+      items.map((p) => p.hash),
+      items.flatMap((p) => (p.url ? [p.url] : [])),
+    );
     for (const a of stored) identityKeys({ hash: a.bodySha256, url: a.url }).forEach((k) => known.set(k, a.id));
-    const outcomes: ({ existingId: string } | { row: NewArticle & { id: string }; prepared: PreparedArticle })[] = items.map((p) => {
-      const keys = identityKeys(p);
-      const existingId = keys.map((k) => known.get(k)).find(Boolean);
-      if (existingId) return { existingId };
-      const { dto } = p;
-      const row = {
-        id: randomUUID(),
-        title: dto.title,
-        body: dto.body,
-        url: p.url,
-        source: dto.source ?? null,
-        author: dto.author ?? null,
-        language: dto.language ?? 'en',
-        extraction: p.extraction,
-        publishedAt: dto.publishedAt ? new Date(dto.publishedAt) : null,
-        bodySha256: p.hash,
-        createdBy,
-      };
-      keys.forEach((k) => known.set(k, row.id));
-      return { row, prepared: p };
-    });
+    const outcomes: ({ existingId: string } | { row: NewArticle & { id: string }; prepared: PreparedArticle })[] =
+      items.map((p) => {
+        const keys = identityKeys(p);
+        const existingId = keys.map((k) => known.get(k)).find(Boolean);
+        if (existingId) return { existingId };
+        const { dto } = p;
+        const row = {
+          id: randomUUID(),
+          title: dto.title,
+          body: dto.body,
+          url: p.url,
+          source: dto.source ?? null,
+          author: dto.author ?? null,
+          language: dto.language ?? 'en',
+          extraction: p.extraction,
+          publishedAt: dto.publishedAt ? new Date(dto.publishedAt) : null,
+          bodySha256: p.hash,
+          createdBy,
+        };
+        keys.forEach((k) => known.set(k, row.id));
+        return { row, prepared: p };
+      });
     const fresh = outcomes.filter((o) => 'row' in o);
     const articles = await this.articles.insertMany(fresh.map((o) => o.row));
-    const claims = await this.claims.addExtractedMany(articles.map((article, i) => ({ article, sentences: fresh[i].prepared.sentences })), createdBy);
+    const claims = await this.claims.addExtractedMany(
+      articles.map((article, i) => ({ article, sentences: fresh[i].prepared.sentences })),
+      createdBy,
+    );
     await this.audit.record(
       ...articles.map((a, i): AuditEntry => ({
         actorId: createdBy,
@@ -120,7 +129,12 @@ export class ArticlesService {
   }
 
   async list(query: ListArticlesQuery): Promise<Page<ArticleSummary>> {
-    const filter = { source: query.source, q: query.q, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
+    const filter = {
+      source: query.source,
+      q: query.q,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    };
     const [items, total] = await this.articles.list(filter, query.limit, query.offset);
     return { items, total, limit: query.limit, offset: query.offset };
   }
@@ -139,10 +153,18 @@ export class ArticlesService {
       await this.claims.lockClaimsOfArticle(id);
       const verdicts = await this.articles.countVerdicts(id);
       if (verdicts) {
-        throw new ArticleException('ARTICLE_HAS_VERDICTS', `Article ${id} has ${verdicts} verdict(s) on its claims`, { verdicts });
+        throw new ArticleException('ARTICLE_HAS_VERDICTS', `Article ${id} has ${verdicts} verdict(s) on its claims`, {
+          verdicts,
+        });
       }
       await this.articles.delete(id);
-      await this.audit.record({ actorId, action: 'article.delete', entity: 'article', entityId: id, before: { title: article.title, url: article.url } });
+      await this.audit.record({
+        actorId,
+        action: 'article.delete',
+        entity: 'article',
+        entityId: id,
+        before: { title: article.title, url: article.url },
+      });
     });
   }
 

@@ -42,7 +42,12 @@ export class ImportReport {
 
   summary(): ImportReportDto {
     const omitted = this.totals.duplicate + this.totals.invalid - this.problems.length;
-    return { totals: { ...this.totals }, problems: [...this.problems], problemsOmitted: omitted, ...(this.stopped ? { stopped: this.stopped } : {}) };
+    return {
+      totals: { ...this.totals },
+      problems: [...this.problems],
+      problemsOmitted: omitted,
+      ...(this.stopped ? { stopped: this.stopped } : {}),
+    };
   }
 
   private count(result: ImportLineResultDto): void {

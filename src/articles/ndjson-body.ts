@@ -5,7 +5,8 @@ import { ArticleException } from './article.exception';
 
 export const NDJSON = 'application/x-ndjson';
 
-const tooLarge = (limit: number) => new ArticleException('ARTICLE_IMPORT_TOO_LARGE', `The import body exceeds ${limit} bytes (IMPORT_BODY_LIMIT)`);
+const tooLarge = (limit: number) =>
+  new ArticleException('ARTICLE_IMPORT_TOO_LARGE', `The import body exceeds ${limit} bytes (IMPORT_BODY_LIMIT)`);
 
 /**
  * NDJSON bodies reach the handler as the raw request stream (never buffered), so an import of tens of thousands
@@ -55,7 +56,10 @@ export class NdjsonOut {
   async ready(): Promise<void> {
     if (this.out.writableNeedDrain && !this.out.destroyed) {
       const gone = new AbortController();
-      await Promise.race([once(this.out, 'drain', { signal: gone.signal }), once(this.out, 'close', { signal: gone.signal })]).finally(() => gone.abort());
+      await Promise.race([
+        once(this.out, 'drain', { signal: gone.signal }),
+        once(this.out, 'close', { signal: gone.signal }),
+      ]).finally(() => gone.abort());
     }
     if (this.out.destroyed) throw new Error('The client stopped reading the import report');
   }

@@ -38,7 +38,10 @@ export class AuditRepository {
   }
 
   historyOf(entity: string, entityId: string): Promise<AuditRow[]> {
-    return this.tx.manager.query(`SELECT ${COLUMNS} FROM audit_log a WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id`, [entity, entityId]);
+    return this.tx.manager.query(
+      `SELECT ${COLUMNS} FROM audit_log a WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id`,
+      [entity, entityId],
+    );
   }
 
   /**
@@ -50,7 +53,15 @@ export class AuditRepository {
       AND ($4::text IS NULL OR a.action = $4 OR (right($4, 1) = '.' AND starts_with(a.action, $4)))
       AND ($5::timestamptz IS NULL OR ${shownAtOrAfter('a.at', '$5')}) AND ($6::timestamptz IS NULL OR ${shownAtOrBefore('a.at', '$6')})
       AND ($7::uuid IS NULL OR a.actor_id = $7 OR (a.entity = 'user' AND a.entity_id = $7::text))`;
-    const params = [f.actorId ?? null, f.entity ?? null, f.entityId ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.involving ?? null];
+    const params = [
+      f.actorId ?? null,
+      f.entity ?? null,
+      f.entityId ?? null,
+      f.action ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      f.involving ?? null,
+    ];
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, [{ total }]] = await Promise.all([
       this.tx.manager.query<AuditLogRow[]>(
@@ -59,7 +70,10 @@ export class AuditRepository {
          WHERE ${where} ORDER BY a.id ${direction} LIMIT $8 OFFSET $9`,
         [...params, limit, offset],
       ),
-      this.tx.manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params),
+      this.tx.manager.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`,
+        params,
+      ),
     ]);
     return [rows, total];
   }

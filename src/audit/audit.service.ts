@@ -24,7 +24,15 @@ export class AuditService {
   async list(q: ListAuditQuery): Promise<Page<AuditLogRow>> {
     if (q.from && q.to && q.from > q.to) throw new BadRequestException('from must not be after to');
     const [items, total] = await this.audit.search(
-      { actorId: q.actor, entity: q.entity, entityId: q.entityId, action: q.action, from: q.from, to: q.to, involving: q.involving },
+      {
+        actorId: q.actor,
+        entity: q.entity,
+        entityId: q.entityId,
+        action: q.action,
+        from: q.from,
+        to: q.to,
+        involving: q.involving,
+      },
       q.order,
       q.limit,
       q.offset,

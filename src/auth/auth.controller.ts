@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BodyLimit } from '../common/decorators/body-limit.decorator';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
@@ -40,7 +47,11 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in: a bearer token for email and password' })
   @ApiOkResponse({ type: TokenDto })
-  @ApiErrors(...LOGIN_BODY_ERRORS, { status: 401, description: 'Wrong email or password, or inactive account' }, { status: 429, description: LIMITED })
+  @ApiErrors(
+    ...LOGIN_BODY_ERRORS,
+    { status: 401, description: 'Wrong email or password, or inactive account' },
+    { status: 429, description: LIMITED },
+  )
   login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown, @Ip() ip: string): Promise<TokenDto> {
     return this.auth.issueToken(user as User, ip);
   }
@@ -67,7 +78,9 @@ export class AuthController {
   @ApiTooManyRequestsResponse({
     type: ErrorBody,
     description: LIMITED,
-    headers: { 'Retry-After': { description: 'Seconds until a sign-in may be tried again', schema: { type: 'integer' } } },
+    headers: {
+      'Retry-After': { description: 'Seconds until a sign-in may be tried again', schema: { type: 'integer' } },
+    },
   })
   async openSession(
     @Body() _credentials: LoginDto,
@@ -109,7 +122,11 @@ export class AuthController {
   @SignedIn()
   @ApiOperation({ summary: 'Change your own password (revokes your other tokens; returns a fresh one)' })
   @ApiOkResponse({ type: TokenDto })
-  @ApiErrors(...JSON_BODY_ERRORS, { status: 403, description: 'The current password is wrong (CURRENT_PASSWORD_INCORRECT)' }, { status: 429, description: LIMITED })
+  @ApiErrors(
+    ...JSON_BODY_ERRORS,
+    { status: 403, description: 'The current password is wrong (CURRENT_PASSWORD_INCORRECT)' },
+    { status: 429, description: LIMITED },
+  )
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<TokenDto> {
     return this.auth.changeOwnPassword(user, dto, ip);
   }

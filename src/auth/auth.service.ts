@@ -18,7 +18,6 @@ import { TokenDto } from './dtos/login.dto';
 import { LoginAttemptsService } from './login-attempts.service';
 import { TokenPayload } from './token-payload';
 
-
 @Injectable()
 export class AuthService {
   readonly tokenTtlSeconds: number;
@@ -37,7 +36,9 @@ export class AuthService {
     invalidation: InvalidationListener,
     config: AppConfig,
   ) {
-    this.tokenUsers = new InvalidatedCache(invalidation, 30_000, (key) => (key.startsWith('user:') ? key.slice(5) : null));
+    this.tokenUsers = new InvalidatedCache(invalidation, 30_000, (key) =>
+      key.startsWith('user:') ? key.slice(5) : null,
+    );
     this.tokenTtlSeconds = parseDuration(config.jwt.ttl);
     this.timingDecoy = hasher.hash(randomUUID());
   }
@@ -61,7 +62,13 @@ export class AuthService {
     const now = new Date();
     await this.tx.run(async () => {
       await this.users.recordLastLogin(user.id, now);
-      await this.audit.record({ actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, after: via === 'token' ? { ip } : { ip, via } });
+      await this.audit.record({
+        actorId: user.id,
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        after: via === 'token' ? { ip } : { ip, via },
+      });
     });
     return now;
   }
@@ -76,7 +83,9 @@ export class AuthService {
     try {
       updated = await this.users.changeOwnPassword(user.id, dto.currentPassword, dto.password);
     } catch (error) {
-      await (error instanceof UserException && error.code === 'CURRENT_PASSWORD_INCORRECT' ? attempt.failed() : attempt.abandoned());
+      await (error instanceof UserException && error.code === 'CURRENT_PASSWORD_INCORRECT'
+        ? attempt.failed()
+        : attempt.abandoned());
       throw error;
     }
     await attempt.succeeded();

@@ -9,7 +9,10 @@ export class BrowserSessionsRepository {
 
   /** Opens a session and drops the user's sessions that have ended or run out (they can never be used again). */
   async open(secretHash: Buffer, payload: TokenPayload, ttlSeconds: number): Promise<{ expiresAt: Date }> {
-    await this.tx.manager.query(`DELETE FROM browser_sessions WHERE user_id = $1 AND (ended_at IS NOT NULL OR expires_at <= now())`, [payload.sub]);
+    await this.tx.manager.query(
+      `DELETE FROM browser_sessions WHERE user_id = $1 AND (ended_at IS NOT NULL OR expires_at <= now())`,
+      [payload.sub],
+    );
     const [row] = await this.tx.manager.query<{ expiresAt: Date }[]>(
       `INSERT INTO browser_sessions (secret_hash, user_id, role, token_version, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING expires_at AS "expiresAt"`,

@@ -24,12 +24,19 @@ export class BrowserSessionsService {
     private readonly tx: TransactionContext,
   ) {}
 
-  async open(user: User, ip: string): Promise<{ secret: string; expiresAt: Date; maxAgeSeconds: number; user: UserDto }> {
+  async open(
+    user: User,
+    ip: string,
+  ): Promise<{ secret: string; expiresAt: Date; maxAgeSeconds: number; user: UserDto }> {
     const secret = randomBytes(32).toString('base64url');
     const maxAgeSeconds = this.auth.tokenTtlSeconds;
     const { expiresAt, lastLoginAt } = await this.tx.run(async () => {
       const signedIn = await this.auth.recordLogin(user, ip, 'session');
-      const opened = await this.sessions.open(hashOf(secret), { sub: user.id, role: user.role, tv: user.tokenVersion }, maxAgeSeconds);
+      const opened = await this.sessions.open(
+        hashOf(secret),
+        { sub: user.id, role: user.role, tv: user.tokenVersion },
+        maxAgeSeconds,
+      );
       return { ...opened, lastLoginAt: signedIn };
     });
     return { secret, expiresAt, maxAgeSeconds, user: UserDto.from({ ...user, lastLoginAt }) };
@@ -45,7 +52,14 @@ export class BrowserSessionsService {
   async end(secret: string, ip: string): Promise<void> {
     await this.tx.run(async () => {
       const ended = await this.sessions.end(hashOf(secret));
-      if (ended) await this.audit.record({ actorId: ended.userId, action: 'auth.logout', entity: 'user', entityId: ended.userId, after: { ip, sessionId: ended.sessionId } });
+      if (ended)
+        await this.audit.record({
+          actorId: ended.userId,
+          action: 'auth.logout',
+          entity: 'user',
+          entityId: ended.userId,
+          after: { ip, sessionId: ended.sessionId },
+        });
     });
   }
 }

@@ -95,7 +95,12 @@ export class LoginFailuresRepository {
       );
       return { outcome: 'refused', retryAfterSeconds: Math.max(...delayed.map((row) => row.wait)) };
     }
-    if (sorted.some((c) => { const row = byKey.get(c.key)!; return row.pending > 0 && row.failures + row.pending >= c.free; })) {
+    if (
+      sorted.some((c) => {
+        const row = byKey.get(c.key)!;
+        return row.pending > 0 && row.failures + row.pending >= c.free;
+      })
+    ) {
       return { outcome: 'busy' };
     }
     await this.tx.manager.query(
@@ -103,7 +108,13 @@ export class LoginFailuresRepository {
          refused = 0, refused_since = NULL, next_at = CASE WHEN t.failures = 0 THEN NULL ELSE f.next_at END,
          window_ends_at = greatest(f.window_ends_at, now() + make_interval(secs => $5))
        FROM unnest($1::text[], $2::int[], $3::int[]) AS t(key, failures, pending) WHERE f.key = t.key`,
-      [sorted.map((c) => c.key), sorted.map((c) => byKey.get(c.key)!.failures), sorted.map((c) => byKey.get(c.key)!.pending), RESERVATION_SECONDS, policy.windowSeconds],
+      [
+        sorted.map((c) => c.key),
+        sorted.map((c) => byKey.get(c.key)!.failures),
+        sorted.map((c) => byKey.get(c.key)!.pending),
+        RESERVATION_SECONDS,
+        policy.windowSeconds,
+      ],
     );
     return { outcome: 'reserved', summaries: locked.filter((row) => row.refused > 0).map(summary) };
   }
@@ -126,7 +137,13 @@ export class LoginFailuresRepository {
        UPDATE login_failures f SET pending = greatest(f.pending - 1, 0), failures = n.failures, next_at = coalesce(n.next_at, f.next_at),
          window_ends_at = greatest(f.window_ends_at, coalesce(n.next_at, now()) + make_interval(secs => $5::float8))
        FROM n WHERE f.key = n.key`,
-      [sorted.map((c) => c.key), sorted.map((c) => c.free), policy.delaySeconds, policy.maxDelaySeconds, policy.windowSeconds],
+      [
+        sorted.map((c) => c.key),
+        sorted.map((c) => c.free),
+        policy.delaySeconds,
+        policy.maxDelaySeconds,
+        policy.windowSeconds,
+      ],
     );
   }
 
@@ -166,5 +183,12 @@ export class LoginFailuresRepository {
 
 function summary(row: LockedCounter): RefusalSummary {
   const to = row.next_at ?? row.refused_since ?? new Date();
-  return { email: row.email, ip: row.ip, userId: row.user_id, refused: row.refused, from: (row.refused_since ?? to).toISOString(), to: to.toISOString() };
+  return {
+    email: row.email,
+    ip: row.ip,
+    userId: row.user_id,
+    refused: row.refused,
+    from: (row.refused_since ?? to).toISOString(),
+    to: to.toISOString(),
+  };
 }

@@ -12,7 +12,12 @@ function cookieOptions(request: FastifyRequest): CookieSerializeOptions {
   return { httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', path: '/' };
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, secret: string, maxAgeSeconds: number): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secret: string,
+  maxAgeSeconds: number,
+): void {
   void reply.setCookie(SESSION_COOKIE, secret, { ...cookieOptions(request), maxAge: maxAgeSeconds });
 }
 
@@ -20,7 +25,8 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
   void reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
 }
 
-export const sessionSecret = (request: FastifyRequest): string | undefined => request.cookies?.[SESSION_COOKIE] || undefined;
+export const sessionSecret = (request: FastifyRequest): string | undefined =>
+  request.cookies?.[SESSION_COOKIE] || undefined;
 
 /**
  * CSRF defence for cookie-authenticated requests, beside SameSite=Strict (which older or misconfigured browsers may

@@ -4,7 +4,8 @@ import { ExtractJwt } from 'passport-jwt';
 import { TokenPayload } from './token-payload';
 
 /** The bearer token of a request, parsed as passport-jwt parses it. */
-export const bearerToken: (request: Pick<IncomingMessage, 'headers'>) => string | null = ExtractJwt.fromAuthHeaderAsBearerToken();
+export const bearerToken: (request: Pick<IncomingMessage, 'headers'>) => string | null =
+  ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /** Enough for every live token of a busy newsroom; the oldest entry makes room (a miss only costs a verification). */
 const MAX_TOKENS = 10_000;

@@ -8,7 +8,8 @@ const shareBand = (a: string, b: string) => {
 };
 
 describe('claim MinHash bands', () => {
-  const claim = 'Regional governor Oleh Kiper said that 24 drones were shot down over the Odesa region overnight on Tuesday.';
+  const claim =
+    'Regional governor Oleh Kiper said that 24 drones were shot down over the Odesa region overnight on Tuesday.';
 
   it('should give MINHASH_BANDS signed 32-bit keys, the same for the same text', () => {
     const bands = bandsOf(claim);
@@ -22,19 +23,38 @@ describe('claim MinHash bands', () => {
   });
 
   it('should shingle unigrams and bigrams once each', () => {
-    expect(claimShingles('drones shot down drones')).toEqual(['drones', 'shot', 'down', 'drones shot', 'shot down', 'down drones']);
+    expect(claimShingles('drones shot down drones')).toEqual([
+      'drones',
+      'shot',
+      'down',
+      'drones shot',
+      'shot down',
+      'down drones',
+    ]);
   });
 
   it('should make near duplicates candidates: a changed number, a reworded attribution, a wire copy', () => {
     expect(shareBand(claim, claim.replace('24', '25'))).toBe(true);
-    expect(shareBand(claim, 'Twenty-four drones were shot down over the Odesa region overnight on Tuesday, regional governor Oleh Kiper said.')).toBe(true);
+    expect(
+      shareBand(
+        claim,
+        'Twenty-four drones were shot down over the Odesa region overnight on Tuesday, regional governor Oleh Kiper said.',
+      ),
+    ).toBe(true);
     expect(shareBand(claim, `ODESA (Reuters) - ${claim.replace(/\.$/, '')}, officials said.`)).toBe(true);
     expect(shareBand(claim, claim.replace('Tuesday', 'Wednesday'))).toBe(true);
   });
 
   it('should not make unrelated claims, or the same template with other facts, candidates', () => {
-    expect(shareBand(claim, 'The central bank raised its key rate to 15 percent on Thursday, the highest level since 2015.')).toBe(false);
-    expect(shareBand(claim, 'Mayor Borys Filatov said that 12 houses were damaged in the Dnipro district overnight on Friday.')).toBe(false);
+    expect(
+      shareBand(claim, 'The central bank raised its key rate to 15 percent on Thursday, the highest level since 2015.'),
+    ).toBe(false);
+    expect(
+      shareBand(
+        claim,
+        'Mayor Borys Filatov said that 12 houses were damaged in the Dnipro district overnight on Friday.',
+      ),
+    ).toBe(false);
   });
 
   it('should follow 1 - (1 - J^r)^b, steep around the threshold', () => {

@@ -15,7 +15,9 @@
 export const MINHASH_ROWS = 4;
 export const MINHASH_BANDS = 20;
 
-const SEEDS = Array.from({ length: MINHASH_ROWS * MINHASH_BANDS }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+const SEEDS = Array.from({ length: MINHASH_ROWS * MINHASH_BANDS }, (_, i) =>
+  fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)),
+);
 
 /** Unigrams and bigrams of a normalized claim (see normalizeClaimText): word order counts, but only locally. */
 export function claimShingles(normalized: string): string[] {

@@ -76,7 +76,9 @@ export class ClaimSimilarityRepository {
   }
 
   async unlink(claimId: string): Promise<void> {
-    await this.tx.manager.query(`DELETE FROM claim_similarities WHERE claim_id = $1 OR similar_claim_id = $1`, [claimId]);
+    await this.tx.manager.query(`DELETE FROM claim_similarities WHERE claim_id = $1 OR similar_claim_id = $1`, [
+      claimId,
+    ]);
   }
 
   /**

@@ -16,7 +16,7 @@ export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Get('articles/:id/claims')
-  @ApiOperation({ summary: 'An article\'s claims' })
+  @ApiOperation({ summary: "An article's claims" })
   @ApiOkResponse({ type: [ClaimDto] })
   async listForArticle(@Param('id', ParseUUIDPipe) articleId: string): Promise<ClaimDto[]> {
     return (await this.claims.listForArticle(articleId)).map((claim) => ClaimDto.from(claim));
@@ -31,7 +31,11 @@ export class ClaimsController {
     { status: 409, description: 'CLAIM_DUPLICATE: a claim with this span exists (details.existingId)' },
     { status: 422, description: 'CLAIM_TEXT_NOT_FOUND, CLAIM_TEXT_AMBIGUOUS, CLAIM_SPAN_OUT_OF_RANGE' },
   )
-  async create(@Param('id', ParseUUIDPipe) articleId: string, @Body() dto: CreateClaimDto, @CurrentUser() user: AuthUser): Promise<ClaimDto> {
+  async create(
+    @Param('id', ParseUUIDPipe) articleId: string,
+    @Body() dto: CreateClaimDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ClaimDto> {
     return ClaimDto.from(await this.claims.createManual(articleId, dto, user.id));
   }
 
@@ -44,14 +48,18 @@ export class ClaimsController {
 
   @Patch('claims/:id')
   @Roles(Role.Editor, Role.Admin)
-  @ApiOperation({ summary: 'Edit a claim\'s span, text or speaker' })
+  @ApiOperation({ summary: "Edit a claim's span, text or speaker" })
   @ApiOkResponse({ type: ClaimDto })
   @ApiErrors(
     ...JSON_BODY_ERRORS,
     { status: 409, description: 'CLAIM_DUPLICATE or CLAIM_PAST_REVIEW' },
     { status: 422, description: 'The new text or span does not fit the body' },
   )
-  async update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimDto> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateClaimDto,
+  ): Promise<ClaimDto> {
     return ClaimDto.from(await this.claims.update(user.id, id, dto));
   }
 
@@ -61,8 +69,15 @@ export class ClaimsController {
   @ApiOperation({ summary: 'Reject a claim (leaves the review flow)' })
   @ApiBody({ type: RejectClaimDto, required: false })
   @ApiOkResponse({ type: ClaimDto, description: 'Status is now rejected (idempotent)' })
-  @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'CLAIM_PAST_REVIEW: details.status is the current state' })
-  async reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectClaimDto): Promise<ClaimDto> {
+  @ApiErrors(...JSON_BODY_ERRORS, {
+    status: 409,
+    description: 'CLAIM_PAST_REVIEW: details.status is the current state',
+  })
+  async reject(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RejectClaimDto,
+  ): Promise<ClaimDto> {
     return ClaimDto.from(await this.claims.reject(user.id, id, dto.reason));
   }
 

@@ -9,7 +9,18 @@ import { minhashBands } from './claim-minhash';
 
 export type NewClaim = Pick<
   Claim,
-  'articleId' | 'text' | 'start' | 'end' | 'sentenceIndex' | 'score' | 'features' | 'speaker' | 'origin' | 'status' | 'normalizedText' | 'createdBy'
+  | 'articleId'
+  | 'text'
+  | 'start'
+  | 'end'
+  | 'sentenceIndex'
+  | 'score'
+  | 'features'
+  | 'speaker'
+  | 'origin'
+  | 'status'
+  | 'normalizedText'
+  | 'createdBy'
 >;
 
 /** Content only: the review columns are written by ReviewStateRepository (src/review). */
@@ -65,10 +76,20 @@ export class ClaimsRepository {
        )
        SELECT id, status, created_at, updated_at FROM inserted`,
       [
-        claims.map((c) => c.id), claims.map((c) => c.articleId), claims.map((c) => c.text), claims.map((c) => c.start), claims.map((c) => c.end),
-        claims.map((c) => c.sentenceIndex), claims.map((c) => c.score), claims.map((c) => JSON.stringify(c.features)), claims.map((c) => c.speaker),
-        claims.map((c) => c.origin), claims.map((c) => c.status), claims.map((c) => c.normalizedText),
-        claims.map((c) => `{${minhashBands(c.normalizedText).join(',')}}`), claims.map((c) => c.createdBy),
+        claims.map((c) => c.id),
+        claims.map((c) => c.articleId),
+        claims.map((c) => c.text),
+        claims.map((c) => c.start),
+        claims.map((c) => c.end),
+        claims.map((c) => c.sentenceIndex),
+        claims.map((c) => c.score),
+        claims.map((c) => JSON.stringify(c.features)),
+        claims.map((c) => c.speaker),
+        claims.map((c) => c.origin),
+        claims.map((c) => c.status),
+        claims.map((c) => c.normalizedText),
+        claims.map((c) => `{${minhashBands(c.normalizedText).join(',')}}`),
+        claims.map((c) => c.createdBy),
       ],
     );
     const stored = new Map(returned.map((r) => [r.id, r]));
@@ -95,16 +116,18 @@ export class ClaimsRepository {
     await this.claims.update({ id }, patch);
     // The new text's bands, for linking (claim_texts is not an entity: only linking reads it).
     if (patch.normalizedText !== undefined) {
-      await this.tx.manager.query(`WITH t AS (SELECT $1::text AS normalized_text, $2::text AS minhash_bands) ${INSERT_TEXTS('t')}`, [
-        patch.normalizedText,
-        `{${minhashBands(patch.normalizedText).join(',')}}`,
-      ]);
+      await this.tx.manager.query(
+        `WITH t AS (SELECT $1::text AS normalized_text, $2::text AS minhash_bands) ${INSERT_TEXTS('t')}`,
+        [patch.normalizedText, `{${minhashBands(patch.normalizedText).join(',')}}`],
+      );
     }
   }
 
   /** The claim's article body, read in the caller's transaction (FOR SHARE: the body cannot change under a write). */
   async findArticleBody(articleId: string): Promise<string | null> {
-    const rows: { body: string }[] = await this.tx.manager.query(`SELECT body FROM articles WHERE id = $1 FOR SHARE`, [articleId]);
+    const rows: { body: string }[] = await this.tx.manager.query(`SELECT body FROM articles WHERE id = $1 FOR SHARE`, [
+      articleId,
+    ]);
     return rows[0]?.body ?? null;
   }
 }

@@ -32,18 +32,37 @@ export class ClaimsService {
    * Stores the extractor's claims of new articles (one, or an import batch) in the caller's transaction: one
    * statement inserts and routes them, one links them to similar claims elsewhere.
    */
-  async addExtractedMany(items: { article: { id: string; body: string }; sentences: ExtractedSentence[] }[], createdBy: string): Promise<Claim[][]> {
+  async addExtractedMany(
+    items: { article: { id: string; body: string }; sentences: ExtractedSentence[] }[],
+    createdBy: string,
+  ): Promise<Claim[][]> {
     const rows: NewClaim[] = items.flatMap(({ article, sentences }) =>
       sentences
         .filter((s) => s.isClaim)
         .map((s) => {
           assertSpan(article.body, s);
           const { text, start, end, index: sentenceIndex, score, features, speaker } = s;
-          return { articleId: article.id, text, start, end, sentenceIndex, score, features, speaker, origin: 'extracted' as const, status: ClaimStatus.Pending, normalizedText: normalizeClaimText(text), createdBy };
+          return {
+            articleId: article.id,
+            text,
+            start,
+            end,
+            sentenceIndex,
+            score,
+            features,
+            speaker,
+            origin: 'extracted' as const,
+            status: ClaimStatus.Pending,
+            normalizedText: normalizeClaimText(text),
+            createdBy,
+          };
         }),
     );
     const created = await this.claims.insertMany(rows);
-    await this.similarities.linkSimilar(created.map((c) => c.id), this.config.similarityThreshold);
+    await this.similarities.linkSimilar(
+      created.map((c) => c.id),
+      this.config.similarityThreshold,
+    );
     const byArticle = new Map<string, Claim[]>(items.map(({ article }) => [article.id, []]));
     for (const c of created) byArticle.get(c.articleId)!.push(c);
     return items.map(({ article }) => byArticle.get(article.id)!);
@@ -68,10 +87,27 @@ export class ClaimsService {
         const span = locateSpan(body, dto);
         const { score, features, speaker } = this.scoreManual(body, span);
         const [claim] = await this.claims.insertMany([
-          { articleId, ...span, sentenceIndex: null, score, features, speaker: dto.speaker ?? speaker, origin: 'manual', status: ClaimStatus.Pending, normalizedText: normalizeClaimText(span.text), createdBy },
+          {
+            articleId,
+            ...span,
+            sentenceIndex: null,
+            score,
+            features,
+            speaker: dto.speaker ?? speaker,
+            origin: 'manual',
+            status: ClaimStatus.Pending,
+            normalizedText: normalizeClaimText(span.text),
+            createdBy,
+          },
         ]);
         await this.similarities.linkSimilar([claim.id], this.config.similarityThreshold);
-        await this.audit.record({ actorId: createdBy, action: 'claim.create', entity: 'claim', entityId: claim.id, after: { text: claim.text, start: claim.start, end: claim.end, origin: 'manual' } });
+        await this.audit.record({
+          actorId: createdBy,
+          action: 'claim.create',
+          entity: 'claim',
+          entityId: claim.id,
+          after: { text: claim.text, start: claim.start, end: claim.end, origin: 'manual' },
+        });
         return claim;
       }),
     );
@@ -85,7 +121,10 @@ export class ClaimsService {
         const claim = await this.get(id);
         const moves = dto.start !== undefined || dto.end !== undefined || dto.text !== undefined;
         const span = moves ? locateSpan(await this.requireArticleBody(claim.articleId), dto) : undefined;
-        const patch = { ...(span && { ...span, normalizedText: normalizeClaimText(span.text) }), ...(dto.speaker !== undefined && { speaker: dto.speaker }) };
+        const patch = {
+          ...(span && { ...span, normalizedText: normalizeClaimText(span.text) }),
+          ...(dto.speaker !== undefined && { speaker: dto.speaker }),
+        };
         if (Object.keys(patch).length) await this.claims.update(id, patch);
         if (span && span.text !== claim.text) {
           await this.similarities.unlink(id);
@@ -93,7 +132,14 @@ export class ClaimsService {
         }
         const updated = await this.get(id);
         const view = (c: Claim) => ({ text: c.text, start: c.start, end: c.end, speaker: c.speaker });
-        await this.audit.record({ actorId, action: 'claim.update', entity: 'claim', entityId: id, before: view(claim), after: view(updated) });
+        await this.audit.record({
+          actorId,
+          action: 'claim.update',
+          entity: 'claim',
+          entityId: id,
+          before: view(claim),
+          after: view(updated),
+        });
         return updated;
       }),
     );
@@ -118,7 +164,9 @@ export class ClaimsService {
     const claim = await this.reviewState.lock(id);
     if (!claim) throw new ClaimException('CLAIM_NOT_FOUND', `Claim ${id} not found`);
     if (!PRE_REVIEW.includes(claim.status)) {
-      throw new ClaimException('CLAIM_PAST_REVIEW', `Claim ${id} is ${claim.status}: review has started`, { status: claim.status });
+      throw new ClaimException('CLAIM_PAST_REVIEW', `Claim ${id} is ${claim.status}: review has started`, {
+        status: claim.status,
+      });
     }
     return claim;
   }
@@ -136,9 +184,15 @@ export class ClaimsService {
 
   /** The text's own best sentence gives score and features; the speaker comes from the article's sentence around it. */
   private scoreManual(body: string, span: Span): Pick<Claim, 'score' | 'features' | 'speaker'> {
-    const best = this.extractor.extract(span.text).reduce<ExtractedSentence | undefined>((a, s) => (!a || s.score > a.score ? s : a), undefined);
+    const best = this.extractor
+      .extract(span.text)
+      .reduce<ExtractedSentence | undefined>((a, s) => (!a || s.score > a.score ? s : a), undefined);
     const around = this.extractor.extract(body).find((s) => s.start <= span.start && span.end <= s.end);
-    return { score: best?.score ?? 1, features: best?.features ?? {}, speaker: around?.speaker ?? best?.speaker ?? null };
+    return {
+      score: best?.score ?? 1,
+      features: best?.features ?? {},
+      speaker: around?.speaker ?? best?.speaker ?? null,
+    };
   }
 
   private async mapDuplicate(articleId: string, input: SpanInput, work: () => Promise<Claim>): Promise<Claim> {
@@ -149,7 +203,9 @@ export class ClaimsService {
       const body = await this.requireArticleBody(articleId);
       const span = locateSpan(body, input);
       const existing = await this.claims.findBySpan(articleId, span.start, span.end);
-      throw new ClaimException('CLAIM_DUPLICATE', `A claim with span [${span.start}, ${span.end}) already exists`, { existingId: existing?.id });
+      throw new ClaimException('CLAIM_DUPLICATE', `A claim with span [${span.start}, ${span.end}) already exists`, {
+        existingId: existing?.id,
+      });
     }
   }
 }

@@ -11,7 +11,8 @@ import { withCliContext } from './cli-context';
 
 async function countLines(file: string): Promise<number> {
   let n = 0;
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line.trim()) n++;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity }))
+    if (line.trim()) n++;
   return n;
 }
 
@@ -32,10 +33,15 @@ export function registerArticleCommands(program: Command): void {
       const total = await countLines(file);
       const report = await withCliContext([ArticlesModule, UsersModule], async (ctx) => {
         const createdBy = await resolveImporter(ctx.get(UsersService), opts.as);
-        const bar = new SingleBar({ format: 'import [{bar}] {value}/{total} lines | {eta_formatted} left' }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: 'import [{bar}] {value}/{total} lines | {eta_formatted} left' },
+          Presets.shades_classic,
+        );
         bar.start(total, 0);
         try {
-          return await ctx.get(ArticleImportService).import(createReadStream(file), createdBy, { onLine: () => bar.increment() });
+          return await ctx
+            .get(ArticleImportService)
+            .import(createReadStream(file), createdBy, { onLine: () => bar.increment() });
         } finally {
           bar.stop();
         }
@@ -43,7 +49,9 @@ export function registerArticleCommands(program: Command): void {
       const { created, duplicate, invalid, lines } = report.totals;
       console.log(`${lines} lines: ${created} created, ${duplicate} duplicate, ${invalid} invalid`);
       for (const r of report.problems) {
-        console.log(`  line ${r.line}: ${r.status}${r.existingId ? ` of ${r.existingId}` : ''}${r.error ? ` — ${r.error}` : ''}`);
+        console.log(
+          `  line ${r.line}: ${r.status}${r.existingId ? ` of ${r.existingId}` : ''}${r.error ? ` — ${r.error}` : ''}`,
+        );
       }
       if (report.problemsOmitted) console.log(`  … and ${report.problemsOmitted} more duplicate or invalid lines`);
       if (invalid) process.exitCode = 2;

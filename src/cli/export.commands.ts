@@ -45,15 +45,28 @@ export function registerExportCommands(program: Command): void {
     .option('--bom', 'CSV: start the file with a UTF-8 byte-order mark')
     .action(async (o: ExportOptions) => {
       const query = plainToInstance(ExportQueryDto, {
-        format: o.format, status: o.status, from: o.from, to: o.to, source: o.source, articleId: o.article, queue: o.queue,
-        reviewer: o.reviewer, since: o.since, include: o.includeVerdicts ? 'verdicts' : undefined, safe: o.safe, bom: o.bom === true,
+        format: o.format,
+        status: o.status,
+        from: o.from,
+        to: o.to,
+        source: o.source,
+        articleId: o.article,
+        queue: o.queue,
+        reviewer: o.reviewer,
+        since: o.since,
+        include: o.includeVerdicts ? 'verdicts' : undefined,
+        safe: o.safe,
+        bom: o.bom === true,
       });
       await validateOrReject(query).catch((errors: { property: string; constraints?: Record<string, string> }[]) => {
         throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
       });
       await withCliContext([ExportsModule], async (ctx) => {
         const file = await ctx.get(ExportsService).open(null, query, { count: true });
-        const bar = new SingleBar({ format: 'export [{bar}] {percentage}% | {value}/{total} rows | {duration}s', stream: process.stderr }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: 'export [{bar}] {percentage}% | {value}/{total} rows | {duration}s', stream: process.stderr },
+          Presets.shades_classic,
+        );
         bar.start(file.total ?? 0, 0);
         const tick = setInterval(() => bar.update(file.stream.rows), 200);
         try {
@@ -63,8 +76,11 @@ export function registerExportCommands(program: Command): void {
           bar.update(file.stream.rows);
           bar.stop();
         }
-        console.log(`Wrote ${file.stream.rows} claims to ${o.out} (${o.format}). Cursor for the next run: --since ${file.cursor}`);
-        for (const { claimId, problems } of file.skipped ?? []) console.log(`Skipped ${claimId} (no valid ClaimReview): ${problems.join('; ')}`);
+        console.log(
+          `Wrote ${file.stream.rows} claims to ${o.out} (${o.format}). Cursor for the next run: --since ${file.cursor}`,
+        );
+        for (const { claimId, problems } of file.skipped ?? [])
+          console.log(`Skipped ${claimId} (no valid ClaimReview): ${problems.join('; ')}`);
       });
     });
 }

@@ -7,7 +7,9 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { DatabaseServerService, DatabaseUrls } from '../database/database-server.service';
 
 /** The database of DATABASE_URL / MIGRATIONS_DATABASE_URL, or the embedded default (started for the duration of the command). */
-async function withDatabaseServer(work: (server: DatabaseServerService, urls: DatabaseUrls) => Promise<void>): Promise<void> {
+async function withDatabaseServer(
+  work: (server: DatabaseServerService, urls: DatabaseUrls) => Promise<void>,
+): Promise<void> {
   const server = new DatabaseServerService(AppConfig.fromEnvironment(), { get: () => undefined } as never);
   try {
     await work(server, await server.urls());
@@ -57,6 +59,8 @@ export function registerMigrationCommands(program: Command): void {
         file,
         `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(q: QueryRunner): Promise<void> {\n    await q.query(\`\`);\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n    await q.query(\`\`);\n  }\n}\n`,
       );
-      console.log(`Wrote ${file}: write its SQL (named constraints, a real down) and add ${className} to migrations/index.ts`);
+      console.log(
+        `Wrote ${file}: write its SQL (named constraints, a real down) and add ${className} to migrations/index.ts`,
+      );
     });
 }

@@ -17,7 +17,12 @@ export function registerUserCommands(program: Command): void {
     .option('--name <displayName>', 'display name (defaults to the part of the email before @)')
     .action(async (opts: { email: string; role: string; name?: string }) => {
       const password = await readSecret('Password: ');
-      const dto = plainToInstance(CreateUserDto, { email: opts.email, role: opts.role, displayName: opts.name ?? opts.email.split('@')[0], password });
+      const dto = plainToInstance(CreateUserDto, {
+        email: opts.email,
+        role: opts.role,
+        displayName: opts.name ?? opts.email.split('@')[0],
+        password,
+      });
       await validateOrReject(dto).catch((errors: { property: string; constraints?: Record<string, string> }[]) => {
         throw new Error(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '));
       });

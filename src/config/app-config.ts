@@ -2,7 +2,15 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ClaimReviewRatings, Environment, parseClaimReviewRatings, parseMetricsAllow, parseTrustProxy, TrustProxy, validateEnvironment } from './environment';
+import {
+  ClaimReviewRatings,
+  Environment,
+  parseClaimReviewRatings,
+  parseMetricsAllow,
+  parseTrustProxy,
+  TrustProxy,
+  validateEnvironment,
+} from './environment';
 
 /** The typed configuration every module injects; built once from the validated environment. */
 export class AppConfig {
@@ -30,7 +38,13 @@ export class AppConfig {
   readonly bodyLimit: number;
   readonly logLevel: string;
   /** Failures per (account, address) and per address before delays begin; see LoginAttemptsService. */
-  readonly loginLimits: { perEmail: number; perIp: number; windowSeconds: number; delaySeconds: number; maxDelaySeconds: number };
+  readonly loginLimits: {
+    perEmail: number;
+    perIp: number;
+    windowSeconds: number;
+    delaySeconds: number;
+    maxDelaySeconds: number;
+  };
   /**
    * Exports: how many one user may run at once (cluster-wide), and how long a client may leave written data unread
    * before its export is ended (the database session's idle-in-transaction timeout is twice that).
@@ -63,10 +77,13 @@ export class AppConfig {
     this.webDistDir = resolve(env.WEB_DIST_DIR);
     this.runMigrations = env.MIGRATIONS_RUN === 'true';
     this.dbPoolSize = env.DB_POOL_SIZE;
-    this.replica = env.DATABASE_REPLICA_URL ? { url: env.DATABASE_REPLICA_URL, maxLagMs: env.REPLICA_MAX_LAG_MS } : undefined;
+    this.replica = env.DATABASE_REPLICA_URL
+      ? { url: env.DATABASE_REPLICA_URL, maxLagMs: env.REPLICA_MAX_LAG_MS }
+      : undefined;
     this.leaseSweepSeconds = env.LEASE_SWEEP_SECONDS;
     this.jwt = { secret: env.JWT_SECRET ?? loadOrCreateDevSecret(this.dataDir), ttl: env.JWT_TTL };
-    this.bootstrapAdmin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
+    this.bootstrapAdmin =
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
     this.bodyLimit = env.BODY_LIMIT;
     this.logLevel = env.LOG_LEVEL;
     this.loginLimits = {
@@ -76,11 +93,18 @@ export class AppConfig {
       delaySeconds: env.LOGIN_DELAY_SECONDS,
       maxDelaySeconds: Math.max(env.LOGIN_DELAY_MAX_SECONDS, env.LOGIN_DELAY_SECONDS),
     };
-    this.exportLimits = { perUser: env.EXPORT_LIMIT_PER_USER, idleTimeoutMs: Math.round(env.EXPORT_IDLE_TIMEOUT_SECONDS * 1000) };
+    this.exportLimits = {
+      perUser: env.EXPORT_LIMIT_PER_USER,
+      idleTimeoutMs: Math.round(env.EXPORT_IDLE_TIMEOUT_SECONDS * 1000),
+    };
     this.extractionThreshold = env.EXTRACTION_THRESHOLD;
     this.similarityThreshold = env.SIMILARITY_THRESHOLD;
     this.importBodyLimit = env.IMPORT_BODY_LIMIT;
-    this.imports = { maxLines: env.IMPORT_MAX_LINES, maxLineBytes: env.IMPORT_MAX_LINE_BYTES, concurrency: env.IMPORT_CONCURRENCY };
+    this.imports = {
+      maxLines: env.IMPORT_MAX_LINES,
+      maxLineBytes: env.IMPORT_MAX_LINE_BYTES,
+      concurrency: env.IMPORT_CONCURRENCY,
+    };
     const publicBaseUrl = publicBaseUrlOf(env);
     this.claimReview = {
       publicBaseUrl,
@@ -109,7 +133,9 @@ function loadOrCreateDevSecret(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
-  new Logger('AppConfig').warn(`JWT_SECRET is not set: generated one and stored it in ${file} (set JWT_SECRET in production)`);
+  new Logger('AppConfig').warn(
+    `JWT_SECRET is not set: generated one and stored it in ${file} (set JWT_SECRET in production)`,
+  );
   return secret;
 }
 

@@ -1,6 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { isIP } from 'node:net';
-import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toFloat = toInt;
@@ -263,7 +276,10 @@ export function parseMetricsAllow(raw: string): { allow: string[]; problems: str
 function parseAddressList(variable: string, value: string): { addresses: string[]; problems: string[] } {
   const entries = value.split(',').map((e) => e.trim());
   const bad = entries.filter((e) => !PROXY_KEYWORDS.has(e) && !isAddressOrSubnet(e));
-  return { addresses: entries, problems: bad.length ? [`${variable}: not an address, subnet or keyword: ${bad.join(', ')}`] : [] };
+  return {
+    addresses: entries,
+    problems: bad.length ? [`${variable}: not an address, subnet or keyword: ${bad.join(', ')}`] : [],
+  };
 }
 
 function isAddressOrSubnet(entry: string): boolean {
@@ -283,7 +299,11 @@ export interface ClaimReviewRatings {
 export const DEFAULT_CLAIMREVIEW_RATINGS: ClaimReviewRatings = {
   best: 5,
   worst: 1,
-  labels: { verified: { value: 5, name: 'Verified' }, disputed: { value: 1, name: 'Disputed' }, unverifiable: { value: 3, name: 'Unverifiable' } },
+  labels: {
+    verified: { value: 5, name: 'Verified' },
+    disputed: { value: 1, name: 'Disputed' },
+    unverifiable: { value: 3, name: 'Unverifiable' },
+  },
 };
 
 /**
@@ -301,9 +321,20 @@ export function parseClaimReviewRatings(raw: string | undefined): { ratings: Cla
   }
   const { best, worst, labels } = parsed ?? {};
   if (!Number.isFinite(best) || !Number.isFinite(worst) || worst >= best) return fail('needs numbers best > worst');
-  if (!labels || typeof labels !== 'object' || !Object.keys(labels).length) return fail('needs a non-empty "labels" object');
-  const bad = Object.entries(labels).filter(([, r]) => !(Number.isFinite(r?.value) && r.value >= worst && r.value <= best && typeof r.name === 'string' && r.name.trim()));
-  if (bad.length) return fail(`labels ${bad.map(([label]) => label).join(', ')} need a value in [worst, best] and a name`);
+  if (!labels || typeof labels !== 'object' || !Object.keys(labels).length)
+    return fail('needs a non-empty "labels" object');
+  const bad = Object.entries(labels).filter(
+    ([, r]) =>
+      !(
+        Number.isFinite(r?.value) &&
+        r.value >= worst &&
+        r.value <= best &&
+        typeof r.name === 'string' &&
+        r.name.trim()
+      ),
+  );
+  if (bad.length)
+    return fail(`labels ${bad.map(([label]) => label).join(', ')} need a value in [worst, best] and a name`);
   return { ratings: { best, worst, labels }, problems: [] };
 }
 
@@ -316,14 +347,18 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
   if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
-    problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production (ClaimReview exports link <PUBLIC_BASE_URL>/claims/<id>)');
+    problems.push(
+      'PUBLIC_BASE_URL: required when NODE_ENV=production (ClaimReview exports link <PUBLIC_BASE_URL>/claims/<id>)',
+    );
   }
   problems.push(...parseClaimReviewRatings(env.CLAIMREVIEW_RATINGS).problems);
   problems.push(...parseTrustProxy(env.TRUST_PROXY).problems);
   problems.push(...parseMetricsAllow(env.METRICS_ALLOW).problems);
   if (env.DB_POOL_MODE === 'transaction' && env.DATABASE_URL && !env.DATABASE_LISTEN_URL) {
     // Through a transaction pooler LISTEN lasts one transaction: notifications would be lost and caches go stale.
-    problems.push('DATABASE_LISTEN_URL: required when DB_POOL_MODE=transaction (LISTEN needs a session of its own, not the pooler)');
+    problems.push(
+      'DATABASE_LISTEN_URL: required when DB_POOL_MODE=transaction (LISTEN needs a session of its own, not the pooler)',
+    );
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');

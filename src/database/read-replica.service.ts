@@ -145,9 +145,17 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
       // The primary is down: the replica may still serve reads; its lag then grows from what it already owes.
     }
     try {
-      const [row] = (await replica.query<{ standby: boolean; lsn: string | null }>(`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS lsn`)).rows;
+      const [row] = (
+        await replica.query<{ standby: boolean; lsn: string | null }>(
+          `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS lsn`,
+        )
+      ).rows;
       if (!row.standby || !row.lsn) {
-        this.setState('down', null, 'DATABASE_REPLICA_URL is not a standby in recovery (promoted?): reading the primary');
+        this.setState(
+          'down',
+          null,
+          'DATABASE_REPLICA_URL is not a standby in recovery (promoted?): reading the primary',
+        );
         return;
       }
       const lagMs = this.lag.replayedAt(Date.now(), row.lsn);
@@ -166,7 +174,8 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
     this.current = { state, lagMs };
     if (state === previous) return;
     if (state === 'ok') this.logger.log(`replica in use (lag ${lagMs} ms)`);
-    else if (state === 'lagging') this.logger.warn(`replica lag ${lagMs} ms exceeds REPLICA_MAX_LAG_MS: reading the primary`);
+    else if (state === 'lagging')
+      this.logger.warn(`replica lag ${lagMs} ms exceeds REPLICA_MAX_LAG_MS: reading the primary`);
     else this.logger.warn(why ?? 'replica down');
   }
 }

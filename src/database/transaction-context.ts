@@ -49,7 +49,9 @@ export class TransactionContext {
     // TypeORM releases a transaction's runner when its connection fails, but connect() would still hand out the dead connection.
     if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
     // TypeORM types both as any: the runner's connection is a pg PoolClient, the driver's master a pg Pool.
-    const target = runner ? ((await runner.connect()) as PoolClient) : ((this.dataSource.driver as PostgresDriver).master as Pool);
+    const target = runner
+      ? ((await runner.connect()) as PoolClient)
+      : ((this.dataSource.driver as PostgresDriver).master as Pool);
     try {
       return (await target.query({ name: this.namedStatements ? name : undefined, text, values: params })).rows as T[];
     } catch (error) {
@@ -93,7 +95,9 @@ export class TransactionContext {
       manager = transaction;
       return this.storage.run(transaction, work);
     };
-    const result = await (isolation ? this.dataSource.transaction(isolation, inContext) : this.dataSource.transaction(inContext));
+    const result = await (isolation
+      ? this.dataSource.transaction(isolation, inContext)
+      : this.dataSource.transaction(inContext));
     for (const then of (manager && this.committed.get(manager)) ?? []) then();
     return result;
   }

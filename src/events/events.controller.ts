@@ -21,8 +21,15 @@ export class EventsController {
   @Sse()
   @SignedIn()
   @ApiOperation({ summary: 'Live review activity for dashboards (Server-Sent Events)', description: STREAM })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Sent by the browser when it reconnects: the answer starts with `resync`' })
-  @ApiOkResponse({ description: 'An endless event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Sent by the browser when it reconnects: the answer starts with `resync`',
+  })
+  @ApiOkResponse({
+    description: 'An endless event stream',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   stream(@CurrentUser() user: AuthUser, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
     return this.events.stream(user, lastEventId || undefined);
   }

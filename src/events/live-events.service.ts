@@ -19,7 +19,11 @@ const MAX_STREAM_MS = 10 * 60_000;
 /** How long the browser waits before reconnecting after a stream ends or drops. */
 const RETRY_MS = 1000;
 
-type Signal = { kind: 'activity'; activity: ReviewActivity } | { kind: 'missed' } | { kind: 'queues-changed' } | { kind: 'user-changed'; userId: string };
+type Signal =
+  | { kind: 'activity'; activity: ReviewActivity }
+  | { kind: 'missed' }
+  | { kind: 'queues-changed' }
+  | { kind: 'user-changed'; userId: string };
 
 /**
  * The live event stream behind `GET /events`. It is fed by this instance's one LISTEN connection (every
@@ -61,7 +65,11 @@ export class LiveEventsService implements BeforeApplicationShutdown {
    */
   stream(user: AuthUser, lastEventId: string | undefined): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
-      const message = (type: string, data: object): MessageEvent => ({ type, id: `${this.instance}-${++this.sequence}`, data });
+      const message = (type: string, data: object): MessageEvent => ({
+        type,
+        id: `${this.instance}-${++this.sequence}`,
+        data,
+      });
       const editorial = user.role !== Role.Reviewer;
       /** Reviewers' visible queues; null until first loaded (events meanwhile wait in `pending`). */
       let visible: Set<string> | null = null;
@@ -122,7 +130,10 @@ export class LiveEventsService implements BeforeApplicationShutdown {
       void loadVisible().then(() => {
         if (subscriber.closed) return;
         started = true;
-        subscriber.next({ ...message(lastEventId ? 'resync' : 'ready', { reason: lastEventId ? 'reconnected' : 'connected' }), retry: RETRY_MS });
+        subscriber.next({
+          ...message(lastEventId ? 'resync' : 'ready', { reason: lastEventId ? 'reconnected' : 'connected' }),
+          retry: RETRY_MS,
+        });
         if (pending.queueIds.size || pending.verdicts) schedule();
       });
 

@@ -15,7 +15,8 @@ export function encodeCursor(horizon: string): string {
 export function decodeCursor(cursor: string): string {
   let parsed: { v?: unknown; h?: unknown } | null = null;
   try {
-    if (/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; h?: unknown } | null;
+    if (/^[A-Za-z0-9_-]{1,200}$/.test(cursor))
+      parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; h?: unknown } | null;
   } catch {
     // reported below
   }
@@ -27,5 +28,8 @@ export function decodeCursor(cursor: string): string {
 
 /** The highest of the given horizons, if any. */
 export function highestHorizon(horizons: (string | undefined)[]): string | undefined {
-  return horizons.reduce<string | undefined>((high, h) => (h !== undefined && (high === undefined || BigInt(h) > BigInt(high)) ? h : high), undefined);
+  return horizons.reduce<string | undefined>(
+    (high, h) => (h !== undefined && (high === undefined || BigInt(h) > BigInt(high)) ? h : high),
+    undefined,
+  );
 }

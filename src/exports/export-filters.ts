@@ -18,8 +18,24 @@ export interface ExportFilters {
 export type Projection = 'csv' | 'json';
 
 export const CSV_COLUMNS = [
-  'claimId', 'text', 'start', 'end', 'speaker',
-  'articleId', 'articleTitle', 'articleUrl', 'articleSource', 'articlePublishedAt',
-  'status', 'finalLabel', 'settledBy', 'round', 'verdictCount', 'agreement',
-  'reviewerIds', 'adjudicatorId', 'sourceUrls', 'finalizedAt',
+  'claimId',
+  'text',
+  'start',
+  'end',
+  'speaker',
+  'articleId',
+  'articleTitle',
+  'articleUrl',
+  'articleSource',
+  'articlePublishedAt',
+  'status',
+  'finalLabel',
+  'settledBy',
+  'round',
+  'verdictCount',
+  'agreement',
+  'reviewerIds',
+  'adjudicatorId',
+  'sourceUrls',
+  'finalizedAt',
 ] as const;

@@ -19,9 +19,13 @@ const verdictsLateral = (includeVerdicts: boolean) => `
            count(*) FILTER (WHERE cur AND NOT adj AND v.label = c.final_label)::int AS agreeing,
            array_agg(v.user_id) FILTER (WHERE cur AND NOT adj) AS reviewer_ids,
            jsonb_agg(v.sources) FILTER (WHERE cur) AS sources
-           ${includeVerdicts ? `, json_agg(json_build_object('reviewerId', v.user_id, 'round', v.round, 'label', v.label,
+           ${
+             includeVerdicts
+               ? `, json_agg(json_build_object('reviewerId', v.user_id, 'round', v.round, 'label', v.label,
                'rationale', v.rationale, 'sources', v.sources, 'confidence', v.confidence, 'createdAt', ${iso('v.created_at')})
-               ORDER BY v.round, v.created_at) AS verdicts` : ''}
+               ORDER BY v.round, v.created_at) AS verdicts`
+               : ''
+           }
     FROM verdicts v, LATERAL (SELECT v.round = c.round AS cur, v.user_id IS NOT DISTINCT FROM c.adjudicator_id AS adj) f
     WHERE v.claim_id = c.id
   ) vs
@@ -36,11 +40,26 @@ export const EXPORT_SQL_TAG = '/* exports.verdicts */';
 const AGREEMENT = `round(vs.agreeing::numeric / nullif(vs.n, 0), 4)::float8`;
 
 const CSV_EXPRESSIONS: Record<(typeof CSV_COLUMNS)[number], string> = {
-  claimId: 'c.id', text: 'c.text', start: 'c.start', end: 'c."end"', speaker: 'c.speaker',
-  articleId: 'a.id', articleTitle: 'a.title', articleUrl: 'a.url', articleSource: 'a.source', articlePublishedAt: iso('a.published_at'),
-  status: 'c.status', finalLabel: 'c.final_label', settledBy: 'c.resolution_source', round: 'c.round', verdictCount: 'vs.n',
-  agreement: AGREEMENT, reviewerIds: `array_to_string(vs.reviewer_ids, ' ')`, adjudicatorId: 'c.adjudicator_id',
-  sourceUrls: `array_to_string(src.urls, ' ')`, finalizedAt: iso('c.finalized_at'),
+  claimId: 'c.id',
+  text: 'c.text',
+  start: 'c.start',
+  end: 'c."end"',
+  speaker: 'c.speaker',
+  articleId: 'a.id',
+  articleTitle: 'a.title',
+  articleUrl: 'a.url',
+  articleSource: 'a.source',
+  articlePublishedAt: iso('a.published_at'),
+  status: 'c.status',
+  finalLabel: 'c.final_label',
+  settledBy: 'c.resolution_source',
+  round: 'c.round',
+  verdictCount: 'vs.n',
+  agreement: AGREEMENT,
+  reviewerIds: `array_to_string(vs.reviewer_ids, ' ')`,
+  adjudicatorId: 'c.adjudicator_id',
+  sourceUrls: `array_to_string(src.urls, ' ')`,
+  finalizedAt: iso('c.finalized_at'),
 };
 
 const csvProjection = (includeVerdicts: boolean) =>
@@ -60,7 +79,11 @@ const jsonProjection = (includeVerdicts: boolean) => `json_build_object(
 function where(f: ExportFilters): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const p = (value: unknown) => `$${values.push(value)}`;
-  const conditions = [`c.status IN ${EXPORTABLE}`, `c.status = ANY(${p(f.statuses)}::text[])`, `c.change_xid < ${p(f.horizon)}::xid8`];
+  const conditions = [
+    `c.status IN ${EXPORTABLE}`,
+    `c.status = ANY(${p(f.statuses)}::text[])`,
+    `c.change_xid < ${p(f.horizon)}::xid8`,
+  ];
   if (f.since) conditions.push(`c.change_xid >= ${p(f.since)}::xid8`);
   if (f.from) conditions.push(shownAtOrAfter('c.finalized_at', p(f.from)));
   if (f.to) conditions.push(shownAtOrBefore('c.finalized_at', p(f.to)));
@@ -70,9 +93,14 @@ function where(f: ExportFilters): { sql: string; values: unknown[] } {
   // Escalated claims move to the adjudication queue: a queue also owns the claims leased from it.
   if (f.queueId) {
     const q = p(f.queueId);
-    conditions.push(`(c.queue_id = ${q}::uuid OR EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = c.id AND s.queue_id = ${q}::uuid))`);
+    conditions.push(
+      `(c.queue_id = ${q}::uuid OR EXISTS (SELECT 1 FROM assignments s WHERE s.claim_id = c.id AND s.queue_id = ${q}::uuid))`,
+    );
   }
-  if (f.reviewerId) conditions.push(`EXISTS (SELECT 1 FROM verdicts rv WHERE rv.claim_id = c.id AND rv.user_id = ${p(f.reviewerId)}::uuid)`);
+  if (f.reviewerId)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM verdicts rv WHERE rv.claim_id = c.id AND rv.user_id = ${p(f.reviewerId)}::uuid)`,
+    );
   return { sql: conditions.join('\n    AND '), values };
 }
 
@@ -91,5 +119,8 @@ export function exportQuery(f: ExportFilters, projection: Projection): { text: s
 
 export function exportCountQuery(f: ExportFilters): { text: string; values: unknown[] } {
   const w = where(f);
-  return { text: `SELECT count(*)::int AS n FROM claims c JOIN articles a ON a.id = c.article_id WHERE ${w.sql}`, values: w.values };
+  return {
+    text: `SELECT count(*)::int AS n FROM claims c JOIN articles a ON a.id = c.article_id WHERE ${w.sql}`,
+    values: w.values,
+  };
 }

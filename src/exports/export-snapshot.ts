@@ -83,7 +83,10 @@ export class ExportSnapshot {
    */
   async takeSlot(owner: string, slots: number): Promise<boolean> {
     for (let slot = 0; slot < slots; slot++) {
-      const { rows } = await this.client.query<{ taken: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS taken`, [owner, slot]);
+      const { rows } = await this.client.query<{ taken: boolean }>(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS taken`,
+        [owner, slot],
+      );
       if (rows[0].taken) return true;
     }
     return false;
@@ -97,7 +100,14 @@ export class ExportSnapshot {
   /** Rows as arrays of text; destroying the stream closes the portal (Postgres stops producing rows). */
   rows(filters: ExportFilters, projection: Projection): QueryStream {
     const q = exportQuery(filters, projection);
-    return this.client.query(new QueryStream(q.text, q.values, { batchSize: FETCH_ROWS, highWaterMark: FETCH_ROWS, rowMode: 'array', types: TEXT_AS_IS }));
+    return this.client.query(
+      new QueryStream(q.text, q.values, {
+        batchSize: FETCH_ROWS,
+        highWaterMark: FETCH_ROWS,
+        rowMode: 'array',
+        types: TEXT_AS_IS,
+      }),
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { DomainException } from '../common/errors/domain.exception';
 
-export type ExportErrorCode = 'EXPORT_BAD_CURSOR' | 'EXPORT_BAD_FILTER' | 'EXPORT_QUEUE_NOT_FOUND' | 'EXPORT_BUSY' | 'EXPORT_USER_LIMIT';
+export type ExportErrorCode =
+  'EXPORT_BAD_CURSOR' | 'EXPORT_BAD_FILTER' | 'EXPORT_QUEUE_NOT_FOUND' | 'EXPORT_BUSY' | 'EXPORT_USER_LIMIT';
 
 /** How long a refused export is told to wait (Retry-After): about one small export's duration. */
 const RETRY_AFTER_SECONDS = 5;

@@ -29,7 +29,9 @@ export interface ExportFile {
 }
 
 /** How an export that had begun ended, as its audit row says. */
-type Outcome = { action: 'export.download' } | { action: 'export.failed'; reason: 'client_closed' | 'idle_timeout' | 'error'; error?: string };
+type Outcome =
+  | { action: 'export.download' }
+  | { action: 'export.failed'; reason: 'client_closed' | 'idle_timeout' | 'error'; error?: string };
 
 @Injectable()
 export class ExportsService {
@@ -59,14 +61,18 @@ export class ExportsService {
     // Each export holds a pool connection for its whole stream and briefly needs a second one for the audit row:
     // capping them at half the pool keeps a burst of downloads from taking every connection and waiting forever.
     const limit = Math.max(1, Math.floor(this.config.dbPoolSize / 2));
-    if (this.running >= limit) throw new ExportException('EXPORT_BUSY', `At most ${limit} exports run at once; retry shortly`);
+    if (this.running >= limit)
+      throw new ExportException('EXPORT_BUSY', `At most ${limit} exports run at once; retry shortly`);
     this.running++;
     let snapshot: ExportSnapshot | undefined;
     try {
       const { perUser, idleTimeoutMs } = this.config.exportLimits;
       snapshot = await this.exports.openSnapshot(2 * idleTimeoutMs, highestHorizon([filters.since, filters.until]));
       if (actor && !(await snapshot.takeSlot(`export:${actor.id}`, perUser))) {
-        throw new ExportException('EXPORT_USER_LIMIT', `At most ${perUser} exports per user run at once; retry when one has ended`);
+        throw new ExportException(
+          'EXPORT_USER_LIMIT',
+          `At most ${perUser} exports per user run at once; retry when one has ended`,
+        );
       }
       const horizon = windowEnd(filters.until, snapshot.horizon);
       const scoped = { ...filters, horizon };
@@ -74,7 +80,11 @@ export class ExportsService {
       const total = options.count ? await snapshot.count(scoped) : undefined;
       const csv = query.format === 'csv';
       const formatter = createFormatter(query.format, {
-        cursor, includeVerdicts: filters.includeVerdicts, safe: query.safe !== false, bom: query.bom === true, claimReview: this.config.claimReview,
+        cursor,
+        includeVerdicts: filters.includeVerdicts,
+        safe: query.safe !== false,
+        bom: query.bom === true,
+        claimReview: this.config.claimReview,
       });
       const stream = new FormatStream(formatter);
       const opened = snapshot;
@@ -96,11 +106,23 @@ export class ExportsService {
       const early = await Promise.race([stream.started.then(() => null), failed]);
       if (early) throw early;
       destroyWhenIdle(stream, idleTimeoutMs);
-      const audited = { format: query.format, filters: describe(query), cursor, ...(csv && { safe: query.safe !== false }) };
+      const audited = {
+        format: query.format,
+        filters: describe(query),
+        cursor,
+        ...(csv && { safe: query.safe !== false }),
+      };
       finished(stream, (error) => void this.recordOutcome(actor, audited, stream, error));
       const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '');
       const skipped = formatter instanceof ClaimReviewFormatter ? formatter.skipped : undefined;
-      return { cursor, contentType: formatter.contentType, filename: `verdicts-${stamp}.${formatter.extension}`, stream, total, skipped };
+      return {
+        cursor,
+        contentType: formatter.contentType,
+        filename: `verdicts-${stamp}.${formatter.extension}`,
+        stream,
+        total,
+        skipped,
+      };
     } catch (error) {
       if (snapshot) {
         await snapshot.close();
@@ -116,7 +138,10 @@ export class ExportsService {
    */
   async count(query: ExportQueryDto): Promise<{ rows: number; cursor: string }> {
     const filters = await this.filters(query);
-    const snapshot = await this.exports.openSnapshot(2 * this.config.exportLimits.idleTimeoutMs, highestHorizon([filters.since, filters.until]));
+    const snapshot = await this.exports.openSnapshot(
+      2 * this.config.exportLimits.idleTimeoutMs,
+      highestHorizon([filters.since, filters.until]),
+    );
     try {
       const horizon = windowEnd(filters.until, snapshot.horizon);
       return { rows: await snapshot.count({ ...filters, horizon }), cursor: encodeCursor(horizon) };
@@ -126,7 +151,10 @@ export class ExportsService {
   }
 
   /** The final claims a ClaimReview export with these filters leaves out, and why (the same rows, not sent). */
-  async claimReviewSkipped(actor: AuthUser | null, query: ExportQueryDto): Promise<{ cursor: string; skipped: SkippedClaim[] }> {
+  async claimReviewSkipped(
+    actor: AuthUser | null,
+    query: ExportQueryDto,
+  ): Promise<{ cursor: string; skipped: SkippedClaim[] }> {
     const file = await this.open(actor, { ...query, format: 'claimreview' });
     file.stream.resume();
     await streamFinished(file.stream);
@@ -134,7 +162,12 @@ export class ExportsService {
   }
 
   /** Written on a connection of its own, so the export's transaction stays read-only (see ExportSnapshot). */
-  private async recordOutcome(actor: AuthUser | null, audited: Record<string, unknown>, stream: FormatStream, error?: Error | null): Promise<void> {
+  private async recordOutcome(
+    actor: AuthUser | null,
+    audited: Record<string, unknown>,
+    stream: FormatStream,
+    error?: Error | null,
+  ): Promise<void> {
     const outcome: Outcome = !error
       ? { action: 'export.download' }
       : error instanceof ExportIdleTimeout
@@ -142,10 +175,17 @@ export class ExportsService {
         : (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE'
           ? { action: 'export.failed', reason: 'client_closed' }
           : { action: 'export.failed', reason: 'error', error: error.message };
-    if (outcome.action === 'export.failed' && outcome.reason === 'error') this.logger.error(`export failed mid-stream: ${error?.stack}`);
+    if (outcome.action === 'export.failed' && outcome.reason === 'error')
+      this.logger.error(`export failed mid-stream: ${error?.stack}`);
     const { action, ...why } = outcome;
     await this.audit
-      .record({ actorId: actor?.id ?? null, action, entity: 'export', entityId: null, after: { ...audited, rows: stream.rows, ...why } })
+      .record({
+        actorId: actor?.id ?? null,
+        action,
+        entity: 'export',
+        entityId: null,
+        after: { ...audited, rows: stream.rows, ...why },
+      })
       .catch((auditError: Error) => this.logger.error(`could not audit ${action}: ${auditError.message}`));
   }
 

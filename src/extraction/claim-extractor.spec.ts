@@ -32,7 +32,9 @@ describe('ClaimExtractor', () => {
   });
 
   it('should mark a section headline and never make it a claim', () => {
-    const out = sut.extract('Six killed in Kharkiv strike\nA Russian strike killed six people in Kharkiv on Monday, officials said.');
+    const out = sut.extract(
+      'Six killed in Kharkiv strike\nA Russian strike killed six people in Kharkiv on Monday, officials said.',
+    );
     expect(out[0]).toMatchObject({ isHeadline: true, isClaim: false });
     expect(out[1]).toMatchObject({ isHeadline: false, isClaim: true });
   });

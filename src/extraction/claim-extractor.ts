@@ -49,9 +49,11 @@ export class ClaimExtractor {
       const ctx = contexts[k];
       const modelLogit = this.scorer === 'rules' ? 0 : this.model.score(s.text, ctx);
       const score =
-        this.scorer === 'rules' ? logistic(ctx.rulesLogit)
-        : this.scorer === 'model' ? this.model.modelProbability(modelLogit)
-        : this.model.shippedProbability(modelLogit, ctx);
+        this.scorer === 'rules'
+          ? logistic(ctx.rulesLogit)
+          : this.scorer === 'model'
+            ? this.model.modelProbability(modelLogit)
+            : this.model.shippedProbability(modelLogit, ctx);
       const isHeadline = headlines[k];
       return {
         index: s.index,

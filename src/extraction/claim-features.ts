@@ -1,8 +1,27 @@
 import {
-  APPEAL_WORDS, ATTRIBUTION_VERBS, BYLINE_START, CEREMONY_WORDS, COMPARATIVES, COMPARISON_WORDS, EVENT_VERBS,
-  LET_ME_DISCOURSE, PLAN_VERBS, RECORD_SCOPE, TREND_WORDS,
-  FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, FUTURE_MARKERS, HEDGES, MODALS, MONTHS_AND_DAYS,
-  OPINION_VERBS, PAST_MARKERS, PERSON_TITLES, QUANTITY_NOUNS, SECOND_PERSON, SUBJECTIVE_WORDS,
+  APPEAL_WORDS,
+  ATTRIBUTION_VERBS,
+  BYLINE_START,
+  CEREMONY_WORDS,
+  COMPARATIVES,
+  COMPARISON_WORDS,
+  EVENT_VERBS,
+  LET_ME_DISCOURSE,
+  PLAN_VERBS,
+  RECORD_SCOPE,
+  TREND_WORDS,
+  FIRST_PERSON_PLURAL,
+  FIRST_PERSON_SINGULAR,
+  FUTURE_MARKERS,
+  HEDGES,
+  MODALS,
+  MONTHS_AND_DAYS,
+  OPINION_VERBS,
+  PAST_MARKERS,
+  PERSON_TITLES,
+  QUANTITY_NOUNS,
+  SECOND_PERSON,
+  SUBJECTIVE_WORDS,
 } from './lexicons';
 import { SentenceSpan, TokenTable } from './sentence-splitter';
 
@@ -48,7 +67,25 @@ const DISCOURSE_OPENERS = new Set(['so', 'and', 'but', 'now', 'please', 'well', 
 const NOT_SUPERLATIVE = new Set(['honest', 'modest', 'earnest', 'interest', 'west', 'rest', 'manifest', 'forest']);
 const TERMINAL = /[.!?…]["”’')\]]*$|[.!?…:;]$/;
 const YEAR = /^(1[89]\d\d|20\d\d)s?$/;
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re", 'went', 'go', 'goes', 'gone', 'going', 'come', 'came', 'has', 'have']);
+const COPULAS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'be',
+  "'s",
+  "'re",
+  'went',
+  'go',
+  'goes',
+  'gone',
+  'going',
+  'come',
+  'came',
+  'has',
+  'have',
+]);
 const isCopula = (lower: string | undefined): boolean => lower !== undefined && COPULAS.has(lower);
 const cap = (n: number, max = 3): number => (n > max ? max : n);
 
@@ -58,11 +95,32 @@ const isCapitalised = (v: string): boolean => {
 };
 
 export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatureVector {
-  let words = 0, quantity = 0, percentOrMoney = 0, dateOrTime = 0, namedEntity = 0, titledPerson = 0;
-  let attribution = 0, eventVerb = 0, past = 0, comparison = 0, quantityNoun = 0, verbs = 0;
-  let firstSingular = 0, opinion = 0, second = 0, modal = 0, future = 0, hedge = 0;
-  let subjective = 0, ceremony = 0, appeal = 0, imperative = 0, question = 0;
-  let superlative = 0, recordScope = 0, conditional = 0;
+  let words = 0,
+    quantity = 0,
+    percentOrMoney = 0,
+    dateOrTime = 0,
+    namedEntity = 0,
+    titledPerson = 0;
+  let attribution = 0,
+    eventVerb = 0,
+    past = 0,
+    comparison = 0,
+    quantityNoun = 0,
+    verbs = 0;
+  let firstSingular = 0,
+    opinion = 0,
+    second = 0,
+    modal = 0,
+    future = 0,
+    hedge = 0;
+  let subjective = 0,
+    ceremony = 0,
+    appeal = 0,
+    imperative = 0,
+    question = 0;
+  let superlative = 0,
+    recordScope = 0,
+    conditional = 0;
   let inNameRun = false;
   let lastFirstPerson = -10;
   let clauseStart = true; // at the start of the sentence or just after ':' / ';'
@@ -95,7 +153,8 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
     if (QUANTITY_NOUNS.has(lower)) quantityNoun++;
 
     // Custom NER: a run of capitalised proper nouns (or acronyms) counts as one named entity.
-    const properName = (pos === 'PROPN' && isCapitalised(v) && v !== 'I') || (v.length > 1 && v === v.toUpperCase() && /^[A-Z]/.test(v));
+    const properName =
+      (pos === 'PROPN' && isCapitalised(v) && v !== 'I') || (v.length > 1 && v === v.toUpperCase() && /^[A-Z]/.test(v));
     if (properName) {
       if (!inNameRun) namedEntity++;
       if (PERSON_TITLES.has(previousLower) || (i > s.firstToken && PERSON_TITLES.has(t.lower[i - 1]))) titledPerson++;
@@ -109,15 +168,32 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
     if (ATTRIBUTION_VERBS.has(lower) && isVerb) attribution++;
     if (lower === 'according' && t.lower[i + 1] === 'to') attribution++;
     if (EVENT_VERBS.has(lower) && isVerb) eventVerb++;
-    else if (TREND_WORDS.has(lower) && (isVerb || pos === 'ADV' || pos === 'ADP') && (lower.endsWith('ing') || isCopula(t.lower[i - 1]))) eventVerb++;
+    else if (
+      TREND_WORDS.has(lower) &&
+      (isVerb || pos === 'ADV' || pos === 'ADP') &&
+      (lower.endsWith('ing') || isCopula(t.lower[i - 1]))
+    )
+      eventVerb++;
     if (isVerb && (PAST_MARKERS.has(lower) || (lower.endsWith('ed') && lower.length > 4))) past++;
 
     if (COMPARISON_WORDS.has(lower) || COMPARATIVES.has(lower)) comparison++;
-    else if ((pos === 'ADJ' || pos === 'ADV') && lower.length > 5 && lower.endsWith('est') && !NOT_SUPERLATIVE.has(lower)) { comparison++; superlative++; }
-    if (lower === 'most' || lower === 'least' || lower === 'best' || lower === 'worst' || lower === 'number-one') superlative++;
+    else if (
+      (pos === 'ADJ' || pos === 'ADV') &&
+      lower.length > 5 &&
+      lower.endsWith('est') &&
+      !NOT_SUPERLATIVE.has(lower)
+    ) {
+      comparison++;
+      superlative++;
+    }
+    if (lower === 'most' || lower === 'least' || lower === 'best' || lower === 'worst' || lower === 'number-one')
+      superlative++;
     else if (pos === 'ADJ' && lower.endsWith('er') && t.lower[i + 1] === 'than') comparison++;
 
-    if (FIRST_PERSON_SINGULAR.has(lower)) { firstSingular++; lastFirstPerson = i; }
+    if (FIRST_PERSON_SINGULAR.has(lower)) {
+      firstSingular++;
+      lastFirstPerson = i;
+    }
     if (FIRST_PERSON_PLURAL.has(lower)) lastFirstPerson = i;
     if (SECOND_PERSON.has(lower)) second++;
     if (OPINION_VERBS.has(lower) && isVerb && i - lastFirstPerson <= 3) opinion++;
@@ -145,7 +221,8 @@ export function computeClaimFeatures(t: TokenTable, s: SentenceSpan): ClaimFeatu
   const factual = quantity + dateOrTime + percentOrMoney > 0;
   const lastValue = t.value[s.lastToken] ?? '';
   // A plain statement about the world: a finite verb, no question, command, opinion, promise or guess.
-  const declarative = verbs > 0 && !question && !imperative && !appeal && !opinion && !modal && !future && firstSingular === 0;
+  const declarative =
+    verbs > 0 && !question && !imperative && !appeal && !opinion && !modal && !future && firstSingular === 0;
   return {
     quantity: cap(quantity),
     percentOrMoney: cap(percentOrMoney, 2),

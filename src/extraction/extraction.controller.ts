@@ -10,7 +10,10 @@ import { ClaimExtractor } from './claim-extractor';
 export const MAX_BODY_LENGTH = 500_000;
 
 export class ExtractRequestDto {
-  @ApiProperty({ maxLength: MAX_BODY_LENGTH, example: 'Officials said the strike killed 12 people in Kharkiv on Monday.' })
+  @ApiProperty({
+    maxLength: MAX_BODY_LENGTH,
+    example: 'Officials said the strike killed 12 people in Kharkiv on Monday.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_BODY_LENGTH)

@@ -41,7 +41,9 @@ export const TREND_WORDS = set(`
 export const RECORD_SCOPE = set(`ever history record all-time world country nation anywhere decades century since`);
 
 /** Verbs announcing a plan or request rather than a fact ("going to", "plan to", "calling on"). */
-export const PLAN_VERBS = set(`going plan plans planning intend intends propose proposes calling asking promise promised pledge vow`);
+export const PLAN_VERBS = set(
+  `going plan plans planning intend intends propose proposes calling asking promise promised pledge vow`,
+);
 
 /** Common comparative forms; a suffix test on "-er" catches too many nouns and fixed adjectives. */
 export const COMPARATIVES = set(`
@@ -84,7 +86,9 @@ export const SUBJECTIVE_WORDS = set(`
 `);
 
 /** Ceremony, greeting and discourse words that dominate non-factual speech. */
-export const CEREMONY_WORDS = set(`thank thanks congratulations welcome bless applause goodnight hello ladies gentlemen tonight honored honoured`);
+export const CEREMONY_WORDS = set(
+  `thank thanks congratulations welcome bless applause goodnight hello ladies gentlemen tonight honored honoured`,
+);
 
 /** Words that introduce comparison or extremes beyond -er/-est adjectives. */
 export const COMPARISON_WORDS = set(`
@@ -123,4 +127,5 @@ export const ROLE_NOUNS = set(`
   ministry agency police military army governor lawmaker lawmakers representative envoy
 `);
 
-export const BYLINE_START = /^(?:(?:compiled|reporting|reported|written|edited|editing|additional reporting|produced|translated|photos?|text) by\b|by [A-Z][a-z]+ [A-Z])/i;
+export const BYLINE_START =
+  /^(?:(?:compiled|reporting|reported|written|edited|editing|additional reporting|produced|translated|photos?|text) by\b|by [A-Z][a-z]+ [A-Z])/i;

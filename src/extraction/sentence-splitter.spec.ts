@@ -4,7 +4,8 @@ const texts = (body: string): string[] => splitSentences(body).sentences.map((s)
 
 describe('splitSentences', () => {
   it('should return spans that slice back to the sentence text, including curly quotes and emoji', () => {
-    const body = '“Dr. Smith’s team won,” she said 😀. Then the U.S. left!\n\n  ‘Fine’ 👨‍👩‍👧 café\u00a0naïve — ok?  \r\nLast line without stop';
+    const body =
+      '“Dr. Smith’s team won,” she said 😀. Then the U.S. left!\n\n  ‘Fine’ 👨‍👩‍👧 café\u00a0naïve — ok?  \r\nLast line without stop';
     const { sentences } = splitSentences(body);
     expect(sentences.length).toBeGreaterThanOrEqual(4);
     for (const s of sentences) {
@@ -16,7 +17,11 @@ describe('splitSentences', () => {
   it.each([
     ['U.S.', 'The U.S. sent aid to Kyiv on Monday. It arrived.', 'The U.S. sent aid to Kyiv on Monday.'],
     ['Dr. Smith', 'Dr. Smith said it works. Others disagree.', 'Dr. Smith said it works.'],
-    ['As of 09.00,', '“As of 09.00, more than 10 houses were damaged. Nearly 300 windows.', '“As of 09.00, more than 10 houses were damaged.'],
+    [
+      'As of 09.00,',
+      '“As of 09.00, more than 10 houses were damaged. Nearly 300 windows.',
+      '“As of 09.00, more than 10 houses were damaged.',
+    ],
     ['Mr. Speaker,', 'Mr. Speaker, we passed the bill. Thank you.', 'Mr. Speaker, we passed the bill.'],
     ['decimals', 'Growth was 3.5 percent in 2023. It slowed.', 'Growth was 3.5 percent in 2023.'],
     ['No. 5', 'Route No. 5 was closed for 3 days. It reopened.', 'Route No. 5 was closed for 3 days.'],

@@ -108,7 +108,15 @@ function buildSentences(body: string, t: TokenTable, winkStarts: Set<number>): S
     } else {
       const start = t.start[first];
       const end = t.end[last];
-      sentences.push({ index: sentences.length, paragraph, start, end, text: body.slice(start, end), firstToken: first, lastToken: last });
+      sentences.push({
+        index: sentences.length,
+        paragraph,
+        start,
+        end,
+        text: body.slice(start, end),
+        firstToken: first,
+        lastToken: last,
+      });
     }
     paragraphHasText = true;
     first = last = -1;

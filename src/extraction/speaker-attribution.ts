@@ -14,7 +14,7 @@ const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
 const PERSON_PRONOUNS = new Set(['he', 'she']);
 const CLOSING_QUOTES = new Set(['”', '"', '’', "'"]);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its']);
-const POSSESSIVE = new Set(["'s", "’s", "'", '’']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 const isCapitalised = (v: string): boolean => /^\p{Lu}/u.test(v);
 
@@ -22,28 +22,74 @@ const isCapitalised = (v: string): boolean => /^\p{Lu}/u.test(v);
  * Reporting verbs that as often report an event ("Employers added 272,000 jobs", "the firm reported a loss"): they
  * attribute only in a speech context, i.e. when no object follows them.
  */
-const EVENT_OR_SPEECH_VERBS = new Set(['added', 'adds', 'reported', 'reports', 'posted', 'noted', 'estimated', 'estimates', 'claimed', 'claims', 'revealed', 'reveals', 'confirmed', 'confirms', 'announced', 'announces', 'disclosed', 'stated']);
-const SPEECH_FOLLOWERS = new Set(['that', 'on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'late', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const EVENT_OR_SPEECH_VERBS = new Set([
+  'added',
+  'adds',
+  'reported',
+  'reports',
+  'posted',
+  'noted',
+  'estimated',
+  'estimates',
+  'claimed',
+  'claims',
+  'revealed',
+  'reveals',
+  'confirmed',
+  'confirms',
+  'announced',
+  'announces',
+  'disclosed',
+  'stated',
+]);
+const SPEECH_FOLLOWERS = new Set([
+  'that',
+  'on',
+  'in',
+  'at',
+  'during',
+  'last',
+  'this',
+  'earlier',
+  'late',
+  'yesterday',
+  'today',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 
 /** Words that may join the parts of one name: "Bureau of Labor Statistics", "Department of Health and Human Services". */
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on']);
 
 /** Heads of organisation names; also what makes a speaker an Organization for schema.org. */
-const ORGANIZATION_HEADS = new Set(`
+const ORGANIZATION_HEADS = new Set(
+  `
   administration agency authority association bureau board cabinet center centers centre centres chamber coalition
   college commission committee company congress corporation corp council court department embassy federation fire
   force foundation fund government group guard institute institution laboratory league ministry network office
   organisation organization parliament party police reserve school senate service services society statistics
   survey union university inc ltd llc plc
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 /** Titles before a personal name: "Police Chief Mark Ellis", "Secretary of State Laura Brenner" stay people. */
-const TITLES = new Set(`
+const TITLES = new Set(
+  `
   mayor chief minister president vice secretary governor senator sen rep representative director spokesperson spokesman
   spokeswoman commissioner marshal sheriff judge justice officer superintendent chancellor ambassador general gen
   colonel col captain capt lt sgt sergeant dr prof professor ceo chair chairman chairwoman chairperson prosecutor
   attorney deputy lady king queen prince princess inspector detective economist analyst coach premier mr mrs ms
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 /**
  * Speaker of each sentence, or null. Direct attributions ("X said", "said X", "according to X") are
@@ -64,7 +110,12 @@ function findDirectMention(body: string, t: TokenTable, s: SentenceSpan): Mentio
     let mention: Mention | null = null;
     if (lower === 'according' && t.lower[i + 1] === 'to') {
       mention = phraseMention(body, t, i + 2, rightPhraseEnd(t, i + 2, s.lastToken));
-    } else if (ATTRIBUTION_VERBS.has(lower) && (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && !isNameToken(t, i) && attributes(t, s, i)) {
+    } else if (
+      ATTRIBUTION_VERBS.has(lower) &&
+      (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') &&
+      !isNameToken(t, i) &&
+      attributes(t, s, i)
+    ) {
       mention = invertedSubject(body, t, s, i) ?? leftSubject(body, t, s, i);
     }
     if (!mention) continue;
@@ -79,7 +130,9 @@ function findDirectMention(body: string, t: TokenTable, s: SentenceSpan): Mentio
 function attributes(t: TokenTable, s: SentenceSpan, verb: number): boolean {
   if (!EVENT_OR_SPEECH_VERBS.has(t.lower[verb])) return true;
   const next = verb + 1;
-  return next > s.lastToken || t.type[next] === 'punctuation' || t.pos[next] === 'ADV' || SPEECH_FOLLOWERS.has(t.lower[next]);
+  return (
+    next > s.lastToken || t.type[next] === 'punctuation' || t.pos[next] === 'ADV' || SPEECH_FOLLOWERS.has(t.lower[next])
+  );
 }
 
 /** "…, said the vice president's director, Kirsten Allen." — the subject follows the verb. */
@@ -87,7 +140,11 @@ function invertedSubject(body: string, t: TokenTable, s: SentenceSpan, verb: num
   const before = t.value[verb - 1];
   if (verb === s.firstToken || !(before === ',' || CLOSING_QUOTES.has(before))) return null;
   const next = verb + 1;
-  const opensPhrase = t.pos[next] === 'DET' || t.pos[next] === 'PROPN' || t.pos[next] === 'NOUN' || POSSESSIVE_PRONOUNS.has(t.lower[next]);
+  const opensPhrase =
+    t.pos[next] === 'DET' ||
+    t.pos[next] === 'PROPN' ||
+    t.pos[next] === 'NOUN' ||
+    POSSESSIVE_PRONOUNS.has(t.lower[next]);
   if (next > s.lastToken || !opensPhrase) return null;
   if (t.lower[next] === 'that') return null;
   return phraseMention(body, t, next, rightPhraseEnd(t, next, s.lastToken), true);
@@ -133,7 +190,10 @@ function phraseMention(body: string, t: TokenTable, from: number, to: number, la
   if (to < from) return null;
   let runEnd = -1;
   for (let i = to; i >= from; i--) {
-    if (isNameToken(t, i)) { runEnd = i; break; }
+    if (isNameToken(t, i)) {
+      runEnd = i;
+      break;
+    }
     if (!lastName) break; // "X said": the name must end right before the verb
   }
   if (runEnd >= 0) {
@@ -166,7 +226,8 @@ function nameStart(t: TokenTable, from: number, end: number): number {
   if (!connected) return start;
   let firstConnector = start;
   while (!NAME_CONNECTORS.has(t.lower[firstConnector])) firstConnector++;
-  for (let i = start; i < firstConnector; i++) if (ORGANIZATION_HEADS.has(t.lower[i]) || TITLES.has(t.lower[i])) return start;
+  for (let i = start; i < firstConnector; i++)
+    if (ORGANIZATION_HEADS.has(t.lower[i]) || TITLES.has(t.lower[i])) return start;
   return plain;
 }
 
@@ -177,21 +238,40 @@ function nameStart(t: TokenTable, from: number, end: number): number {
 function isNameToken(t: TokenTable, i: number): boolean {
   if (i < 0 || !isCapitalised(t.value[i])) return false;
   if (t.pos[i] === 'PROPN' || t.pos[i] === 'ADJ') return true;
-  if (t.pos[i] === 'NOUN') return !(i === 0 || t.type[i - 1] === 'punctuation' && /^[.!?\n]$/.test(t.value[i - 1])) || /^\p{Lu}{2,}/u.test(t.value[i]) || ROLE_NOUNS.has(t.lower[i]);
-  return (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && i > 0 && isCapitalised(t.value[i - 1]) && ['PROPN', 'NOUN'].includes(t.pos[i - 1]);
+  if (t.pos[i] === 'NOUN')
+    return (
+      !(i === 0 || (t.type[i - 1] === 'punctuation' && /^[.!?\n]$/.test(t.value[i - 1]))) ||
+      /^\p{Lu}{2,}/u.test(t.value[i]) ||
+      ROLE_NOUNS.has(t.lower[i])
+    );
+  return (
+    (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') &&
+    i > 0 &&
+    isCapitalised(t.value[i - 1]) &&
+    ['PROPN', 'NOUN'].includes(t.pos[i - 1])
+  );
 }
 
 /** schema.org type of a speaker: acronyms and names with an organisation head are organisations, titled names people. */
 export function speakerKind(name: string): 'Person' | 'Organization' {
   const words = name.split(/[\s-]+/).filter(Boolean);
   const lower = words.map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, ''));
-  const titled = lower.slice(0, -1).some((w, k) => TITLES.has(w) && isCapitalised(words[k + 1] ?? '') && !ORGANIZATION_HEADS.has(lower[lower.length - 1]));
+  const titled = lower
+    .slice(0, -1)
+    .some(
+      (w, k) => TITLES.has(w) && isCapitalised(words[k + 1] ?? '') && !ORGANIZATION_HEADS.has(lower[lower.length - 1]),
+    );
   if (titled) return 'Person';
   if (words.length === 1 && /^\p{Lu}[\p{Lu}&.]{1,7}s?$/u.test(words[0])) return 'Organization';
   return lower.some((w) => ORGANIZATION_HEADS.has(w)) ? 'Organization' : 'Person';
 }
 
-function resolveMentions(direct: (Mention | null)[], sentences: SentenceSpan[], body: string, t: TokenTable): (string | null)[] {
+function resolveMentions(
+  direct: (Mention | null)[],
+  sentences: SentenceSpan[],
+  body: string,
+  t: TokenTable,
+): (string | null)[] {
   const names = direct.map((m) => (m?.kind === 'name' ? m.text : null));
   const resolved = new Array<string | null>(direct.length).fill(null);
   let lastPerson: string | null = null;
@@ -207,7 +287,14 @@ function resolveMentions(direct: (Mention | null)[], sentences: SentenceSpan[], 
 }
 
 /** A bare surname ("Galuzin said") resolves to the longest earlier capitalised run ending with it. */
-function fullName(m: Mention, names: (string | null)[], at: number, sentences: SentenceSpan[], body: string, t: TokenTable): string {
+function fullName(
+  m: Mention,
+  names: (string | null)[],
+  at: number,
+  sentences: SentenceSpan[],
+  body: string,
+  t: TokenTable,
+): string {
   if (m.text.includes(' ')) return m.text;
   for (let k = at - 1; k >= 0; k--) {
     const n = names[k];
@@ -226,7 +313,13 @@ function fullName(m: Mention, names: (string | null)[], at: number, sentences: S
 }
 
 /** "the deputy minister" → an earlier named source with that title; "the statement" → its maker. */
-function resolveDescription(m: Mention, names: (string | null)[], resolved: (string | null)[], at: number, sentences: SentenceSpan[]): string | null {
+function resolveDescription(
+  m: Mention,
+  names: (string | null)[],
+  resolved: (string | null)[],
+  at: number,
+  sentences: SentenceSpan[],
+): string | null {
   const head = m.head.replace(/[^\p{L}\p{N}]/gu, '');
   if (!head) return null;
   const word = new RegExp(`(?<![\\p{L}\\p{N}])${head}(?![\\p{L}\\p{N}])`, 'iu');
@@ -251,9 +344,14 @@ function propagateQuoteSpeakers(sentences: SentenceSpan[], speakers: (string | n
     const startedInside = inQuote;
     let opened = false;
     for (const ch of s.text) {
-      if (ch === '“') { inQuote = true; opened = true; }
-      else if (ch === '”') inQuote = false;
-      else if (ch === '"') { inQuote = !inQuote; opened ||= inQuote; }
+      if (ch === '“') {
+        inQuote = true;
+        opened = true;
+      } else if (ch === '”') inQuote = false;
+      else if (ch === '"') {
+        inQuote = !inQuote;
+        opened ||= inQuote;
+      }
     }
     if (startedInside || (opened && inQuote)) members.push(k);
     if (startedInside && !inQuote) {

@@ -28,7 +28,9 @@ export class HealthController {
       () => this.db.pingCheck('database', { timeout: 2000 }),
       () => {
         const channel = this.indicators.check('cacheInvalidation');
-        return this.invalidation.listening ? channel.up() : channel.degraded({ message: 'LISTEN connection down: reconnecting, caches bypassed' });
+        return this.invalidation.listening
+          ? channel.up()
+          : channel.degraded({ message: 'LISTEN connection down: reconnecting, caches bypassed' });
       },
     ]);
   }

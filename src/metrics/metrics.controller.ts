@@ -26,7 +26,10 @@ export class MetricsController {
   @ApiBearerAuth()
   @UseGuards(MetricsAccessGuard)
   @ApiOperation({ summary: 'Prometheus metrics of this instance', description: SERIES })
-  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   @ApiErrors(
     { status: 401, description: 'METRICS_TOKEN_REQUIRED: not from METRICS_ALLOW, and no or a wrong METRICS_TOKEN' },
     { status: 403, description: 'METRICS_NOT_ALLOWED: not from METRICS_ALLOW, and no METRICS_TOKEN is configured' },

@@ -48,9 +48,24 @@ export class MetricsService {
 
     const pool = () => (dataSource.driver as PostgresDriver).master as Pool;
     const poolGauge = (name: string, help: string, read: (p: Pool) => number) =>
-      new Gauge({ name, help, registers, collect: function () { this.set(read(pool())); } });
-    poolGauge('factcheck_db_pool_max_connections', 'Connections the pool may open (DB_POOL_SIZE)', () => config.dbPoolSize);
-    poolGauge('factcheck_db_pool_open_connections', 'Connections the pool holds open, busy or idle', (p) => p.totalCount);
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect: function () {
+          this.set(read(pool()));
+        },
+      });
+    poolGauge(
+      'factcheck_db_pool_max_connections',
+      'Connections the pool may open (DB_POOL_SIZE)',
+      () => config.dbPoolSize,
+    );
+    poolGauge(
+      'factcheck_db_pool_open_connections',
+      'Connections the pool holds open, busy or idle',
+      (p) => p.totalCount,
+    );
     poolGauge('factcheck_db_pool_idle_connections', 'Open connections no request is using', (p) => p.idleCount);
     poolGauge('factcheck_db_pool_waiting_requests', 'Requests waiting for a pool connection', (p) => p.waitingCount);
 
@@ -67,9 +82,17 @@ export class MetricsService {
           for (const row of rows ?? []) this.set({ queue: row.queue }, read(row) ?? 0);
         },
       });
-    queueGauge('factcheck_queue_depth', 'Claims waiting in the queue (queued or awaiting adjudication)', (r) => r.depth);
+    queueGauge(
+      'factcheck_queue_depth',
+      'Claims waiting in the queue (queued or awaiting adjudication)',
+      (r) => r.depth,
+    );
     queueGauge('factcheck_queue_in_review', 'Claims of the queue in review (leased to reviewers)', (r) => r.inReview);
-    queueGauge('factcheck_queue_oldest_waiting_seconds', 'Age of the claim waiting longest in the queue (0 when none waits)', (r) => r.oldestWaitingSeconds);
+    queueGauge(
+      'factcheck_queue_oldest_waiting_seconds',
+      'Age of the claim waiting longest in the queue (0 when none waits)',
+      (r) => r.oldestWaitingSeconds,
+    );
 
     new Counter({
       name: 'factcheck_leases_expired_total',
@@ -84,7 +107,9 @@ export class MetricsService {
       name: 'factcheck_export_streams_open',
       help: 'Exports holding a database snapshot on this instance',
       registers,
-      collect: function () { this.set(exports.streamsOpen); },
+      collect: function () {
+        this.set(exports.streamsOpen);
+      },
     });
     // No sample without DATABASE_REPLICA_URL: a lag of 0 would claim a replica that does not exist.
     new Gauge({

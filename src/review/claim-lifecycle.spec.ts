@@ -1,4 +1,14 @@
-import { allowedFrom, ClaimStateException, ClaimStatus, isFinal, PULLABLE, sqlFrom, sqlStatuses, sqlTo, transition } from './claim-lifecycle';
+import {
+  allowedFrom,
+  ClaimStateException,
+  ClaimStatus,
+  isFinal,
+  PULLABLE,
+  sqlFrom,
+  sqlStatuses,
+  sqlTo,
+  transition,
+} from './claim-lifecycle';
 
 describe('claim lifecycle', () => {
   it('should follow the review path pending → queued → in_review → final', () => {

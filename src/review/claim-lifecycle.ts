@@ -12,12 +12,20 @@ export enum ClaimStatus {
 }
 
 export type FinalLabel = ClaimStatus.Verified | ClaimStatus.Disputed | ClaimStatus.Unverifiable;
-export const FINAL_LABELS: readonly FinalLabel[] = [ClaimStatus.Verified, ClaimStatus.Disputed, ClaimStatus.Unverifiable];
+export const FINAL_LABELS: readonly FinalLabel[] = [
+  ClaimStatus.Verified,
+  ClaimStatus.Disputed,
+  ClaimStatus.Unverifiable,
+];
 export const CLAIM_STATUSES = Object.values(ClaimStatus);
 /** Before any review work: the claim may still be edited, rejected, or deleted with its article. */
 export const PRE_REVIEW: readonly ClaimStatus[] = [ClaimStatus.Pending, ClaimStatus.Queued, ClaimStatus.Rejected];
 /** States in which a claim sits in a queue and can be pulled. */
-export const PULLABLE: readonly ClaimStatus[] = [ClaimStatus.Queued, ClaimStatus.InReview, ClaimStatus.NeedsAdjudication];
+export const PULLABLE: readonly ClaimStatus[] = [
+  ClaimStatus.Queued,
+  ClaimStatus.InReview,
+  ClaimStatus.NeedsAdjudication,
+];
 
 export const isFinal = (status: string): status is FinalLabel => (FINAL_LABELS as readonly string[]).includes(status);
 
@@ -32,7 +40,10 @@ const EVENTS = {
   requeue: { from: [ClaimStatus.InReview], to: ClaimStatus.Queued },
   consensus: { from: [ClaimStatus.InReview], to: 'final' },
   escalate: { from: [ClaimStatus.InReview], to: ClaimStatus.NeedsAdjudication },
-  resolve: { from: [ClaimStatus.Pending, ClaimStatus.Queued, ClaimStatus.InReview, ClaimStatus.NeedsAdjudication], to: 'final' },
+  resolve: {
+    from: [ClaimStatus.Pending, ClaimStatus.Queued, ClaimStatus.InReview, ClaimStatus.NeedsAdjudication],
+    to: 'final',
+  },
   reopen: { from: [...FINAL_LABELS], to: ClaimStatus.Queued },
   reject: { from: [ClaimStatus.Pending, ClaimStatus.Queued], to: ClaimStatus.Rejected },
 } as const satisfies Record<string, { from: readonly ClaimStatus[]; to: ClaimStatus | 'final' }>;
@@ -53,7 +64,11 @@ export function allowedFrom(event: ClaimEvent): readonly ClaimStatus[] {
 export function transition(event: ClaimEvent, current: string, label?: FinalLabel): ClaimStatus {
   const rule = EVENTS[event];
   if (!(rule.from as readonly string[]).includes(current)) {
-    throw new ClaimStateException('ILLEGAL_TRANSITION', `Cannot ${event.replace('_', ' ')} a claim that is ${current}`, { status: current, event });
+    throw new ClaimStateException(
+      'ILLEGAL_TRANSITION',
+      `Cannot ${event.replace('_', ' ')} a claim that is ${current}`,
+      { status: current, event },
+    );
   }
   if (rule.to !== 'final') return rule.to;
   if (!label) throw new Error(`${event} needs a final label`);

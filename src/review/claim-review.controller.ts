@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuditRow } from '../audit/audit.service';
 import { AuditEntryDto } from '../audit/dtos/audit-entry.dto';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
@@ -10,7 +18,14 @@ import { Role } from '../users/role';
 import { AdjudicationService } from './adjudication/adjudication.service';
 import { AssignClaimDto, ClaimCurationDto, RouteClaimDto, RoutedCountDto } from './queues/dtos/queue.dto';
 import { ClaimRoutingService } from './routing/claim-routing.service';
-import { AdjudicationCaseDto, AdjudicationCaseQueryDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto, VerdictDto } from './verdicts/dtos/verdict.dto';
+import {
+  AdjudicationCaseDto,
+  AdjudicationCaseQueryDto,
+  ClaimOutcomeDto,
+  ReopenClaimDto,
+  ResolveClaimDto,
+  VerdictDto,
+} from './verdicts/dtos/verdict.dto';
 import { VerdictsService } from './verdicts/verdicts.service';
 
 /**
@@ -28,7 +43,9 @@ export class ClaimReviewController {
   @Get('curation')
   @ApiTags('claims')
   @Roles(Role.Editor, Role.Admin)
-  @ApiOperation({ summary: 'What may be done with a claim now: edit, reject, route (to which queues), assign (to whom)' })
+  @ApiOperation({
+    summary: 'What may be done with a claim now: edit, reject, route (to which queues), assign (to whom)',
+  })
   @ApiOkResponse({ type: ClaimCurationDto })
   @ApiErrors(400, { status: 404, description: 'No such claim' })
   curation(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimCurationDto> {
@@ -41,8 +58,16 @@ export class ClaimReviewController {
   @Roles(Role.Editor, Role.Admin)
   @ApiOperation({ summary: 'Move a claim into a queue' })
   @ApiOkResponse({ type: RoutedCountDto })
-  @ApiErrors(...JSON_BODY_ERRORS, { status: 404, description: 'No such claim or queue' }, { status: 409, description: 'The claim cannot be routed in its current state, or the queue is inactive' })
-  route(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RouteClaimDto): Promise<RoutedCountDto> {
+  @ApiErrors(
+    ...JSON_BODY_ERRORS,
+    { status: 404, description: 'No such claim or queue' },
+    { status: 409, description: 'The claim cannot be routed in its current state, or the queue is inactive' },
+  )
+  route(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RouteClaimDto,
+  ): Promise<RoutedCountDto> {
     return this.routing.routeClaim(user, id, dto.queue);
   }
 
@@ -51,21 +76,30 @@ export class ClaimReviewController {
   @HttpCode(204)
   @Roles(Role.Editor, Role.Admin)
   @ApiOperation({ summary: 'Reserve a claim for one reviewer' })
-  @ApiNoContentResponse({ description: 'Reserved for that reviewer: served to them first, to nobody else until they take it' })
+  @ApiNoContentResponse({
+    description: 'Reserved for that reviewer: served to them first, to nobody else until they take it',
+  })
   @ApiErrors(
     ...JSON_BODY_ERRORS,
     { status: 404, description: 'No such claim' },
-    { status: 409, description: 'CLAIM_NOT_IN_QUEUE: only a claim waiting in a queue can be assigned (details.status)' },
+    {
+      status: 409,
+      description: 'CLAIM_NOT_IN_QUEUE: only a claim waiting in a queue can be assigned (details.status)',
+    },
     { status: 422, description: 'USER_NOT_FOUND or USER_CANNOT_PULL_QUEUE: that user cannot take it' },
   )
-  async assign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignClaimDto): Promise<void> {
+  async assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignClaimDto,
+  ): Promise<void> {
     await this.routing.assign(user, id, dto.userId);
   }
 
   @Get('verdicts')
   @ApiTags('verdicts')
   @Roles(Role.Reviewer, Role.Editor, Role.Admin)
-  @ApiOperation({ summary: 'A claim\'s verdicts (blind for reviewers until final)' })
+  @ApiOperation({ summary: "A claim's verdicts (blind for reviewers until final)" })
   @ApiOkResponse({ type: [VerdictDto], description: 'Reviewers see only their own verdicts until the claim is final' })
   @ApiErrors(400, 404)
   verdictsOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<VerdictDto[]> {
@@ -75,12 +109,18 @@ export class ClaimReviewController {
   @Get('adjudication')
   @ApiTags('claims')
   @Roles(Role.Editor, Role.Admin)
-  @ApiOperation({ summary: "A claim and its round's reviewer verdicts side by side, reviewers anonymised unless revealed" })
+  @ApiOperation({
+    summary: "A claim and its round's reviewer verdicts side by side, reviewers anonymised unless revealed",
+  })
   @ApiOkResponse({ type: AdjudicationCaseDto })
   @ApiBadRequestResponse({ type: ErrorBody })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Editors and admins only' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such claim' })
-  caseOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: AdjudicationCaseQueryDto): Promise<AdjudicationCaseDto> {
+  caseOf(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AdjudicationCaseQueryDto,
+  ): Promise<AdjudicationCaseDto> {
     return this.adjudication.caseOf(user, id, query.reveal);
   }
 
@@ -91,7 +131,11 @@ export class ClaimReviewController {
   @ApiOperation({ summary: 'Rule on a claim (adjudication or editor override)' })
   @ApiOkResponse({ type: ClaimOutcomeDto })
   @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'The claim is already final or rejected' })
-  resolve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveClaimDto): Promise<ClaimOutcomeDto> {
+  resolve(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResolveClaimDto,
+  ): Promise<ClaimOutcomeDto> {
     return this.adjudication.resolve(user, id, dto);
   }
 
@@ -102,15 +146,19 @@ export class ClaimReviewController {
   @ApiOperation({ summary: 'Reopen a final claim for a new review round' })
   @ApiOkResponse({ type: ClaimOutcomeDto, description: 'A new review round; earlier verdicts are kept' })
   @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'Only a final claim can be reopened' })
-  reopen(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReopenClaimDto): Promise<ClaimOutcomeDto> {
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReopenClaimDto,
+  ): Promise<ClaimOutcomeDto> {
     return this.adjudication.reopen(user, id, dto);
   }
 
   @Get('history')
   @ApiTags('claims')
   @Roles(Role.Editor, Role.Admin)
-  @ApiOperation({ summary: 'A claim\'s audit trail' })
-  @ApiOkResponse({ type: [AuditEntryDto], description: 'The claim\'s audit trail, oldest first' })
+  @ApiOperation({ summary: "A claim's audit trail" })
+  @ApiOkResponse({ type: [AuditEntryDto], description: "The claim's audit trail, oldest first" })
   @ApiErrors(400, 404)
   history(@Param('id', ParseUUIDPipe) id: string): Promise<AuditRow[]> {
     return this.adjudication.history(id);

@@ -48,7 +48,9 @@ export class ReviewActivityPublisher implements BeforeApplicationShutdown {
         await this.dataSource.query(`SELECT pg_notify('review_activity', p) FROM unnest($1::text[]) AS p`, [payloads]);
       } catch (error) {
         // Live dashboards miss this window (they resync on their next event or reconnect); the work itself is stored.
-        this.logger.warn(`Could not publish ${payloads.length} review activity notifications: ${(error as Error).message}`);
+        this.logger.warn(
+          `Could not publish ${payloads.length} review activity notifications: ${(error as Error).message}`,
+        );
       }
     });
     return this.sending;

@@ -9,7 +9,8 @@ export function parseReviewActivity(payload: string): ReviewActivity | null {
     const value = JSON.parse(payload) as Partial<Record<string, unknown>>;
     const ids = (...keys: string[]) => keys.every((k) => typeof value[k] === 'string');
     if (value.kind === 'queue' && ids('queueId')) return value as ReviewActivity;
-    if (value.kind === 'verdict' && ids('verdictId', 'claimId', 'reviewerId', 'queueId')) return value as ReviewActivity;
+    if (value.kind === 'verdict' && ids('verdictId', 'claimId', 'reviewerId', 'queueId'))
+      return value as ReviewActivity;
   } catch {
     // not ours
   }

@@ -12,7 +12,8 @@ describe('review state statements', () => {
 
   it('should guard each transition with the states the table allows it from', () => {
     for (const [event, statements] of Object.entries(TRANSITION_STATEMENTS)) {
-      for (const text of statements) expect(text).toContain(`status IN ${sqlFrom(event as keyof typeof TRANSITION_STATEMENTS)}`);
+      for (const text of statements)
+        expect(text).toContain(`status IN ${sqlFrom(event as keyof typeof TRANSITION_STATEMENTS)}`);
     }
     expect(TRANSITION_STATEMENTS.start_review[0]).toContain(`THEN ${sqlTo('start_review')}`);
     expect(TRANSITION_STATEMENTS.requeue[0]).toContain(`THEN ${sqlTo('requeue')}`);

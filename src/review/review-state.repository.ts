@@ -33,7 +33,12 @@ export interface LockedClaim {
  * marks the claim in review, audits the transition and returns what the reviewer needs. Exported so the
  * benchmark's raw-SQL baseline runs exactly this text.
  */
-export const PULL = new NamedStatement<{ userId: string; queueId: string; verdictsRequired: number; leaseSeconds: number }>(`
+export const PULL = new NamedStatement<{
+  userId: string;
+  queueId: string;
+  verdictsRequired: number;
+  leaseSeconds: number;
+}>(`
 WITH held AS (
   SELECT a.id FROM assignments a
   WHERE a.user_id = :userId AND a.queue_id = :queueId AND a.status = 'active' AND a.lease_expires_at > now()
@@ -275,7 +280,14 @@ const REOPEN = new NamedStatement<{ claimId: string; queueId: string }>(
 const REJECT = `UPDATE claims SET status = ${sqlTo('reject')}, updated_at = now() WHERE id = $1 AND status IN ${sqlFrom('reject')}`;
 
 /** The statements that carry a life-cycle event, for review-state.repository.spec.ts. */
-export const TRANSITION_STATEMENTS = { route: [BULK_ROUTE.text, ROUTE_ONE.text], start_review: [PULL.text], requeue: [SKIP.text], resolve: [RESOLVE.text], reopen: [REOPEN.text], reject: [REJECT] };
+export const TRANSITION_STATEMENTS = {
+  route: [BULK_ROUTE.text, ROUTE_ONE.text],
+  start_review: [PULL.text],
+  requeue: [SKIP.text],
+  resolve: [RESOLVE.text],
+  reopen: [REOPEN.text],
+  reject: [REJECT],
+};
 
 @Injectable()
 export class ReviewStateRepository {
@@ -296,7 +308,10 @@ export class ReviewStateRepository {
 
   /** The claim's status and queue without a lock (for showing what may be done; every change locks again). */
   async findState(claimId: string): Promise<Pick<LockedClaim, 'status' | 'queueId'> | null> {
-    const [row] = await this.tx.manager.query<Pick<LockedClaim, 'status' | 'queueId'>[]>(`SELECT status, queue_id AS "queueId" FROM claims WHERE id = $1`, [claimId]);
+    const [row] = await this.tx.manager.query<Pick<LockedClaim, 'status' | 'queueId'>[]>(
+      `SELECT status, queue_id AS "queueId" FROM claims WHERE id = $1`,
+      [claimId],
+    );
     return row ?? null;
   }
 
@@ -316,8 +331,17 @@ export class ReviewStateRepository {
     return row ?? null;
   }
 
-  async pull(userId: string, queueId: string, verdictsRequired: number, leaseSeconds: number): Promise<AssignmentView | null> {
-    const [row] = await this.tx.prepared<AssignmentView>('queue_pull', PULL.text, PULL.values({ userId, queueId, verdictsRequired, leaseSeconds }));
+  async pull(
+    userId: string,
+    queueId: string,
+    verdictsRequired: number,
+    leaseSeconds: number,
+  ): Promise<AssignmentView | null> {
+    const [row] = await this.tx.prepared<AssignmentView>(
+      'queue_pull',
+      PULL.text,
+      PULL.values({ userId, queueId, verdictsRequired, leaseSeconds }),
+    );
     // The statement silenced the trigger: its lease changes what the queue has in review.
     if (row) this.activity.publish({ kind: 'queue', queueId });
     return row ?? null;
@@ -346,7 +370,10 @@ export class ReviewStateRepository {
    * Returns the claim's status after.
    */
   async skip(assignmentId: string, actorId: string, reason: string | null): Promise<string> {
-    const [{ status }] = await this.tx.manager.query<{ status: string }[]>(SKIP.text, SKIP.values({ assignmentId, actorId, reason }));
+    const [{ status }] = await this.tx.manager.query<{ status: string }[]>(
+      SKIP.text,
+      SKIP.values({ assignmentId, actorId, reason }),
+    );
     return status;
   }
 
@@ -380,7 +407,13 @@ export class ReviewStateRepository {
     const { leaseQueueId, claimQueueId, ...verdict } = row;
     // The statement silenced the trigger: announce the verdict and the queues it changed (the claim may have moved on).
     this.activity.publish(
-      { kind: 'verdict', verdictId: verdict.id, claimId: verdict.claimId, reviewerId: verdict.reviewerId, queueId: leaseQueueId },
+      {
+        kind: 'verdict',
+        verdictId: verdict.id,
+        claimId: verdict.claimId,
+        reviewerId: verdict.reviewerId,
+        queueId: leaseQueueId,
+      },
       { kind: 'queue', queueId: leaseQueueId },
       { kind: 'queue', queueId: claimQueueId },
     );
@@ -390,35 +423,56 @@ export class ReviewStateRepository {
   /** Moves claims matching `filter` (only ones without verdicts or leases) into `queueId`: one statement. */
   async bulkRoute(actorId: string, queueId: string, filter: BulkRouteFilter): Promise<number> {
     const { status, minScore = null, maxScore = null, source = null, articleId = null, fromQueueId = null } = filter;
-    const [{ moved }] = await this.tx.manager.query<{ moved: number }[]>(BULK_ROUTE.text, BULK_ROUTE.values({ actorId, queueId, status, minScore, maxScore, source, articleId, fromQueueId }));
+    const [{ moved }] = await this.tx.manager.query<{ moved: number }[]>(
+      BULK_ROUTE.text,
+      BULK_ROUTE.values({ actorId, queueId, status, minScore, maxScore, source, articleId, fromQueueId }),
+    );
     return moved;
   }
 
   /** Moves one claim (already locked by the caller) into `queueId`. */
   async routeOne(actorId: string, claimId: string, queueId: string): Promise<number> {
-    const [{ moved }] = await this.tx.manager.query<{ moved: number }[]>(ROUTE_ONE.text, ROUTE_ONE.values({ actorId, claimId, queueId }));
+    const [{ moved }] = await this.tx.manager.query<{ moved: number }[]>(
+      ROUTE_ONE.text,
+      ROUTE_ONE.values({ actorId, claimId, queueId }),
+    );
     return moved;
   }
 
   async reserve(claimId: string, userId: string): Promise<void> {
-    await this.tx.manager.query(`UPDATE claims SET reserved_for = $2, priority = 1, updated_at = now() WHERE id = $1`, [claimId, userId]);
+    await this.tx.manager.query(`UPDATE claims SET reserved_for = $2, priority = 1, updated_at = now() WHERE id = $1`, [
+      claimId,
+      userId,
+    ]);
   }
 
   /** Ends every live lease of the claim (resolution and reopening make them moot). */
   async releaseLeases(claimId: string): Promise<void> {
-    await this.tx.manager.query(`UPDATE assignments SET status = 'released', ended_at = now() WHERE claim_id = $1 AND status = 'active'`, [claimId]);
+    await this.tx.manager.query(
+      `UPDATE assignments SET status = 'released', ended_at = now() WHERE claim_id = $1 AND status = 'active'`,
+      [claimId],
+    );
   }
 
   /** False when the claim is not in a state `resolve` leaves (nothing written). */
-  async resolve(claimId: string, ruling: { label: string; adjudicatorId: string; rationale: string }): Promise<boolean> {
+  async resolve(
+    claimId: string,
+    ruling: { label: string; adjudicatorId: string; rationale: string },
+  ): Promise<boolean> {
     // an UPDATE without RETURNING answers [rows, affected count]
-    const [, affected] = await this.tx.manager.query<[unknown[], number]>(RESOLVE.text, RESOLVE.values({ claimId, ...ruling }));
+    const [, affected] = await this.tx.manager.query<[unknown[], number]>(
+      RESOLVE.text,
+      RESOLVE.values({ claimId, ...ruling }),
+    );
     return affected === 1;
   }
 
   /** The new round, or null when the claim is not final (nothing written). */
   async reopen(claimId: string, queueId: string): Promise<number | null> {
-    const [rows] = await this.tx.manager.query<[{ round: number }[], number]>(REOPEN.text, REOPEN.values({ claimId, queueId }));
+    const [rows] = await this.tx.manager.query<[{ round: number }[], number]>(
+      REOPEN.text,
+      REOPEN.values({ claimId, queueId }),
+    );
     return rows[0]?.round ?? null;
   }
 

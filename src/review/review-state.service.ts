@@ -27,8 +27,18 @@ export class ReviewStateService {
   async reject(actorId: string, claim: LockedClaim, reason?: string): Promise<void> {
     const next = transition('reject', claim.status);
     if (!(await this.state.reject(claim.id))) {
-      throw new ClaimStateException('ILLEGAL_TRANSITION', `Cannot reject a claim that is ${claim.status}`, { status: claim.status, event: 'reject' });
+      throw new ClaimStateException('ILLEGAL_TRANSITION', `Cannot reject a claim that is ${claim.status}`, {
+        status: claim.status,
+        event: 'reject',
+      });
     }
-    await this.audit.record({ actorId, action: 'claim.reject', entity: 'claim', entityId: claim.id, before: { status: claim.status }, after: { status: next, ...(reason && { reason }) } });
+    await this.audit.record({
+      actorId,
+      action: 'claim.reject',
+      entity: 'claim',
+      entityId: claim.id,
+      before: { status: claim.status },
+      after: { status: next, ...(reason && { reason }) },
+    });
   }
 }

@@ -22,8 +22,18 @@ import { VerdictsService } from './verdicts/verdicts.service';
   imports: [UsersModule],
   controllers: [QueuesController, AssignmentsController, ClaimReviewController, MyVerdictsController],
   providers: [
-    QueuesService, QueuesRepository, ClaimRoutingService, ReviewStateRepository, ReviewStateService, AssignmentsService, AssignmentsRepository, LeaseSweeper,
-    VerdictsService, VerdictsRepository, AdjudicationService, ReviewActivityPublisher,
+    QueuesService,
+    QueuesRepository,
+    ClaimRoutingService,
+    ReviewStateRepository,
+    ReviewStateService,
+    AssignmentsService,
+    AssignmentsRepository,
+    LeaseSweeper,
+    VerdictsService,
+    VerdictsRepository,
+    AdjudicationService,
+    ReviewActivityPublisher,
   ],
   // The live event stream asks which queues a reviewer may pull from; the metrics count the sweeper's expired leases;
   // claims lock and reject through ReviewStateService.

@@ -43,7 +43,11 @@ export function cohenKappa(table: ConfusionTable): Kappa {
  * is undefined are left out. Pooling the pairs' confusion tables instead would depend on which rater of each pair
  * is "first", since the tables' margins are not symmetric.
  */
-export function pooledKappa(pairs: readonly Pick<Kappa, 'n' | 'kappa'>[]): { kappa: number | null; pairs: number; n: number } {
+export function pooledKappa(pairs: readonly Pick<Kappa, 'n' | 'kappa'>[]): {
+  kappa: number | null;
+  pairs: number;
+  n: number;
+} {
   const defined = pairs.filter((p): p is { n: number; kappa: number } => p.kappa !== null && p.n > 0);
   const n = defined.reduce((sum, p) => sum + p.n, 0);
   return { kappa: n === 0 ? null : defined.reduce((sum, p) => sum + p.kappa * p.n, 0) / n, pairs: defined.length, n };

@@ -27,19 +27,36 @@ describe('nominalAlpha', () => {
   });
 
   it('should give 1 for perfect agreement with some variation', () => {
-    expect(nominalAlpha(coincidencesOf([['x', 'x'], ['y', 'y', 'y']]))).toBe(1);
+    expect(
+      nominalAlpha(
+        coincidencesOf([
+          ['x', 'x'],
+          ['y', 'y', 'y'],
+        ]),
+      ),
+    ).toBe(1);
   });
 
   it('should be null without pairable units, and null when every value is the same', () => {
     expect(nominalAlpha([])).toBeNull();
     expect(nominalAlpha(coincidencesOf([['x'], [_, 'y']]))).toBeNull();
-    expect(nominalAlpha(coincidencesOf([['x', 'x'], ['x', 'x', 'x']]))).toBeNull();
+    expect(
+      nominalAlpha(
+        coincidencesOf([
+          ['x', 'x'],
+          ['x', 'x', 'x'],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('should weigh each pairable unit by 1 / (m_u − 1)', () => {
     // Hand-derived: unit (x, x, y) gives o_xx = 2·1/2 = 1, o_xy = o_yx = 2·1/2 = 1; unit (y, y) gives o_yy = 2.
     // n_x = 2, n_y = 3, n = 5: α = 1 − 4 · 2 / (25 − 4 − 9) = 1 − 8/12 = 1/3.
-    const o = coincidencesOf([['x', 'x', 'y'], ['y', 'y']]);
+    const o = coincidencesOf([
+      ['x', 'x', 'y'],
+      ['y', 'y'],
+    ]);
     expect(o.find((c) => c.a === 'x' && c.b === 'y')?.count).toBe(1);
     expect(nominalAlpha(o)).toBeCloseTo(1 / 3, 12);
   });

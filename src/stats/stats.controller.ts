@@ -21,16 +21,22 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('agreement')
-  @ApiOkResponse({ type: AgreementDto, description: 'Inter-reviewer agreement on claims with at least 2 review verdicts in a round' })
-  @ApiOperation({ summary: 'Inter-reviewer agreement (Cohen\'s kappa, Krippendorff\'s alpha)' })
-  @ApiErrors({ status: 400, description: 'Malformed dates, or from after to' }, { status: 404, description: 'Unknown queue' })
+  @ApiOkResponse({
+    type: AgreementDto,
+    description: 'Inter-reviewer agreement on claims with at least 2 review verdicts in a round',
+  })
+  @ApiOperation({ summary: "Inter-reviewer agreement (Cohen's kappa, Krippendorff's alpha)" })
+  @ApiErrors(
+    { status: 400, description: 'Malformed dates, or from after to' },
+    { status: 404, description: 'Unknown queue' },
+  )
   agreement(@Query() query: AgreementQueryDto): Promise<AgreementDto> {
     return this.stats.agreement(query);
   }
 
   @Get('queues')
   @ApiOperation({ summary: 'Backlog and verdict rate per queue' })
-  @ApiOkResponse({ type: [QueueWorkloadDto], description: 'Every queue\'s backlog and verdict rate' })
+  @ApiOkResponse({ type: [QueueWorkloadDto], description: "Every queue's backlog and verdict rate" })
   queues(): Promise<QueueWorkloadDto[]> {
     return this.stats.workload();
   }

@@ -206,7 +206,10 @@ export class StatsRepository {
 
   /** now() is the transaction's start: the same in every statement of one snapshot. */
   async activityWindow(days: number): Promise<{ since: Date; now: Date }> {
-    const [row] = await this.reads.query<{ since: Date; now: Date }>(`WITH ${windowCte('$1')} SELECT since, now FROM w`, [days]);
+    const [row] = await this.reads.query<{ since: Date; now: Date }>(
+      `WITH ${windowCte('$1')} SELECT since, now FROM w`,
+      [days],
+    );
     return row;
   }
 

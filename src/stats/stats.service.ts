@@ -4,10 +4,24 @@ import { ReadReplica } from '../database/read-replica.service';
 import { cohenKappa, pooledKappa } from './cohen-kappa';
 import { ActivityQueryDto, ThroughputDto, VerdictRateDto } from './dtos/activity.dto';
 import { AgreementQueryDto } from './dtos/agreement-query.dto';
-import { AgreementDto, PairKappaDto, PooledKappaDto, QueueAgreementDto, ReviewerAgreementDto } from './dtos/agreement.dto';
+import {
+  AgreementDto,
+  PairKappaDto,
+  PooledKappaDto,
+  QueueAgreementDto,
+  ReviewerAgreementDto,
+} from './dtos/agreement.dto';
 import { QueueWorkloadDto } from './dtos/queue-workload.dto';
 import { nominalAlpha } from './krippendorff-alpha';
-import { ActivityFilter, AgreementFilter, PairCell, QueueBacklogRow, QueueCoincidence, ReviewerRow, StatsRepository } from './stats.repository';
+import {
+  ActivityFilter,
+  AgreementFilter,
+  PairCell,
+  QueueBacklogRow,
+  QueueCoincidence,
+  ReviewerRow,
+  StatsRepository,
+} from './stats.repository';
 import { StatsException } from './stats.exception';
 
 export type { QueueBacklogRow } from './stats.repository';
@@ -68,7 +82,10 @@ export class StatsService {
     return this.reads.run(async () => {
       const filter = await this.activityFilter(query);
       const buckets = await this.stats.verdictsPerHour(filter);
-      return { ...(await this.window(query, filter)), buckets: buckets.map((b) => ({ ...b, start: b.start.toISOString() })) };
+      return {
+        ...(await this.window(query, filter)),
+        buckets: buckets.map((b) => ({ ...b, start: b.start.toISOString() })),
+      };
     }, 'REPEATABLE READ');
   }
 
@@ -95,7 +112,8 @@ export class StatsService {
   private async filter(query: AgreementQueryDto): Promise<AgreementFilter> {
     const from = query.from ? new Date(query.from) : null;
     const to = query.to ? new Date(query.to) : null;
-    if (from && to && from > to) throw new StatsException('STATS_INVALID_RANGE', 'from must not be after to', { from: query.from, to: query.to });
+    if (from && to && from > to)
+      throw new StatsException('STATS_INVALID_RANGE', 'from must not be after to', { from: query.from, to: query.to });
     return { queueId: await this.queueId(query.queue), from, to };
   }
 
@@ -104,7 +122,10 @@ export class StatsService {
   }
 
   /** The window as the database clock saw it in this snapshot's transaction. */
-  private async window(query: ActivityQueryDto, filter: ActivityFilter): Promise<{ queue: string | null; from: string; to: string }> {
+  private async window(
+    query: ActivityQueryDto,
+    filter: ActivityFilter,
+  ): Promise<{ queue: string | null; from: string; to: string }> {
     const { since, now } = await this.stats.activityWindow(filter.days);
     return { queue: query.queue ?? null, from: since.toISOString(), to: now.toISOString() };
   }
@@ -134,7 +155,11 @@ function pairKappas(cells: PairCell[]): PairKappaDto[] {
     const key = `${cell.reviewerA}/${cell.reviewerB}`;
     let pair = tables.get(key);
     if (!pair) {
-      pair = { reviewerA: cell.reviewerA, reviewerB: cell.reviewerB, table: FINAL_LABELS.map(() => FINAL_LABELS.map(() => 0)) };
+      pair = {
+        reviewerA: cell.reviewerA,
+        reviewerB: cell.reviewerB,
+        table: FINAL_LABELS.map(() => FINAL_LABELS.map(() => 0)),
+      };
       tables.set(key, pair);
     }
     pair.table[index.get(cell.labelA)!][index.get(cell.labelB)!] += cell.n;

@@ -35,8 +35,19 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const created = await this.tx.run(async () => {
       await this.users.lockBootstrap();
       if ((await this.users.countAdmins()) > 0) return false;
-      const admin = await this.users.insert({ email, displayName: 'Administrator', role: Role.Admin, passwordHash: await this.hasher.hash(password) });
-      await this.audit.record({ actorId: null, action: 'user.bootstrap_admin', entity: 'user', entityId: admin.id, after: { email, role: admin.role } });
+      const admin = await this.users.insert({
+        email,
+        displayName: 'Administrator',
+        role: Role.Admin,
+        passwordHash: await this.hasher.hash(password),
+      });
+      await this.audit.record({
+        actorId: null,
+        action: 'user.bootstrap_admin',
+        entity: 'user',
+        entityId: admin.id,
+        after: { email, role: admin.role },
+      });
       return true;
     });
     if (!created) return;
@@ -47,6 +58,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     // Kept beside the embedded database too, so a missed log line does not lock the operator out.
     const file = join(this.config.dataDir, 'first-admin-password');
     writeFileSync(file, `${password}\n`, { mode: 0o600 });
-    this.logger.warn(`Created the first admin: email ${email}, password ${password} (also in ${file}); change it with POST /auth/password`);
+    this.logger.warn(
+      `Created the first admin: email ${email}, password ${password} (also in ${file}); change it with POST /auth/password`,
+    );
   }
 }

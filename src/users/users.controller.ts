@@ -19,7 +19,10 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an account', description: 'Without `password` the service generates one and returns it once as `generatedPassword`.' })
+  @ApiOperation({
+    summary: 'Create an account',
+    description: 'Without `password` the service generates one and returns it once as `generatedPassword`.',
+  })
   @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'USER_EMAIL_TAKEN' })
   async create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<CreatedUserDto> {
@@ -45,19 +48,30 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change role, name or active flag (revokes the user\'s tokens on role change or deactivation)' })
+  @ApiOperation({
+    summary: "Change role, name or active flag (revokes the user's tokens on role change or deactivation)",
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'LAST_ACTIVE_ADMIN: would leave no active admin' })
-  async update(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
     return UserDto.from(await this.users.update(actor.id, id, dto));
   }
 
   /** 204 for a password the admin chose; 200 with the generated one (shown once) when the body had none. */
   @Post(':id/password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Reset an account\'s password (the admin\'s choice, or a generated one)' })
-  @ApiNoContentResponse({ description: 'Password replaced by the one sent; the user\'s tokens and sessions are revoked' })
-  @ApiOkResponse({ type: GeneratedPasswordDto, description: 'No password sent: replaced by a generated one, returned this once; tokens and sessions revoked' })
+  @ApiOperation({ summary: "Reset an account's password (the admin's choice, or a generated one)" })
+  @ApiNoContentResponse({
+    description: "Password replaced by the one sent; the user's tokens and sessions are revoked",
+  })
+  @ApiOkResponse({
+    type: GeneratedPasswordDto,
+    description: 'No password sent: replaced by a generated one, returned this once; tokens and sessions revoked',
+  })
   @ApiErrors(...JSON_BODY_ERRORS, 404)
   async resetPassword(
     @CurrentUser() actor: AuthUser,

@@ -35,25 +35,38 @@ export class UsersRepository {
     return (await this.findById(identifiers[0].id as string))!;
   }
 
-  async update(id: string, patch: Partial<Pick<User, 'role' | 'active' | 'displayName' | 'passwordHash' | 'lastLoginAt'>>, revokeTokens: boolean): Promise<void> {
+  async update(
+    id: string,
+    patch: Partial<Pick<User, 'role' | 'active' | 'displayName' | 'passwordHash' | 'lastLoginAt'>>,
+    revokeTokens: boolean,
+  ): Promise<void> {
     const values = revokeTokens ? { ...patch, tokenVersion: () => 'token_version + 1' } : patch;
     await this.users.createQueryBuilder().update(User).set(values).where('id = :id', { id }).execute();
   }
 
   list(filter: UserFilter, limit: number, offset: number): Promise<[User[], number]> {
-    const qb = this.users.createQueryBuilder('u').orderBy('u.createdAt', 'ASC').addOrderBy('u.id').take(limit).skip(offset);
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.createdAt', 'ASC')
+      .addOrderBy('u.id')
+      .take(limit)
+      .skip(offset);
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.emailContains) qb.andWhere(`strpos(u.email, :email) > 0`, { email: filter.emailContains.toLowerCase() });
     if (filter.textContains) {
-      qb.andWhere(`(strpos(u.email, :text) > 0 OR strpos(lower(u.displayName), :text) > 0)`, { text: filter.textContains.toLowerCase() });
+      qb.andWhere(`(strpos(u.email, :text) > 0 OR strpos(lower(u.displayName), :text) > 0)`, {
+        text: filter.textContains.toLowerCase(),
+      });
     }
     return qb.getManyAndCount();
   }
 
   /** Locks every active admin row, so two concurrent demotions cannot both see "another admin is left". */
   async lockActiveAdminIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.tx.manager.query(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`);
+    const rows: { id: string }[] = await this.tx.manager.query(
+      `SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`,
+    );
     return rows.map((r) => r.id);
   }
 

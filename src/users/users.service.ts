@@ -43,7 +43,8 @@ export class UsersService {
       });
       return { user, generatedPassword };
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw new UserException('USER_EMAIL_TAKEN', `A user with email ${email} already exists`);
+      if (isUniqueViolation(error, 'users_email_key'))
+        throw new UserException('USER_EMAIL_TAKEN', `A user with email ${email} already exists`);
       throw error;
     }
   }
@@ -73,19 +74,34 @@ export class UsersService {
 
   /** Role and active changes revoke the user's tokens at once; the last active admin cannot lose admin rights. */
   update(actorId: string, id: string, dto: UpdateUserDto): Promise<User> {
-    return this.tx.run(async () => {
-      const user = await this.get(id);
-      const losesAdmin = user.role === Role.Admin && user.active && (dto.role !== undefined && dto.role !== Role.Admin || dto.active === false);
-      if (losesAdmin) {
-        const admins = await this.users.lockActiveAdminIds();
-        if (admins.length <= 1) throw new UserException('LAST_ACTIVE_ADMIN', 'The last active admin cannot be demoted or deactivated');
-      }
-      const revokes = (dto.role !== undefined && dto.role !== user.role) || (dto.active !== undefined && dto.active !== user.active);
-      await this.users.update(id, dto, revokes);
-      const updated = await this.get(id);
-      await this.audit.record({ actorId, action: 'user.update', entity: 'user', entityId: id, before: snapshot(user), after: snapshot(updated) });
-      return updated;
-    }).finally(() => this.revoked(id));
+    return this.tx
+      .run(async () => {
+        const user = await this.get(id);
+        const losesAdmin =
+          user.role === Role.Admin &&
+          user.active &&
+          ((dto.role !== undefined && dto.role !== Role.Admin) || dto.active === false);
+        if (losesAdmin) {
+          const admins = await this.users.lockActiveAdminIds();
+          if (admins.length <= 1)
+            throw new UserException('LAST_ACTIVE_ADMIN', 'The last active admin cannot be demoted or deactivated');
+        }
+        const revokes =
+          (dto.role !== undefined && dto.role !== user.role) ||
+          (dto.active !== undefined && dto.active !== user.active);
+        await this.users.update(id, dto, revokes);
+        const updated = await this.get(id);
+        await this.audit.record({
+          actorId,
+          action: 'user.update',
+          entity: 'user',
+          entityId: id,
+          before: snapshot(user),
+          after: snapshot(updated),
+        });
+        return updated;
+      })
+      .finally(() => this.revoked(id));
   }
 
   /** Replaces the password and ends the user's sessions; without one a password is generated and returned once. */
@@ -95,7 +111,13 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(password ?? generatedPassword!);
     await this.tx.run(async () => {
       await this.users.update(id, { passwordHash }, true);
-      await this.audit.record({ actorId, action: 'user.password_reset', entity: 'user', entityId: id, after: { passwordGenerated: generatedPassword !== undefined } });
+      await this.audit.record({
+        actorId,
+        action: 'user.password_reset',
+        entity: 'user',
+        entityId: id,
+        after: { passwordGenerated: generatedPassword !== undefined },
+      });
     });
     this.revoked(id);
     return { generatedPassword };
@@ -107,11 +129,13 @@ export class UsersService {
       throw new UserException('CURRENT_PASSWORD_INCORRECT', 'The current password is incorrect');
     }
     const passwordHash = await this.hasher.hash(newPassword);
-    return this.tx.run(async () => {
-      await this.users.update(id, { passwordHash }, true);
-      await this.audit.record({ actorId: id, action: 'user.password_change', entity: 'user', entityId: id });
-      return this.get(id);
-    }).finally(() => this.revoked(id));
+    return this.tx
+      .run(async () => {
+        await this.users.update(id, { passwordHash }, true);
+        await this.audit.record({ actorId: id, action: 'user.password_change', entity: 'user', entityId: id });
+        return this.get(id);
+      })
+      .finally(() => this.revoked(id));
   }
 
   /** Sign-in only: the account with that email together with its password hash. */

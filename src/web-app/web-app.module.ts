@@ -5,6 +5,12 @@ import { WebAppFiles } from './web-app-files';
 
 @Module({
   controllers: [WebAppController],
-  providers: [{ provide: WebAppFiles, inject: [AppConfig], useFactory: (config: AppConfig) => new WebAppFiles(config.webDistDir) }],
+  providers: [
+    {
+      provide: WebAppFiles,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new WebAppFiles(config.webDistDir),
+    },
+  ],
 })
 export class WebAppModule {}

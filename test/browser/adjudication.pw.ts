@@ -7,14 +7,32 @@ test('an editor compares the disagreeing verdicts side by side and resolves the 
   const [claim] = await seedArticle(slug, sentences(1, 'tunnels'));
   const [a, b] = await Promise.all([createUser('reviewer', 'Ana Reviewer'), createUser('reviewer', 'Ben Reviewer')]);
   for (const [user, verdict] of [
-    [a, { label: 'verified', rationale: 'The register shows the repairs.', sources: [{ url: 'https://gov.example.org/reg' }], confidence: 4 }],
-    [b, { label: 'disputed', rationale: 'Only half were finished.', sources: [{ url: 'https://audit.example.org/r' }], confidence: 3 }],
+    [
+      a,
+      {
+        label: 'verified',
+        rationale: 'The register shows the repairs.',
+        sources: [{ url: 'https://gov.example.org/reg' }],
+        confidence: 4,
+      },
+    ],
+    [
+      b,
+      {
+        label: 'disputed',
+        rationale: 'Only half were finished.',
+        sources: [{ url: 'https://audit.example.org/r' }],
+        confidence: 3,
+      },
+    ],
   ] as const) {
     const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, user.token, undefined, 200);
     await call('POST', `/assignments/${lease.id}/verdict`, user.token, verdict, 201);
   }
   const editor = await createUser('editor');
-  expect((await call<{ status: string }>('GET', `/claims/${claim.id}`, editor.token)).status).toBe('needs_adjudication');
+  expect((await call<{ status: string }>('GET', `/claims/${claim.id}`, editor.token)).status).toBe(
+    'needs_adjudication',
+  );
 
   await signIn(page, editor);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Adjudication' }).click();
@@ -43,7 +61,10 @@ test('an editor compares the disagreeing verdicts side by side and resolves the 
   await page.getByRole('textbox', { name: 'Resolution note' }).fill('Audit report outweighs the register.');
   await page.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByRole('heading', { name: `“${claim.text}”` })).toBeHidden();
-  const settled = await call<{ status: string; finalLabel: string; settledBy: string }>('GET', `/claims/${claim.id}`, editor.token);
+  const settled = await call<{ status: string; finalLabel: string; settledBy: string }>(
+    'GET',
+    `/claims/${claim.id}`,
+    editor.token,
+  );
   expect(settled).toMatchObject({ status: 'disputed', finalLabel: 'disputed', settledBy: 'adjudication' });
-
 });

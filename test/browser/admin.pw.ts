@@ -2,7 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { call, createQueue, createUser, seedArticle, sentences, unique } from './support/api';
 import { checkScreen, openWorkbench, signIn } from './support/workbench';
 
-const ADMIN_CHUNKS = /\/assets\/(UsersPage|QueuesAdminPage|QueueEditPage|AuditPage|users-api|queue-admin-api)-[\w-]+\.js$/;
+const ADMIN_CHUNKS =
+  /\/assets\/(UsersPage|QueuesAdminPage|QueueEditPage|AuditPage|users-api|queue-admin-api)-[\w-]+\.js$/;
 
 /** The paths of every script the page loads from now on. */
 function loadedScripts(page: Page): string[] {
@@ -18,7 +19,10 @@ async function openAccounts(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
 }
 
-test('an admin creates a reviewer, the reviewer signs in, the admin deactivates them and their open page signs out; the audit tells it', async ({ page, browser }) => {
+test('an admin creates a reviewer, the reviewer signs in, the admin deactivates them and their open page signs out; the audit tells it', async ({
+  page,
+  browser,
+}) => {
   // Two browsers, a wait for the session check and six axe runs: longer than one screen's test.
   test.slow();
   const adminName = `Admin ${unique('a').slice(-5)}`;
@@ -110,7 +114,9 @@ test('an admin creates a reviewer, the reviewer signs in, the admin deactivates 
   await checkScreen(page, 'admin-audit');
 });
 
-test('an admin sets up a queue: members, routing, lease, guidelines previewed as reviewers will see them (no raw HTML)', async ({ page }) => {
+test('an admin sets up a queue: members, routing, lease, guidelines previewed as reviewers will see them (no raw HTML)', async ({
+  page,
+}) => {
   test.slow();
   const member = await createUser('reviewer', `Member ${unique('m').slice(-6)}`);
   const outsider = await createUser('reviewer');
@@ -131,7 +137,9 @@ test('an admin sets up a queue: members, routing, lease, guidelines previewed as
   await page.getByRole('button', { name: 'Create queue' }).click();
   await expect(page.getByRole('alert')).toContainText('slug must be lower-case letters, digits and dashes');
 
-  const slug = unique('desk').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const slug = unique('desk')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-');
   await page.getByLabel('Name (in addresses)').fill(slug);
   await page.getByLabel('Description').fill('Health claims, two reviewers each');
   await page.getByLabel('Verdicts required').fill('1');
@@ -143,13 +151,18 @@ test('an admin sets up a queue: members, routing, lease, guidelines previewed as
   await page.getByLabel(`Find a reviewer`).fill(member.email);
   await page.getByRole('checkbox', { name: new RegExp(member.email) }).check();
   await expect(page.getByText('Only the 1 ticked may pull')).toBeVisible();
-  await page.getByLabel('Guidelines', { exact: true }).fill(
-    '## Sourcing\n\n- Two **independent** sources\n- Link the [primary document](https://example.org/doc)\n\n<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>',
-  );
+  await page
+    .getByLabel('Guidelines', { exact: true })
+    .fill(
+      '## Sourcing\n\n- Two **independent** sources\n- Link the [primary document](https://example.org/doc)\n\n<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>',
+    );
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.locator('.guidelines-editor');
   await expect(preview.getByRole('heading', { name: 'Sourcing' })).toBeVisible();
-  await expect(preview.getByRole('link', { name: 'primary document' })).toHaveAttribute('href', 'https://example.org/doc');
+  await expect(preview.getByRole('link', { name: 'primary document' })).toHaveAttribute(
+    'href',
+    'https://example.org/doc',
+  );
   await expect(preview.locator('img, script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await checkScreen(page, 'admin-queue-new');
@@ -162,9 +175,27 @@ test('an admin sets up a queue: members, routing, lease, guidelines previewed as
   await expect(page.getByRole('status')).toHaveText('Saved. Reviewers see the new settings on their next pull.');
   await checkScreen(page, 'admin-queue-edit');
 
-  type Queue = { slug: string; members: string[]; verdictsRequired: number; leaseSeconds: number; minScore: number; sources: string[]; languages: string[]; routable: boolean; guidelines: string };
+  type Queue = {
+    slug: string;
+    members: string[];
+    verdictsRequired: number;
+    leaseSeconds: number;
+    minScore: number;
+    sources: string[];
+    languages: string[];
+    routable: boolean;
+    guidelines: string;
+  };
   const saved = (await call<Queue[]>('GET', '/queues', admin.token)).find((q) => q.slug === slug)!;
-  expect(saved).toMatchObject({ members: [member.id], verdictsRequired: 3, leaseSeconds: 300, minScore: 0.4, sources: ['The Daily Example', 'Wire Service'], languages: ['en', 'pt-BR'], routable: false });
+  expect(saved).toMatchObject({
+    members: [member.id],
+    verdictsRequired: 3,
+    leaseSeconds: 300,
+    minScore: 0.4,
+    sources: ['The Daily Example', 'Wire Service'],
+    languages: ['en', 'pt-BR'],
+    routable: false,
+  });
   expect(saved.guidelines).toContain('## Sourcing');
   expect((await call<Queue[]>('GET', '/queues', member.token)).map((q) => q.slug)).toContain(slug);
   expect((await call<Queue[]>('GET', '/queues', outsider.token)).map((q) => q.slug)).not.toContain(slug);
@@ -192,13 +223,20 @@ test("a reviewer's pages never load the admin screens' code, and the admin menu 
   await expect(page.getByRole('alert')).toContainText('Could not load the accounts.');
 });
 
-test("a claim's whole timeline in the audit log: routed, leased, judged, settled, with who did it", async ({ page }) => {
+test("a claim's whole timeline in the audit log: routed, leased, judged, settled, with who did it", async ({
+  page,
+}) => {
   const slug = await createQueue({ verdictsRequired: 1 });
   const [claim] = await seedArticle(slug, sentences(1, 'ferries'));
   const reviewerName = `Timeline Reviewer ${unique('t').slice(-5)}`;
   const reviewer = await createUser('reviewer', reviewerName);
   const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
-  const verdict = { label: 'verified', rationale: 'The timetable shows it.', sources: [{ url: 'https://ferries.example.org/t' }], confidence: 4 };
+  const verdict = {
+    label: 'verified',
+    rationale: 'The timetable shows it.',
+    sources: [{ url: 'https://ferries.example.org/t' }],
+    confidence: 4,
+  };
   await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, verdict, 201);
 
   await signIn(page, await createUser('admin'));
@@ -209,8 +247,12 @@ test("a claim's whole timeline in the audit log: routed, leased, judged, settled
   await expect(page.getByRole('heading', { name: `Timeline of claim ${claim.id.slice(0, 8)}` })).toBeVisible();
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.filter({ hasText: 'Verdict submitted: Verified' })).toContainText(reviewerName);
-  const actions = (await rows.locator('td:nth-child(3)').allTextContents()).map((text) => text.match(/\(([a-z_.]+)\)/)?.[1]);
-  expect(actions).toEqual(expect.arrayContaining(['claim.route', 'claim.start_review', 'verdict.submit', 'claim.consensus']));
+  const actions = (await rows.locator('td:nth-child(3)').allTextContents()).map(
+    (text) => text.match(/\(([a-z_.]+)\)/)?.[1],
+  );
+  expect(actions).toEqual(
+    expect.arrayContaining(['claim.route', 'claim.start_review', 'verdict.submit', 'claim.consensus']),
+  );
   expect(actions.indexOf('claim.route')).toBeLessThan(actions.indexOf('verdict.submit'));
   await checkScreen(page, 'admin-audit-claim');
 });

@@ -9,12 +9,19 @@ async function judgeInPairs(slug: string, reviewers: SeededUser[], labels: [stri
   for (const pair of labels) {
     for (const [i, reviewer] of reviewers.entries()) {
       const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
-      await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, { label: pair[i], rationale: 'Checked.', sources: [{ url: 'https://records.example.org/x' }], confidence: 3 }, 201);
+      await call(
+        'POST',
+        `/assignments/${lease.id}/verdict`,
+        reviewer.token,
+        { label: pair[i], rationale: 'Checked.', sources: [{ url: 'https://records.example.org/x' }], confidence: 3 },
+        201,
+      );
     }
   }
 }
 
-const figure = (page: Page, slug: string, name: string) => page.locator(`tr[data-queue="${slug}"] [data-figure="${name}"]`);
+const figure = (page: Page, slug: string, name: string) =>
+  page.locator(`tr[data-queue="${slug}"] [data-figure="${name}"]`);
 
 test('the dashboard moves within 2 s when a reviewer on a second instance submits a verdict', async ({ browser }) => {
   // A second service process and a dozen verdicts of setup take a while on a loaded machine.
@@ -28,7 +35,18 @@ test('the dashboard moves within 2 s when a reviewer on a second instance submit
     const [ana, ben] = await Promise.all([createUser('reviewer', names.ana), createUser('reviewer', unique('Ben'))]);
     const V = 'verified';
     const D = 'disputed';
-    await judgeInPairs(paired, [ana, ben], [[V, V], [V, V], [D, D], [V, D], [D, D], [V, V]]);
+    await judgeInPairs(
+      paired,
+      [ana, ben],
+      [
+        [V, V],
+        [V, V],
+        [D, D],
+        [V, D],
+        [D, D],
+        [V, V],
+      ],
+    );
 
     const slug = await createQueue({ verdictsRequired: 1 });
     await seedArticle(slug, sentences(2, 'tunnels'));
@@ -42,7 +60,9 @@ test('the dashboard moves within 2 s when a reviewer on a second instance submit
     await expect(desk.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     await expect(figure(desk, slug, 'depth')).toHaveText('2');
     await expect(figure(desk, slug, 'last-hour')).toHaveText('0');
-    await expect(desk.getByRole('table', { name: 'Per reviewer' }).getByRole('row', { name: new RegExp(names.ana) })).toBeVisible();
+    await expect(
+      desk.getByRole('table', { name: 'Per reviewer' }).getByRole('row', { name: new RegExp(names.ana) }),
+    ).toBeVisible();
     await checkScreen(desk, 'dashboard');
     await desk.screenshot({ path: join(SCREENSHOTS, 'dashboard-full.png'), fullPage: true });
 
@@ -68,7 +88,12 @@ test('the dashboard moves within 2 s when a reviewer on a second instance submit
     // Within 2 s of the verdict: its count, and the depth (the next claim was pulled right after it).
     await expect(figure(desk, slug, 'last-hour')).toHaveText('1', { timeout: 2000 });
     await expect(figure(desk, slug, 'depth')).toHaveText('0', { timeout: 2000 });
-    await expect(desk.getByRole('table').filter({ hasText: 'Last verdict' }).getByRole('row', { name: new RegExp(names.cleo) })).toBeVisible({ timeout: 2000 });
+    await expect(
+      desk
+        .getByRole('table')
+        .filter({ hasText: 'Last verdict' })
+        .getByRole('row', { name: new RegExp(names.cleo) }),
+    ).toBeVisible({ timeout: 2000 });
     await checkScreen(desk, 'dashboard-live');
   } finally {
     await second?.stop();
@@ -81,7 +106,13 @@ test('the dashboard is keyboard operable and its figures follow the filters', as
   const dee = unique('Dee');
   const reviewer = await createUser('reviewer', dee);
   const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
-  await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, { label: 'unverifiable', rationale: 'No record.', sources: [], confidence: 2 }, 201);
+  await call(
+    'POST',
+    `/assignments/${lease.id}/verdict`,
+    reviewer.token,
+    { label: 'unverifiable', rationale: 'No record.', sources: [], confidence: 2 },
+    201,
+  );
 
   await signIn(page, await createUser('admin'));
   await openWorkbench(page, '/app/dashboard');
@@ -93,7 +124,9 @@ test('the dashboard is keyboard operable and its figures follow the filters', as
   await expect(throughput.getByRole('row', { name: new RegExp(dee) })).toContainText('1');
   await tabTo(page, page.getByText('The hours with verdicts, as a table'));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Verdicts per hour' }).getByRole('table').getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Verdicts per hour' }).getByRole('table').getByRole('row')).toHaveCount(
+    2,
+  );
   await tabTo(page, page.getByLabel('Period', { exact: true }));
   await page.getByLabel('Period', { exact: true }).selectOption('1');
   await expect(page.getByRole('region', { name: 'Verdicts per hour' })).toContainText('1 verdicts in 1 of 24 hours.');

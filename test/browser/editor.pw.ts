@@ -50,8 +50,12 @@ test('an editor pastes the seed article, sees the live preview, saves it and cur
   await page.getByLabel('Published').fill('2024-06-03T09:00');
   const preview = page.getByRole('region', { name: 'Extraction preview' });
   await expect(preview.getByRole('status')).toHaveText(/^\d+ of \d+ sentences would become claims$/);
-  await expect(preview.getByRole('listitem').first()).toContainText('Ukrainian troops used US-supplied Himars missiles');
-  const expected = (await call<{ isClaim: boolean }[]>('POST', '/extract', editor.token, { text: body })).filter((s) => s.isClaim).length;
+  await expect(preview.getByRole('listitem').first()).toContainText(
+    'Ukrainian troops used US-supplied Himars missiles',
+  );
+  const expected = (await call<{ isClaim: boolean }[]>('POST', '/extract', editor.token, { text: body })).filter(
+    (s) => s.isClaim,
+  ).length;
   await expect(preview.getByRole('listitem')).toHaveCount(expected);
   await checkScreen(page, 'editor-ingest');
 
@@ -101,7 +105,11 @@ test('an editor pastes the seed article, sees the live preview, saves it and cur
   const quotedClaim = () => claims().then((all) => all.find((c) => c.text === quoted)!);
   await expect.poll(async () => (await quotedClaim()).status).toBe('rejected');
   await expect(page.getByRole('region', { name: 'Selected claim' })).toContainText('Rejected');
-  const history = await call<{ action: string; after: { reason?: string } }[]>('GET', `/claims/${(await quotedClaim()).id}/history`, editor.token);
+  const history = await call<{ action: string; after: { reason?: string } }[]>(
+    'GET',
+    `/claims/${(await quotedClaim()).id}/history`,
+    editor.token,
+  );
   expect(history.find((h) => h.action === 'claim.reject')?.after.reason).toBe(reasonText);
 
   // Route one to a queue, then reserve it for a named reviewer.
@@ -112,7 +120,9 @@ test('an editor pastes the seed article, sees the live preview, saves it and cur
   await curator.getByRole('button', { name: 'Route', exact: true }).click();
   await expect(curator.getByText(`Routed to ${slug}.`)).toBeVisible();
   const himars = (await claims()).find((c) => c.text.includes('Himars missiles'))!;
-  await expect.poll(async () => (await call<{ queue: string }>('GET', `/claims/${himars.id}/curation`, editor.token)).queue).toBe(slug);
+  await expect
+    .poll(async () => (await call<{ queue: string }>('GET', `/claims/${himars.id}/curation`, editor.token)).queue)
+    .toBe(slug);
   await expect(curator.getByLabel('Reserve for reviewer')).toBeVisible();
   await curator.getByLabel('Reserve for reviewer').selectOption({ label: `${reviewerName} (reviewer)` });
   await curator.getByRole('button', { name: 'Reserve' }).click();
@@ -145,10 +155,15 @@ test('an editor pastes the seed article, sees the live preview, saves it and cur
   await expect(page.getByText('No article matches these filters.')).toBeVisible();
 });
 
-test('an editor uploads an NDJSON file and sees exactly its bad and duplicate lines in the report, also as CSV', async ({ page }) => {
+test('an editor uploads an NDJSON file and sees exactly its bad and duplicate lines in the report, also as CSV', async ({
+  page,
+}) => {
   const editor = await createUser('editor');
   const tag = unique('import');
-  const article = (n: number) => ({ title: `Import ${tag} ${n}`, body: `The ministry said ${n} bridges were repaired in ${tag} in 2024.` });
+  const article = (n: number) => ({
+    title: `Import ${tag} ${n}`,
+    body: `The ministry said ${n} bridges were repaired in ${tag} in 2024.`,
+  });
   const existing = await call<{ id: string }>('POST', '/articles', editor.token, article(9), 201);
   const lines = [
     JSON.stringify(article(1)),
@@ -162,18 +177,34 @@ test('an editor uploads an NDJSON file and sees exactly its bad and duplicate li
   ];
   await signIn(page, editor);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add articles' }).click();
-  await page.getByLabel('NDJSON file', { exact: true }).setInputFiles({ name: `${tag}.ndjson`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.getByLabel('NDJSON file', { exact: true }).setInputFiles({
+    name: `${tag}.ndjson`,
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(`${lines.join('\n')}\n`),
+  });
   await page.getByRole('button', { name: 'Upload and import' }).click();
   const importPanel = page.getByRole('region', { name: 'Import an NDJSON file' });
   await expect(importPanel.getByRole('status')).toHaveText(/sent · 7 lines reported · done$/);
-  await expect(importPanel.getByRole('progressbar')).toHaveAttribute('value', String(Buffer.byteLength(`${lines.join('\n')}\n`)));
+  await expect(importPanel.getByRole('progressbar')).toHaveAttribute(
+    'value',
+    String(Buffer.byteLength(`${lines.join('\n')}\n`)),
+  );
   await expect(importPanel.getByText('7 lines read: 3 created, 2 duplicate, 2 invalid.')).toBeVisible();
   const rows = importPanel.getByRole('table').getByRole('row');
   // The default view: the duplicate and invalid lines only, with their line numbers.
   await expect(rows).toHaveCount(1 + 4);
-  const cells = async () => (await rows.all()).slice(1).map(async (r) => (await r.getByRole('cell').nth(0).textContent()) + ' ' + (await r.getByRole('cell').nth(1).textContent()));
+  const cells = async () =>
+    (await rows.all())
+      .slice(1)
+      .map(
+        async (r) =>
+          (await r.getByRole('cell').nth(0).textContent()) + ' ' + (await r.getByRole('cell').nth(1).textContent()),
+      );
   expect(await Promise.all(await cells())).toEqual(['2 invalid', '4 invalid', '6 duplicate', '7 duplicate']);
-  await expect(rows.nth(4).getByRole('link', { name: 'Open the existing article' })).toHaveAttribute('href', `/app/articles/${existing.id}`);
+  await expect(rows.nth(4).getByRole('link', { name: 'Open the existing article' })).toHaveAttribute(
+    'href',
+    `/app/articles/${existing.id}`,
+  );
   await importPanel.getByRole('heading', { name: 'Report' }).scrollIntoViewIfNeeded();
   await checkScreen(page, 'editor-import-report');
   await importPanel.getByLabel('Show').selectOption('created');
@@ -185,19 +216,41 @@ test('an editor uploads an NDJSON file and sees exactly its bad and duplicate li
   await importPanel.getByRole('button', { name: 'Download report as CSV' }).click();
   const file = await (await download).path();
   const report: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true });
-  expect(report.map((r) => `${r.line} ${r.status}`)).toEqual(['1 created', '2 invalid', '3 created', '4 invalid', '6 duplicate', '7 duplicate', '8 created']);
+  expect(report.map((r) => `${r.line} ${r.status}`)).toEqual([
+    '1 created',
+    '2 invalid',
+    '3 created',
+    '4 invalid',
+    '6 duplicate',
+    '7 duplicate',
+    '8 created',
+  ]);
   expect(report.find((r) => r.line === '7')!.existingId).toBe(existing.id);
   expect(report.find((r) => r.line === '4')!.error).toMatch(/body/);
 });
 
-test('an editor sees how many rows the filters select, downloads the CSV (it parses with those rows), copies the cursor and previews a ClaimReview', async ({ page, context }) => {
+test('an editor sees how many rows the filters select, downloads the CSV (it parses with those rows), copies the cursor and previews a ClaimReview', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const slug = await createQueue();
   const seeded = await seedArticle(slug, sentences(3, 'tunnels'));
   const reviewer = await createUser('reviewer');
   for (let i = 0; i < seeded.length; i++) {
     const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
-    await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, { label: i === 2 ? 'disputed' : 'verified', rationale: 'Checked the register.', sources: [{ url: 'https://gov.example.org/register' }], confidence: 4 }, 201);
+    await call(
+      'POST',
+      `/assignments/${lease.id}/verdict`,
+      reviewer.token,
+      {
+        label: i === 2 ? 'disputed' : 'verified',
+        rationale: 'Checked the register.',
+        sources: [{ url: 'https://gov.example.org/register' }],
+        confidence: 4,
+      },
+      201,
+    );
   }
   const editor = await createUser('editor');
   await signIn(page, editor);
@@ -246,7 +299,9 @@ test("a reviewer's browser never downloads the editor screens' code", async ({ p
   await signIn(page, reviewer);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My work' }).click();
   await expect(page.getByRole('heading', { name: 'My work' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles', exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles', exact: true }),
+  ).toHaveCount(0);
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((s) => /(Article|Ingest|Export|ClaimCurator|ImportPanel)/.test(s))).toEqual([]);
 });

@@ -4,9 +4,17 @@ import { expect, test } from '@playwright/test';
 import { call, createQueue, createUser, seedArticle, sentences } from './support/api';
 import { checkScreen, claimOnScreen, openWorkbench, signIn, tabTo } from './support/workbench';
 
-type Verdict = { label: string; rationale: string | null; sources: { url: string; quote?: string }[]; confidence: number; reviewerId: string };
+type Verdict = {
+  label: string;
+  rationale: string | null;
+  sources: { url: string; quote?: string }[];
+  confidence: number;
+  reviewerId: string;
+};
 
-test('a reviewer judges three claims by keyboard only; the verdicts are stored with rationale and evidence', async ({ page }) => {
+test('a reviewer judges three claims by keyboard only; the verdicts are stored with rationale and evidence', async ({
+  page,
+}) => {
   const slug = await createQueue();
   const claims = await seedArticle(slug, sentences(3));
   const reviewer = await createUser('reviewer');
@@ -21,9 +29,27 @@ test('a reviewer judges three claims by keyboard only; the verdicts are stored w
   await expect(article.locator('mark')).toBeInViewport();
 
   const plan = [
-    { key: '1', label: 'verified', rationale: 'Matches the ministry register.', url: 'https://gov.example.org/register', note: 'Table 4' },
-    { key: '2', label: 'disputed', rationale: 'The register lists fewer repairs.', url: 'https://gov.example.org/register-2024', note: '' },
-    { key: '3', label: 'unverifiable', rationale: 'No public record either way.', url: 'https://archive.example.org/none', note: 'searched 2024' },
+    {
+      key: '1',
+      label: 'verified',
+      rationale: 'Matches the ministry register.',
+      url: 'https://gov.example.org/register',
+      note: 'Table 4',
+    },
+    {
+      key: '2',
+      label: 'disputed',
+      rationale: 'The register lists fewer repairs.',
+      url: 'https://gov.example.org/register-2024',
+      note: '',
+    },
+    {
+      key: '3',
+      label: 'unverifiable',
+      rationale: 'No public record either way.',
+      url: 'https://archive.example.org/none',
+      note: 'searched 2024',
+    },
   ];
   const judged: string[] = [];
   for (const [i, step] of plan.entries()) {
@@ -34,12 +60,18 @@ test('a reviewer judges three claims by keyboard only; the verdicts are stored w
     if (i === 0) await checkScreen(page, 'review');
 
     await page.keyboard.press(step.key);
-    await expect(page.getByRole('button', { name: new RegExp(`^${step.label}`, 'i') })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: new RegExp(`^${step.label}`, 'i') })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await tabTo(page, page.getByRole('textbox', { name: 'Rationale' }));
     await page.keyboard.type(step.rationale);
     // A digit typed in a field is text, not a shortcut.
     await page.keyboard.type(' 2');
-    await expect(page.getByRole('button', { name: new RegExp(`^${step.label}`, 'i') })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: new RegExp(`^${step.label}`, 'i') })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Escape');
@@ -57,7 +89,12 @@ test('a reviewer judges three claims by keyboard only; the verdicts are stored w
   await checkScreen(page, 'review-empty');
 
   await page.getByRole('link', { name: 'Your queues' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(slug) }).getByRole('cell').last()).toHaveText('3');
+  await expect(
+    page
+      .getByRole('row', { name: new RegExp(slug) })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('3');
   await page.getByRole('link', { name: 'My work' }).click();
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(4);
@@ -69,7 +106,12 @@ test('a reviewer judges three claims by keyboard only; the verdicts are stored w
     const claim = claims.find((c) => c.text === judged[i])!;
     const verdicts = await call<Verdict[]>('GET', `/claims/${claim.id}/verdicts`, editor.token);
     expect(verdicts).toEqual([
-      expect.objectContaining({ label: step.label, rationale: step.rationale, reviewerId: reviewer.id, sources: [expect.objectContaining({ url: step.url, ...(step.note ? { quote: step.note } : {}) })] }),
+      expect.objectContaining({
+        label: step.label,
+        rationale: step.rationale,
+        reviewerId: reviewer.id,
+        sources: [expect.objectContaining({ url: step.url, ...(step.note ? { quote: step.note } : {}) })],
+      }),
     ]);
   }
 });
@@ -115,14 +157,18 @@ test('two reviewers in two browsers never see the same claim at once', async ({ 
   const slug = await createQueue({ verdictsRequired: 1 });
   await seedArticle(slug, sentences(2));
   const [a, b, c] = await Promise.all([createUser('reviewer'), createUser('reviewer'), createUser('reviewer')]);
-  const pages = await Promise.all([a, b, c].map(async (user) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, user);
-    return page;
-  }));
+  const pages = await Promise.all(
+    [a, b, c].map(async (user) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, user);
+      return page;
+    }),
+  );
   await Promise.all(pages.slice(0, 2).map((page) => openWorkbench(page, `/app/review/${slug}`)));
-  const [first, second] = await Promise.all(pages.slice(0, 2).map(async (page) => (await claimOnScreen(page).textContent())!));
+  const [first, second] = await Promise.all(
+    pages.slice(0, 2).map(async (page) => (await claimOnScreen(page).textContent())!),
+  );
   expect(first).not.toEqual(second);
   // Both claims are held: the third reviewer is told so rather than shown a bare "no more tasks".
   await openWorkbench(pages[2], `/app/review/${slug}`);
@@ -153,7 +199,9 @@ test('the draft survives a reload and is cleared by the submit', async ({ page }
   await page.getByRole('button', { name: /^Submit verdict/ }).click();
   await expect(claimOnScreen(page)).not.toHaveText(claim);
   await expect(page.getByRole('textbox', { name: 'Rationale' })).toHaveValue('');
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('factcheck.draft.')))).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('factcheck.draft.')))).toEqual(
+    [],
+  );
 });
 
 test('an expired lease says so, keeps the draft and offers to pull again', async ({ page }) => {
@@ -196,23 +244,36 @@ test('skip asks for a reason, hands the claim back and loads the next one', asyn
   await expect(claimOnScreen(page)).not.toHaveText(skipped);
   const claim = claims.find((c) => c.text === skipped)!;
   expect((await call<{ status: string }>('GET', `/claims/${claim.id}`, editor.token)).status).toBe('queued');
-  const history = await call<{ action: string; after: { reason?: string } | null }[]>('GET', `/claims/${claim.id}/history`, editor.token);
+  const history = await call<{ action: string; after: { reason?: string } | null }[]>(
+    'GET',
+    `/claims/${claim.id}/history`,
+    editor.token,
+  );
   // claim.skip, or claim.requeue when the skip put it back in the queue
-  expect(history.find((e) => ['claim.skip', 'claim.requeue'].includes(e.action))?.after?.reason).toBe('I wrote about this bridge myself.');
+  expect(history.find((e) => ['claim.skip', 'claim.requeue'].includes(e.action))?.after?.reason).toBe(
+    'I wrote about this bridge myself.',
+  );
 });
 
-test('a reviewer never sees another reviewer\'s verdict before the claim is final', async ({ page }) => {
+test("a reviewer never sees another reviewer's verdict before the claim is final", async ({ page }) => {
   const slug = await createQueue({ verdictsRequired: 3 });
   const [claim] = await seedArticle(slug, sentences(1));
   const other = await createUser('reviewer');
   const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, other.token, undefined, 200);
   const secret = `Secret rationale ${Date.now()}`;
-  await call('POST', `/assignments/${lease.id}/verdict`, other.token, { label: 'disputed', rationale: secret, sources: [{ url: 'https://other.example.org/x' }], confidence: 2 }, 201);
+  await call(
+    'POST',
+    `/assignments/${lease.id}/verdict`,
+    other.token,
+    { label: 'disputed', rationale: secret, sources: [{ url: 'https://other.example.org/x' }], confidence: 2 },
+    201,
+  );
 
   const reviewer = await createUser('reviewer');
   const seen: string[] = [];
   page.on('response', async (response) => {
-    if (response.url().includes('/api') || response.request().resourceType() === 'fetch') seen.push(await response.text().catch(() => ''));
+    if (response.url().includes('/api') || response.request().resourceType() === 'fetch')
+      seen.push(await response.text().catch(() => ''));
   });
   await signIn(page, reviewer);
   await openWorkbench(page, `/app/review/${slug}`);
@@ -223,7 +284,7 @@ test('a reviewer never sees another reviewer\'s verdict before the claim is fina
   expect(seen.join('\n')).not.toContain(secret);
 });
 
-test('the queue\'s guidelines are shown as Markdown, with any HTML or script dropped', async ({ page }) => {
+test("the queue's guidelines are shown as Markdown, with any HTML or script dropped", async ({ page }) => {
   const slug = await createQueue();
   await seedArticle(slug, sentences(1));
   const editor = await createUser('editor');
@@ -239,7 +300,10 @@ test('the queue\'s guidelines are shown as Markdown, with any HTML or script dro
   const panel = page.locator('details.guidelines');
   await expect(panel.getByRole('heading', { name: 'Sources first' })).toBeVisible();
   await expect(panel.locator('strong')).toHaveText('primary');
-  await expect(panel.getByRole('link', { name: 'the handbook' })).toHaveAttribute('href', 'https://handbook.example.org/');
+  await expect(panel.getByRole('link', { name: 'the handbook' })).toHaveAttribute(
+    'href',
+    'https://handbook.example.org/',
+  );
   await expect(panel.locator('script, img')).toHaveCount(0);
   expect(await panel.getByText('click me').getAttribute('href')).not.toContain('javascript');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
@@ -251,7 +315,13 @@ test('my work pages through the verdicts, and shows no final label before the cl
   const reviewer = await createUser('reviewer');
   for (let i = 0; i < 27; i++) {
     const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
-    await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, { label: 'verified', sources: [], confidence: 4 }, 201);
+    await call(
+      'POST',
+      `/assignments/${lease.id}/verdict`,
+      reviewer.token,
+      { label: 'verified', sources: [], confidence: 4 },
+      201,
+    );
   }
   await signIn(page, reviewer);
   await page.getByRole('link', { name: 'My work' }).click();

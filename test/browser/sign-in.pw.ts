@@ -52,7 +52,7 @@ test('signing out ends the session', async ({ page }) => {
   await call('GET', '/auth/me', undefined, undefined, 401);
 });
 
-test('a deactivated user\'s open page is signed out on its next request', async ({ page }) => {
+test("a deactivated user's open page is signed out on its next request", async ({ page }) => {
   const reviewer = await createUser('reviewer');
   await signIn(page, reviewer);
   await expect(page.getByRole('heading', { name: 'Your queues' })).toBeVisible();
@@ -67,6 +67,9 @@ test('an admin sees every queue, the adjudication queue among them', async ({ pa
   await signIn(page, await createUser('admin'));
   const queues = page.getByRole('table');
   await expect(queues.getByRole('link', { name: 'default', exact: true })).toBeVisible();
-  await expect(queues.getByRole('link', { name: 'adjudication', exact: true })).toHaveAttribute('href', '/app/adjudication');
+  await expect(queues.getByRole('link', { name: 'adjudication', exact: true })).toHaveAttribute(
+    'href',
+    '/app/adjudication',
+  );
   await checkScreen(page, 'queues-admin');
 });

@@ -3,7 +3,13 @@ import { inverseDocumentFrequencies, trainModel } from '../../bench/training/tra
 import { AnalyzedRow, DatasetSplit } from '../../bench/training/training-set';
 import { ClaimExtractor } from '../../src/extraction/claim-extractor';
 import {
-  CheckWorthinessModel, configHash, decodeIdf, encodeIdf, getCheckWorthinessModel, quantizeIdf, TRAINING_CONFIG,
+  CheckWorthinessModel,
+  configHash,
+  decodeIdf,
+  encodeIdf,
+  getCheckWorthinessModel,
+  quantizeIdf,
+  TRAINING_CONFIG,
 } from '../../src/extraction/model/check-worthiness-model';
 import { GramBuffer, GramSettings, hashGrams } from '../../src/extraction/model/featurizer';
 import { FIXTURES_DIR } from '../support/gold-fixture';
@@ -31,7 +37,10 @@ describe('the committed check-worthiness model', () => {
   });
 
   it('should tell a stale artifact from a current one', () => {
-    const stale = new CheckWorthinessModel({ ...model.artifact, configHash: configHash({ ...TRAINING_CONFIG, epochs: TRAINING_CONFIG.epochs + 1 }) });
+    const stale = new CheckWorthinessModel({
+      ...model.artifact,
+      configHash: configHash({ ...TRAINING_CONFIG, epochs: TRAINING_CONFIG.epochs + 1 }),
+    });
     expect(stale.isCurrent).toBe(false);
   });
 
@@ -45,7 +54,9 @@ describe('the committed check-worthiness model', () => {
     expect(scoreOf('Officials said the strike killed 12 people in Kharkiv on Monday.')).toBeGreaterThan(sut.threshold);
     expect(scoreOf('“Nobody should be treated like that,” the minister said.')).toBeLessThan(sut.threshold);
     expect(scoreOf('Please help us save our children.')).toBeLessThan(sut.threshold);
-    expect(scoreOf('Harris will travel to Switzerland to underscore Washington’s commitment to peace.')).toBeLessThan(sut.threshold);
+    expect(scoreOf('Harris will travel to Switzerland to underscore Washington’s commitment to peace.')).toBeLessThan(
+      sut.threshold,
+    );
   });
 });
 
@@ -81,7 +92,8 @@ describe('tf-idf weighting of the grams', () => {
     const words = new GramBuffer();
     hashGrams('the cat', settings, words, new GramBuffer());
     words.sortWeighted({ ...settings, idf });
-    const value = (bucket: number): number => words.value[Array.from(words.index.subarray(0, words.length)).indexOf(bucket)];
+    const value = (bucket: number): number =>
+      words.value[Array.from(words.index.subarray(0, words.length)).indexOf(bucket)];
     expect(value(unigramBucket('cat'))).toBeCloseTo(3 * value(unigramBucket('the')), 5);
     const norm = Math.hypot(...Array.from(words.value.subarray(0, words.length)));
     expect(norm).toBeCloseTo(1, 6);

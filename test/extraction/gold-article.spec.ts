@@ -12,9 +12,12 @@ describe('claim extraction on the seed article', () => {
     expect(gold.filter((g) => g.kind === 'must').length).toBeGreaterThan(10);
   });
 
-  it.each(checkGold(gold, sentences).map((c) => [c.kind, c.fragment, c.holds] as const))('should hold %s: %s', (_kind, _fragment, holds) => {
-    expect(holds).toBe(true);
-  });
+  it.each(checkGold(gold, sentences).map((c) => [c.kind, c.fragment, c.holds] as const))(
+    'should hold %s: %s',
+    (_kind, _fragment, holds) => {
+      expect(holds).toBe(true);
+    },
+  );
 
   it('should give every sentence an exact span', () => {
     for (const s of sentences) expect(body.slice(s.start, s.end)).toBe(s.text);

@@ -22,15 +22,25 @@ export interface TestDatabase {
  * when given, else the local server on 127.0.0.1:5432 when reachable, else (or with TEST_DATABASE=embedded) an
  * embedded PostgreSQL.
  */
-export async function createTestDatabase(log: (line: string) => void = () => undefined, prefix = 'factcheck_test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  log: (line: string) => void = () => undefined,
+  prefix = 'factcheck_test',
+): Promise<TestDatabase> {
   let embedded: EmbeddedServer | undefined;
   const forceEmbedded = process.env.TEST_DATABASE === 'embedded';
   let serverUrl = process.env.TEST_DATABASE_URL ?? (forceEmbedded ? undefined : process.env.DATABASE_URL);
   if (!serverUrl) {
     if (!forceEmbedded && (await reachable(LOCAL_SERVER))) serverUrl = LOCAL_SERVER;
     else {
-      log(forceEmbedded ? 'TEST_DATABASE=embedded: starting an embedded PostgreSQL' : 'no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
-      embedded = await startEmbeddedPostgres({ dir: join(tmpdir(), `factcheck-test-pg-${process.pid}`), persistent: false });
+      log(
+        forceEmbedded
+          ? 'TEST_DATABASE=embedded: starting an embedded PostgreSQL'
+          : 'no PostgreSQL on 127.0.0.1:5432: starting an embedded one',
+      );
+      embedded = await startEmbeddedPostgres({
+        dir: join(tmpdir(), `factcheck-test-pg-${process.pid}`),
+        persistent: false,
+      });
       serverUrl = embedded.url('postgres');
     }
   }
@@ -68,5 +78,6 @@ export async function createTestDatabase(log: (line: string) => void = () => und
 /** Tests and benchmarks seed freely: refuse any database whose name does not say it is for them. */
 export function assertTestDatabase(url: string): void {
   const name = new URL(url).pathname.slice(1);
-  if (!/test|bench/.test(name)) throw new Error(`Refusing to run tests against database "${name}" (name says neither test nor bench)`);
+  if (!/test|bench/.test(name))
+    throw new Error(`Refusing to run tests against database "${name}" (name says neither test nor bench)`);
 }

@@ -32,7 +32,8 @@ export class AppProcess {
     });
     const app = new AppProcess(child, `http://127.0.0.1:${port}`);
     for (let i = 0; i < 600; i++) {
-      if (app.exited) throw new Error(`service exited during start (${JSON.stringify(app.exited)}):\n${app.lastOutput}`);
+      if (app.exited)
+        throw new Error(`service exited during start (${JSON.stringify(app.exited)}):\n${app.lastOutput}`);
       if ((await fetch(`${app.url}/health`).catch(() => undefined))?.ok) return app;
       await new Promise((r) => setTimeout(r, 100));
     }

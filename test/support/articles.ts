@@ -22,7 +22,10 @@ export function uniqueBody(extra = ''): string {
 }
 
 export function postArticle(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
-  return t.http.post('/articles').set(bearer(token)).send({ title: `Article ${uniqueSuffix()}`, body: uniqueBody(), ...overrides });
+  return t.http
+    .post('/articles')
+    .set(bearer(token))
+    .send({ title: `Article ${uniqueSuffix()}`, body: uniqueBody(), ...overrides });
 }
 
 export interface ImportLineResult {
@@ -48,8 +51,12 @@ export async function importStreamed(t: TestApp, token: string, payload: string)
       response.on('data', (chunk: string) => (text += chunk)).on('end', () => done(null, text));
     })
     .expect(200);
-  if (!String(res.headers['content-type']).startsWith('application/x-ndjson')) throw new Error(`not NDJSON: ${res.headers['content-type']}`);
-  const lines = (res.body as string).trimEnd().split('\n').map((l) => JSON.parse(l));
+  if (!String(res.headers['content-type']).startsWith('application/x-ndjson'))
+    throw new Error(`not NDJSON: ${res.headers['content-type']}`);
+  const lines = (res.body as string)
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const last = lines.pop() as { totals: Record<string, number>; stopped?: unknown; error?: unknown };
   return { results: lines as ImportLineResult[], last };
 }
@@ -70,7 +77,12 @@ export function expectExactSpans(body: string, claims: ClaimBody[]): void {
 /** Moves a claim to a state the review workflow would reach (final states carry their label, as the schema requires). */
 export async function forceStatus(t: TestApp, claimId: string, status: string): Promise<void> {
   const final = ['verified', 'disputed', 'unverifiable'].includes(status);
-  await t.db.query(`UPDATE claims SET status = $2, final_label = $3, resolution_source = $4 WHERE id = $1`, [claimId, status, final ? status : null, final ? 'consensus' : null]);
+  await t.db.query(`UPDATE claims SET status = $2, final_label = $3, resolution_source = $4 WHERE id = $1`, [
+    claimId,
+    status,
+    final ? status : null,
+    final ? 'consensus' : null,
+  ]);
 }
 
 /** Freshly stored claims wait for review: pending, or queued when a queue takes them at once. */

@@ -32,7 +32,10 @@ export class EventStreamReader {
         return this.events[index];
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`No "${type}" event within ${timeoutMs} ms; got ${JSON.stringify(this.events.slice(this.readIndex))}`);
+      if (left <= 0)
+        throw new Error(
+          `No "${type}" event within ${timeoutMs} ms; got ${JSON.stringify(this.events.slice(this.readIndex))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

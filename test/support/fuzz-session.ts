@@ -23,13 +23,25 @@ export interface FuzzOutcome {
  */
 export async function fuzzSession(
   t: TestApp,
-  { seed, requests, concurrency, onRound }: { seed: number; requests: number; concurrency?: number; onRound?: (report: FuzzReport) => void },
+  {
+    seed,
+    requests,
+    concurrency,
+    onRound,
+  }: { seed: number; requests: number; concurrency?: number; onRound?: (report: FuzzReport) => void },
 ): Promise<FuzzOutcome> {
-  const [reviewer, editor, admin, outsider] = [await t.createUser(Role.Reviewer), await t.createUser(Role.Editor), await t.createUser(Role.Admin), await t.createUser(Role.Reviewer)];
+  const [reviewer, editor, admin, outsider] = [
+    await t.createUser(Role.Reviewer),
+    await t.createUser(Role.Editor),
+    await t.createUser(Role.Admin),
+    await t.createUser(Role.Reviewer),
+  ];
   const doc = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
   // Posted here rather than with support/articles, which reads a fixture file bench/fuzz's build does not carry.
   const body = `The council said 14 bridges in district ${uniqueSuffix()} were repaired in March 2024.`;
-  const article = (await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Fuzz fixture', body }).expect(201)).body as { id: string; claims: { id: string }[] };
+  const article = (
+    await t.http.post('/articles').set(bearer(editor.token)).send({ title: 'Fuzz fixture', body }).expect(201)
+  ).body as { id: string; claims: { id: string }[] };
   const slug = await createQueue(t, admin.token);
   // Written by a user outside the checks below: these articles are seeded without audit rows.
   await seedQueuedClaims(t, slug, 20, outsider.id);
@@ -66,14 +78,21 @@ export async function fuzzSession(
     [actors],
   );
   const audited = async (action: string): Promise<number> =>
-    (await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND actor_id = ANY($2)`, [action, [...actors, reviewer.id]]))[0].n;
+    (
+      await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND actor_id = ANY($2)`, [
+        action,
+        [...actors, reviewer.id],
+      ])
+    )[0].n;
   const ok = (operation: string) => report.successes[operation] ?? 0;
   const [created, deleted] = [await audited('article.create'), await audited('article.delete')];
   return {
     report,
     operations: fuzzer.operations.length,
     inexactSpans: inexact,
-    articlesWithoutTheirClaims: stored.filter((a) => a.extracted !== extractor.extract(a.body).filter((s) => s.isClaim).length).map((a) => a.id),
+    articlesWithoutTheirClaims: stored
+      .filter((a) => a.extracted !== extractor.extract(a.body).filter((s) => s.isClaim).length)
+      .map((a) => a.id),
     audit: {
       // + 1: the fixture article, and the fixture queue
       'article.create': { rows: created, successes: ok('POST /articles') + report.importedArticles + 1 },

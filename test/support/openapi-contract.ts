@@ -1,8 +1,14 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-export type OpenApiDocument = { paths: Record<string, Record<string, OperationObject>>; components?: { schemas?: Record<string, unknown> } };
-type OperationObject = { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+export type OpenApiDocument = {
+  paths: Record<string, Record<string, OperationObject>>;
+  components?: { schemas?: Record<string, unknown> };
+};
+type OperationObject = {
+  operationId?: string;
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
 
 /** What the hook saw of one response: enough to find the operation and check the body. */
 export interface ObservedResponse {
@@ -51,10 +57,16 @@ export class OpenApiContract {
     const route = this.routes.find((r) => r.method === method && r.pattern.test(path));
     if (!route) return;
     const where = `${method.toUpperCase()} ${route.template} (${route.operation.operationId ?? 'no operationId'}) answered ${response.status}`;
-    const documented = route.operation.responses?.[String(response.status)] ?? route.operation.responses?.[`${String(response.status)[0]}XX`];
-    const statusKey = route.operation.responses?.[String(response.status)] ? String(response.status) : `${String(response.status)[0]}XX`;
+    const documented =
+      route.operation.responses?.[String(response.status)] ??
+      route.operation.responses?.[`${String(response.status)[0]}XX`];
+    const statusKey = route.operation.responses?.[String(response.status)]
+      ? String(response.status)
+      : `${String(response.status)[0]}XX`;
     if (!documented) {
-      throw new Error(`OpenAPI drift: ${where}, a status /docs-json does not document (documented: ${Object.keys(route.operation.responses ?? {}).join(', ')}). Body: ${(response.text ?? '').slice(0, 300)}`);
+      throw new Error(
+        `OpenAPI drift: ${where}, a status /docs-json does not document (documented: ${Object.keys(route.operation.responses ?? {}).join(', ')}). Body: ${(response.text ?? '').slice(0, 300)}`,
+      );
     }
     if (response.status === 204 || response.text === '') return;
     if (!documented.content) {
@@ -63,20 +75,26 @@ export class OpenApiContract {
     }
     const mediaType = (response.contentType ?? '').split(';')[0].trim().toLowerCase();
     if (!documented.content[mediaType]) {
-      throw new Error(`OpenAPI drift: ${where} with content-type ${mediaType || '(none)'}, not documented (documented: ${Object.keys(documented.content).join(', ')})`);
+      throw new Error(
+        `OpenAPI drift: ${where} with content-type ${mediaType || '(none)'}, not documented (documented: ${Object.keys(documented.content).join(', ')})`,
+      );
     }
     if (!documented.content[mediaType].schema || response.text === undefined) return;
     const validate = this.validator(route.template, method, statusKey, mediaType);
     for (const [index, body] of bodies(mediaType, response.text)) {
       if (!validate(body)) {
         const at = index === undefined ? '' : ` (line ${index + 1})`;
-        throw new Error(`OpenAPI drift: ${where}, body${at} does not match the documented ${mediaType} schema:\n${describe(validate.errors)}\nBody: ${JSON.stringify(body).slice(0, 600)}`);
+        throw new Error(
+          `OpenAPI drift: ${where}, body${at} does not match the documented ${mediaType} schema:\n${describe(validate.errors)}\nBody: ${JSON.stringify(body).slice(0, 600)}`,
+        );
       }
     }
   }
 
   private validator(template: string, method: string, status: string, mediaType: string): ValidateFunction {
-    const pointer = ['paths', template, method, 'responses', status, 'content', mediaType, 'schema'].map(escapePointer).join('/');
+    const pointer = ['paths', template, method, 'responses', status, 'content', mediaType, 'schema']
+      .map(escapePointer)
+      .join('/');
     const ref = `${DOC_ID}#/${pointer}`;
     let validate = this.validators.get(ref);
     if (!validate) {
@@ -116,7 +134,12 @@ function closeObjects(node: unknown): unknown {
     const schema = node as Record<string, unknown>;
     Object.values(schema).forEach(closeObjects);
     const composed = 'allOf' in schema || 'anyOf' in schema || 'oneOf' in schema;
-    if (schema.properties && typeof schema.properties === 'object' && !('additionalProperties' in schema) && !composed) {
+    if (
+      schema.properties &&
+      typeof schema.properties === 'object' &&
+      !('additionalProperties' in schema) &&
+      !composed
+    ) {
       schema.additionalProperties = false;
     }
   }
@@ -126,6 +149,9 @@ function closeObjects(node: unknown): unknown {
 function describe(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .slice(0, 10)
-    .map((e) => `  - ${e.instancePath || '(root)'} ${e.message}${e.keyword === 'additionalProperties' ? `: ${String(e.params.additionalProperty)}` : ''}${e.keyword === 'enum' ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`)
+    .map(
+      (e) =>
+        `  - ${e.instancePath || '(root)'} ${e.message}${e.keyword === 'additionalProperties' ? `: ${String(e.params.additionalProperty)}` : ''}${e.keyword === 'enum' ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`,
+    )
     .join('\n');
 }

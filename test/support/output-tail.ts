@@ -4,7 +4,10 @@ import type { ChildProcess } from 'node:child_process';
 export class OutputTail {
   private readonly lines: string[] = [];
 
-  constructor(child: ChildProcess, private readonly kept = 40) {
+  constructor(
+    child: ChildProcess,
+    private readonly kept = 40,
+  ) {
     const keep = (chunk: Buffer) => {
       this.lines.push(...chunk.toString().split('\n').filter(Boolean));
       this.lines.splice(0, Math.max(0, this.lines.length - this.kept));

@@ -11,7 +11,11 @@ const SERVER_CONNECTIONS = 8;
 
 /** pgbouncer's executable: PGBOUNCER_PATH, Debian's /usr/sbin/pgbouncer or the first on PATH; undefined when none is. */
 export function findPgbouncer(): string | undefined {
-  const candidates = [process.env.PGBOUNCER_PATH, '/usr/sbin/pgbouncer', ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'pgbouncer'))];
+  const candidates = [
+    process.env.PGBOUNCER_PATH,
+    '/usr/sbin/pgbouncer',
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'pgbouncer')),
+  ];
   return candidates.find((file) => {
     if (!file) return false;
     try {
@@ -75,7 +79,9 @@ export class Pgbouncer {
     // pgbouncer refuses to run as root; started as root it switches to `-u`, who must read the folder.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) for (const file of ['', 'users.txt', 'pgbouncer.ini']) chmodSync(join(dir, file), file ? 0o644 : 0o755);
-    const child = spawn(executable, [...(asRoot ? ['-u', 'nobody'] : []), join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(executable, [...(asRoot ? ['-u', 'nobody'] : []), join(dir, 'pgbouncer.ini')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const url = new URL(databaseUrl);
     url.hostname = '127.0.0.1';
     url.port = String(port);

@@ -31,7 +31,9 @@ export function postgresBinaries(): string | null {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   const found = versions.map((v) => join(root, v, 'bin')).find((bin) => existsSync(join(bin, 'pg_basebackup')));
   return found ?? null;
 }
@@ -62,12 +64,60 @@ export async function startReplicatedPair(bin: string): Promise<ReplicatedPair> 
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await pg('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C']);
-    await pg('pg_ctl', ['-D', primaryDir, '-w', '-t', '60', '-l', join(dir, 'primary.log'), '-o', `-p ${primaryPort} ${common} -c wal_level=replica -c max_wal_senders=4`, 'start']);
+    await pg('initdb', [
+      '-D',
+      primaryDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--no-sync',
+      '--no-instructions',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ]);
+    await pg('pg_ctl', [
+      '-D',
+      primaryDir,
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      join(dir, 'primary.log'),
+      '-o',
+      `-p ${primaryPort} ${common} -c wal_level=replica -c max_wal_senders=4`,
+      'start',
+    ]);
     started.push(primaryDir);
     // initdb's pg_hba.conf trusts local replication connections; -R writes primary_conninfo and standby.signal.
-    await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
-    await pg('pg_ctl', ['-D', replicaDir, '-w', '-t', '60', '-l', join(dir, 'replica.log'), '-o', `-p ${replicaPort} ${common} -c hot_standby=on -c hot_standby_feedback=on`, 'start']);
+    await pg('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primaryPort),
+      '-U',
+      'postgres',
+      '-D',
+      replicaDir,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+      '--no-sync',
+    ]);
+    await pg('pg_ctl', [
+      '-D',
+      replicaDir,
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      join(dir, 'replica.log'),
+      '-o',
+      `-p ${replicaPort} ${common} -c hot_standby=on -c hot_standby_feedback=on`,
+      'start',
+    ]);
     started.push(replicaDir);
   } catch (error) {
     await stop();
@@ -90,7 +140,11 @@ export async function startReplicatedPair(bin: string): Promise<ReplicatedPair> 
     async caughtUp() {
       const [{ lsn }] = await once<{ lsn: string }>(primaryUrl, `SELECT pg_current_wal_lsn()::text AS lsn`);
       for (let i = 0; i < 300; i++) {
-        const [{ done }] = await once<{ done: boolean }>(replicaUrl, `SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done`, [lsn]);
+        const [{ done }] = await once<{ done: boolean }>(
+          replicaUrl,
+          `SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done`,
+          [lsn],
+        );
         if (done) return;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -1,19 +1,38 @@
 import { Role } from '../../src/users/role';
 import { bearer, TestApp, TestUser, uniqueSuffix } from './test-app';
 
-export const VERIFIED = { label: 'verified', sources: [{ url: 'https://example.org/source', title: 'Source' }], confidence: 4 };
-export const DISPUTED = { label: 'disputed', rationale: 'The ministry figures say otherwise.', sources: [{ url: 'https://example.org/other' }], confidence: 3 };
+export const VERIFIED = {
+  label: 'verified',
+  sources: [{ url: 'https://example.org/source', title: 'Source' }],
+  confidence: 4,
+};
+export const DISPUTED = {
+  label: 'disputed',
+  rationale: 'The ministry figures say otherwise.',
+  sources: [{ url: 'https://example.org/other' }],
+  confidence: 3,
+};
 
 /** A queue of its own (not auto-routed), so a suite's pulls never meet other suites' claims. */
 export async function createQueue(t: TestApp, admin: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const slug = `q-${uniqueSuffix()}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 60);
-  await t.http.post('/queues').set(bearer(admin)).send({ slug, pullRole: 'reviewer', routable: false, ...overrides }).expect(201);
+  const slug = `q-${uniqueSuffix()}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 60);
+  await t.http
+    .post('/queues')
+    .set(bearer(admin))
+    .send({ slug, pullRole: 'reviewer', routable: false, ...overrides })
+    .expect(201);
   return slug;
 }
 
 /** Inserts one article with `count` claims waiting in queue `slug` (scores descending from 0.99). */
 export async function seedQueuedClaims(t: TestApp, slug: string, count: number, createdBy: string): Promise<string[]> {
-  const sentences = Array.from({ length: count }, (_, i) => `Claim ${i} of ${slug}: ${i + 3} bridges were repaired in 2024.`);
+  const sentences = Array.from(
+    { length: count },
+    (_, i) => `Claim ${i} of ${slug}: ${i + 3} bridges were repaired in 2024.`,
+  );
   const body = sentences.join('\n');
   const [article] = await t.db.query(
     `INSERT INTO articles (title, body, body_sha256, source, created_by)

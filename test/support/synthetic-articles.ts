@@ -13,18 +13,174 @@ export interface SyntheticArticle {
   publishedAt: string;
 }
 
-const FIRST = ['Anna', 'Ivan', 'Olena', 'Marek', 'Sofia', 'Taras', 'Lena', 'Pavlo', 'Irina', 'Jonas', 'Maria', 'Dmytro', 'Katya', 'Viktor', 'Alina', 'Bohdan', 'Nadia', 'Oskar', 'Yulia', 'Roman'];
-const ROLES = ['Mayor', 'Governor', 'Minister', 'Spokesperson', 'Commander', 'Senator', 'Prosecutor', 'Ombudsman', 'Chairman', 'Director'];
-const PLACES = ['Lviv', 'Odesa', 'Kharkiv', 'Dnipro', 'Poltava', 'Sumy', 'Chernihiv', 'Vinnytsia', 'Zhytomyr', 'Mykolaiv', 'Kherson', 'Rivne', 'Lutsk', 'Uzhhorod', 'Ternopil', 'Cherkasy', 'Kropyvnytskyi', 'Chernivtsi', 'Ivano-Frankivsk', 'Zaporizhzhia', 'Kramatorsk', 'Izium', 'Bucha', 'Irpin', 'Brovary', 'Bila Tserkva', 'Kremenchuk', 'Uman', 'Nizhyn', 'Konotop'];
-const NOUNS = ['houses', 'schools', 'bridges', 'drones', 'power lines', 'hospitals', 'tractors', 'grain silos', 'apartment blocks', 'ambulances', 'substations', 'warehouses'];
-const VERBS = ['damaged', 'destroyed', 'repaired', 'inspected', 'evacuated', 'rebuilt', 'shelled', 'insured', 'reopened', 'sealed off'];
-const ORGS = ['regional council', 'health ministry', 'state emergency service', 'central bank', 'energy regulator', 'national police', 'statistics office', 'railway operator'];
+const FIRST = [
+  'Anna',
+  'Ivan',
+  'Olena',
+  'Marek',
+  'Sofia',
+  'Taras',
+  'Lena',
+  'Pavlo',
+  'Irina',
+  'Jonas',
+  'Maria',
+  'Dmytro',
+  'Katya',
+  'Viktor',
+  'Alina',
+  'Bohdan',
+  'Nadia',
+  'Oskar',
+  'Yulia',
+  'Roman',
+];
+const ROLES = [
+  'Mayor',
+  'Governor',
+  'Minister',
+  'Spokesperson',
+  'Commander',
+  'Senator',
+  'Prosecutor',
+  'Ombudsman',
+  'Chairman',
+  'Director',
+];
+const PLACES = [
+  'Lviv',
+  'Odesa',
+  'Kharkiv',
+  'Dnipro',
+  'Poltava',
+  'Sumy',
+  'Chernihiv',
+  'Vinnytsia',
+  'Zhytomyr',
+  'Mykolaiv',
+  'Kherson',
+  'Rivne',
+  'Lutsk',
+  'Uzhhorod',
+  'Ternopil',
+  'Cherkasy',
+  'Kropyvnytskyi',
+  'Chernivtsi',
+  'Ivano-Frankivsk',
+  'Zaporizhzhia',
+  'Kramatorsk',
+  'Izium',
+  'Bucha',
+  'Irpin',
+  'Brovary',
+  'Bila Tserkva',
+  'Kremenchuk',
+  'Uman',
+  'Nizhyn',
+  'Konotop',
+];
+const NOUNS = [
+  'houses',
+  'schools',
+  'bridges',
+  'drones',
+  'power lines',
+  'hospitals',
+  'tractors',
+  'grain silos',
+  'apartment blocks',
+  'ambulances',
+  'substations',
+  'warehouses',
+];
+const VERBS = [
+  'damaged',
+  'destroyed',
+  'repaired',
+  'inspected',
+  'evacuated',
+  'rebuilt',
+  'shelled',
+  'insured',
+  'reopened',
+  'sealed off',
+];
+const ORGS = [
+  'regional council',
+  'health ministry',
+  'state emergency service',
+  'central bank',
+  'energy regulator',
+  'national police',
+  'statistics office',
+  'railway operator',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const THINGS = ['heating subsidies', 'school meals', 'bomb shelters', 'road repairs', 'mobile clinics', 'water filters', 'bus routes', 'flood barriers'];
-const SOURCES = ['Kyiv Ledger', 'Danube Wire', 'Northern Post', 'Steppe Daily', 'Carpathian Times', 'Harbour Herald', 'Metro Courier', 'Field Notes'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const THINGS = [
+  'heating subsidies',
+  'school meals',
+  'bomb shelters',
+  'road repairs',
+  'mobile clinics',
+  'water filters',
+  'bus routes',
+  'flood barriers',
+];
+const SOURCES = [
+  'Kyiv Ledger',
+  'Danube Wire',
+  'Northern Post',
+  'Steppe Daily',
+  'Carpathian Times',
+  'Harbour Herald',
+  'Metro Courier',
+  'Field Notes',
+];
 
-const SYLLABLES = ['ka', 'lo', 'vre', 'mi', 'dan', 'tso', 'gur', 'bel', 'zy', 'pon', 'rik', 'sha', 'tev', 'nu', 'hol', 'dre', 'vak', 'ost', 'mer', 'chu', 'lyp', 'gor', 'bai', 'fen', 'xu', 'qir', 'wen', 'jas'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'vre',
+  'mi',
+  'dan',
+  'tso',
+  'gur',
+  'bel',
+  'zy',
+  'pon',
+  'rik',
+  'sha',
+  'tev',
+  'nu',
+  'hol',
+  'dre',
+  'vak',
+  'ost',
+  'mer',
+  'chu',
+  'lyp',
+  'gor',
+  'bai',
+  'fen',
+  'xu',
+  'qir',
+  'wen',
+  'jas',
+];
 
 interface Words {
   pick<T>(xs: T[]): T;
@@ -35,15 +191,21 @@ interface Words {
 }
 
 const SENTENCES: ((w: Words) => string)[] = [
-  (w) => `${w.pick(ROLES)} ${w.person()} said ${w.n(400)} ${w.pick(NOUNS)} were ${w.pick(VERBS)} in ${w.place()} on ${w.pick(DAYS)}.`,
-  (w) => `According to the ${w.pick(ORGS)}, ${w.n(90)} percent of ${w.pick(NOUNS)} in ${w.place()} have been ${w.pick(VERBS)} since ${w.pick(MONTHS)} ${2015 + w.n(9)}.`,
-  (w) => `${w.person()}, the ${w.pick(ROLES).toLowerCase()} of ${w.place()}, told reporters the ${w.pick(ORGS)} would spend $${w.n(900)} million on ${w.pick(THINGS)}.`,
-  (w) => `The ${w.pick(ORGS)} reported ${w.n(60)} people injured after an attack near ${w.place()} early on ${w.pick(DAYS)}.`,
+  (w) =>
+    `${w.pick(ROLES)} ${w.person()} said ${w.n(400)} ${w.pick(NOUNS)} were ${w.pick(VERBS)} in ${w.place()} on ${w.pick(DAYS)}.`,
+  (w) =>
+    `According to the ${w.pick(ORGS)}, ${w.n(90)} percent of ${w.pick(NOUNS)} in ${w.place()} have been ${w.pick(VERBS)} since ${w.pick(MONTHS)} ${2015 + w.n(9)}.`,
+  (w) =>
+    `${w.person()}, the ${w.pick(ROLES).toLowerCase()} of ${w.place()}, told reporters the ${w.pick(ORGS)} would spend $${w.n(900)} million on ${w.pick(THINGS)}.`,
+  (w) =>
+    `The ${w.pick(ORGS)} reported ${w.n(60)} people injured after an attack near ${w.place()} early on ${w.pick(DAYS)}.`,
   (w) => `${w.person()} warned that ${w.place()} could lose ${w.n(300)} ${w.pick(NOUNS)} by ${w.pick(MONTHS)}.`,
   (w) => `I think ${w.pick(THINGS)} matter more than ever.`,
   (w) => `What will ${w.place()} do about ${w.pick(THINGS)} next?`,
-  (w) => `${w.place()} now has the largest stock of ${w.pick(THINGS)} in the region, with ${w.n(5000)} units, the ${w.pick(ORGS)} said.`,
-  (w) => `Officials in ${w.place()} confirmed that ${w.n(120)} ${w.pick(NOUNS)} had been ${w.pick(VERBS)} by ${w.pick(DAYS)} evening.`,
+  (w) =>
+    `${w.place()} now has the largest stock of ${w.pick(THINGS)} in the region, with ${w.n(5000)} units, the ${w.pick(ORGS)} said.`,
+  (w) =>
+    `Officials in ${w.place()} confirmed that ${w.n(120)} ${w.pick(NOUNS)} had been ${w.pick(VERBS)} by ${w.pick(DAYS)} evening.`,
   (w) => `Residents of ${w.place()} were urged to stay calm.`,
 ];
 

@@ -33,12 +33,14 @@ export class TestApp {
   /** `env`: variables the instances are configured from on top of the run's (see withEnvironment). */
   static async start(options: { instances?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
     const one = async () => {
-      const app = await createApp({ logger: process.env.TEST_LOG === "1" });
+      const app = await createApp({ logger: process.env.TEST_LOG === '1' });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = app.getHttpServer().address() as { port: number };
       return { app, url: `http://127.0.0.1:${port}` };
     };
-    const instances = await withEnvironment(options.env ?? {}, () => Promise.all(Array.from({ length: options.instances ?? 1 }, one)));
+    const instances = await withEnvironment(options.env ?? {}, () =>
+      Promise.all(Array.from({ length: options.instances ?? 1 }, one)),
+    );
     const document = (await (await fetch(`${instances[0].url}/docs-json`)).json()) as OpenApiDocument;
     return new TestApp(instances, new OpenApiContract(document));
   }
@@ -75,7 +77,13 @@ export class TestApp {
   async fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }> {
     const res = await fetch(`${this.next()}${path}`, init);
     const text = await res.text();
-    this.contract.check({ method: init?.method ?? 'GET', url: path, status: res.status, contentType: res.headers.get('content-type') ?? undefined, text });
+    this.contract.check({
+      method: init?.method ?? 'GET',
+      url: path,
+      status: res.status,
+      contentType: res.headers.get('content-type') ?? undefined,
+      text,
+    });
     return { status: res.status, headers: res.headers, text };
   }
 
@@ -83,7 +91,10 @@ export class TestApp {
    * Opens an endless response (Server-Sent Events): its status and media type are checked against /docs-json, and
    * a non-2xx answer is returned as read text instead of a reader.
    */
-  async stream(path: string, headers: Record<string, string> = {}): Promise<EventStreamReader | { status: number; text: string }> {
+  async stream(
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<EventStreamReader | { status: number; text: string }> {
     const abort = new AbortController();
     const res = await fetch(`${this.url}${path}`, { headers, signal: abort.signal });
     const contentType = res.headers.get('content-type') ?? undefined;
@@ -101,8 +112,15 @@ export class TestApp {
     const asserts = (test as unknown as { _asserts: ((res: Response) => unknown)[] })._asserts;
     test.end = (callback) => {
       asserts.push((res: Response) => {
-        const text = typeof res.text === 'string' ? res.text : Buffer.isBuffer(res.body) ? res.body.toString('utf8') : undefined;
-        this.contract.check({ method, url: test.url, status: res.status, contentType: res.headers['content-type'], text });
+        const text =
+          typeof res.text === 'string' ? res.text : Buffer.isBuffer(res.body) ? res.body.toString('utf8') : undefined;
+        this.contract.check({
+          method,
+          url: test.url,
+          status: res.status,
+          contentType: res.headers['content-type'],
+          text,
+        });
       });
       return end(callback);
     };

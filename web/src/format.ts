@@ -23,9 +23,14 @@ export const formatDate = (iso: string): string => date.format(new Date(iso));
 /** To the second, where order and closeness matter (the audit log). */
 export const formatPreciseDateTime = (iso: string): string => preciseDateTime.format(new Date(iso));
 
-export const LABEL_NAMES: Record<string, string> = { verified: 'Verified', disputed: 'Disputed', unverifiable: 'Unverifiable' };
+export const LABEL_NAMES: Record<string, string> = {
+  verified: 'Verified',
+  disputed: 'Disputed',
+  unverifiable: 'Unverifiable',
+};
 /** "Verified", or a status in words ("needs_adjudication" → "Needs adjudication"). */
-export const labelName = (label: string): string => LABEL_NAMES[label] ?? label.charAt(0).toUpperCase() + label.slice(1).replace(/_/g, ' ');
+export const labelName = (label: string): string =>
+  LABEL_NAMES[label] ?? label.charAt(0).toUpperCase() + label.slice(1).replace(/_/g, ' ');
 
 /** A local calendar day (an <input type="date"> value) from its first or to its last millisecond, as ISO timestamps. */
 export const dayStart = (day: string): string => new Date(`${day}T00:00:00`).toISOString();

@@ -13,7 +13,10 @@ export class ArticleSummaryDto implements ArticleSummary {
   @ApiPropertyOptional({ type: String, nullable: true }) source: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
   @ApiProperty() language: string;
-  @ApiProperty({ enum: ['extracted', 'unsupported language'], description: 'unsupported language: not English, no claims were extracted' })
+  @ApiProperty({
+    enum: ['extracted', 'unsupported language'],
+    description: 'unsupported language: not English, no claims were extracted',
+  })
   extraction: ArticleExtraction;
   @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt: Date | null;
   @ApiProperty() createdAt: Date;
@@ -30,7 +33,10 @@ export class ArticleDto {
   @ApiPropertyOptional({ type: String, nullable: true }) source: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
   @ApiProperty() language: string;
-  @ApiProperty({ enum: ['extracted', 'unsupported language'], description: 'unsupported language: not English, no claims were extracted' })
+  @ApiProperty({
+    enum: ['extracted', 'unsupported language'],
+    description: 'unsupported language: not English, no claims were extracted',
+  })
   extraction: ArticleExtraction;
   @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt: Date | null;
   @ApiProperty({ description: 'sha-256 of the normalized body' }) bodySha256: string;
@@ -60,14 +66,23 @@ export class ImportTotalsDto {
 }
 
 export class ImportStopDto {
-  @ApiProperty({ description: 'The first line not read; every line before it is reported and, when valid, stored' }) line: number;
+  @ApiProperty({ description: 'The first line not read; every line before it is reported and, when valid, stored' })
+  line: number;
   @ApiProperty({ enum: ['ARTICLE_IMPORT_TOO_MANY_LINES'] }) code: 'ARTICLE_IMPORT_TOO_MANY_LINES';
   @ApiProperty() message: string;
 }
 
 export class ImportReportDto {
   @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
-  @ApiProperty({ type: [ImportLineResultDto], description: `The first ${REPORTED_PROBLEMS} duplicate or invalid lines, in file order` }) problems: ImportLineResultDto[];
+  @ApiProperty({
+    type: [ImportLineResultDto],
+    description: `The first ${REPORTED_PROBLEMS} duplicate or invalid lines, in file order`,
+  })
+  problems: ImportLineResultDto[];
   @ApiProperty({ description: 'Duplicate or invalid lines not listed in problems' }) problemsOmitted: number;
-  @ApiPropertyOptional({ type: ImportStopDto, description: 'Present when the import stopped before the end of the upload (IMPORT_MAX_LINES)' }) stopped?: ImportStopDto;
+  @ApiPropertyOptional({
+    type: ImportStopDto,
+    description: 'Present when the import stopped before the end of the upload (IMPORT_MAX_LINES)',
+  })
+  stopped?: ImportStopDto;
 }

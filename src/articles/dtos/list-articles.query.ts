@@ -20,7 +20,9 @@ export class ListArticlesQuery extends PageQueryDto {
   @IsTimestamp()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Full-text search over title and body (web search syntax: "a phrase", -not, or)' })
+  @ApiPropertyOptional({
+    description: 'Full-text search over title and body (web search syntax: "a phrase", -not, or)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

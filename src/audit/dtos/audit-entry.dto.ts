@@ -13,6 +13,11 @@ export class AuditEntryDto {
 
 /** An entry of the admins' log, with who acted in words (the claim history editors read keeps only the id). */
 export class AuditLogEntryDto extends AuditEntryDto {
-  @ApiProperty({ nullable: true, type: String, description: 'The actor\'s display name (null: the system or an operator)' }) actorName: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The actor's display name (null: the system or an operator)",
+  })
+  actorName: string | null;
   @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
 }

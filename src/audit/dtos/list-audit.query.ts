@@ -11,7 +11,10 @@ export class ListAuditQuery extends PageQueryDto {
   @IsUUID()
   actor?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "A user's whole timeline: what they did and what was done to their account" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "A user's whole timeline: what they did and what was done to their account",
+  })
   @IsOptional()
   @IsUUID()
   involving?: string;
@@ -27,7 +30,10 @@ export class ListAuditQuery extends PageQueryDto {
   @MaxLength(320)
   entityId?: string;
 
-  @ApiPropertyOptional({ example: 'claim.consensus', description: 'Exact action, or a prefix ending in "." (e.g. "claim.")' })
+  @ApiPropertyOptional({
+    example: 'claim.consensus',
+    description: 'Exact action, or a prefix ending in "." (e.g. "claim.")',
+  })
   @IsOptional()
   @Matches(/^[a-z_]+(\.[a-z_]*)?$/)
   @MaxLength(60)
@@ -45,7 +51,11 @@ export class ListAuditQuery extends PageQueryDto {
   @IsDate()
   to?: Date;
 
-  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc', description: 'desc: newest first; asc: a timeline, oldest first' })
+  @ApiPropertyOptional({
+    enum: ['desc', 'asc'],
+    default: 'desc',
+    description: 'desc: newest first; asc: a timeline, oldest first',
+  })
   @IsOptional()
   @IsIn(['desc', 'asc'])
   order: 'desc' | 'asc' = 'desc';

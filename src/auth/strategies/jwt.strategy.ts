@@ -28,7 +28,10 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   /** Called once passport-jwt has verified the token's signature and expiry (which it checks only when there is one). */
-  async validate(request: Pick<IncomingMessage, 'headers'>, payload: TokenPayload & { exp?: number }): Promise<AuthUser> {
+  async validate(
+    request: Pick<IncomingMessage, 'headers'>,
+    payload: TokenPayload & { exp?: number },
+  ): Promise<AuthUser> {
     // We never issue one without: a token that never expires was signed by someone else holding the secret.
     if (typeof payload.exp !== 'number') throw new UnauthorizedException('Token has no expiry');
     const user = await this.auth.verifyPayload(payload);

@@ -27,7 +27,12 @@ export class CreateClaimDto {
   @MaxLength(20_000)
   text?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Olena Zelenska', description: 'inferred from the text when absent' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Olena Zelenska',
+    description: 'inferred from the text when absent',
+  })
   @IsOptional({ nullable: true })
   @IsString()
   @MinLength(1)
@@ -39,7 +44,11 @@ export class CreateClaimDto {
 export class UpdateClaimDto extends CreateClaimDto {}
 
 export class RejectClaimDto {
-  @ApiPropertyOptional({ maxLength: 500, example: 'An opinion, not a checkable statement', description: 'Why, for the audit trail (the claim history shows it)' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: 'An opinion, not a checkable statement',
+    description: 'Why, for the audit trail (the claim history shows it)',
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()

@@ -18,17 +18,59 @@ export class ClaimDto {
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty({ description: 'Review round (a reopened claim starts a new one)' }) round: number;
   @ApiProperty({ type: String, enum: [...FINAL_LABELS, null], nullable: true }) finalLabel: string | null;
-  @ApiProperty({ type: String, enum: ['consensus', 'adjudication', null], nullable: true, description: 'How the final label was reached' }) settledBy: string | null;
+  @ApiProperty({
+    type: String,
+    enum: ['consensus', 'adjudication', null],
+    nullable: true,
+    description: 'How the final label was reached',
+  })
+  settledBy: string | null;
   @ApiProperty({ type: Date, nullable: true }) finalizedAt: Date | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) createdBy: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
   static from(claim: Claim): ClaimDto {
-    const { id, articleId, text, start, end, sentenceIndex, score, features, speaker, origin, status, createdBy, createdAt, updatedAt } = claim;
+    const {
+      id,
+      articleId,
+      text,
+      start,
+      end,
+      sentenceIndex,
+      score,
+      features,
+      speaker,
+      origin,
+      status,
+      createdBy,
+      createdAt,
+      updatedAt,
+    } = claim;
     // Claims built in memory at ingestion carry no review fields yet: a new claim is in round 1, unsettled.
-    const review = { round: claim.round ?? 1, finalLabel: claim.finalLabel ?? null, settledBy: claim.resolutionSource ?? null, finalizedAt: claim.finalizedAt ?? null };
-    return { id, articleId, text, start, end, sentenceIndex, score, features, speaker, origin, status, ...review, createdBy, createdAt, updatedAt };
+    const review = {
+      round: claim.round ?? 1,
+      finalLabel: claim.finalLabel ?? null,
+      settledBy: claim.resolutionSource ?? null,
+      finalizedAt: claim.finalizedAt ?? null,
+    };
+    return {
+      id,
+      articleId,
+      text,
+      start,
+      end,
+      sentenceIndex,
+      score,
+      features,
+      speaker,
+      origin,
+      status,
+      ...review,
+      createdBy,
+      createdAt,
+      updatedAt,
+    };
   }
 }
 
@@ -37,15 +79,25 @@ export class SimilarClaimDto implements SimilarClaimRow {
   @ApiProperty({ format: 'uuid' }) articleId: string;
   @ApiProperty() text: string;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
-  @ApiProperty({ minimum: 0, maximum: 1, description: 'pg_trgm similarity of the normalized texts' }) similarity: number;
-  @ApiPropertyOptional({ enum: [...FINAL_LABELS, null], nullable: true, type: String, description: 'The final label once settled, else null' }) finalLabel: string | null;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'pg_trgm similarity of the normalized texts' })
+  similarity: number;
+  @ApiPropertyOptional({
+    enum: [...FINAL_LABELS, null],
+    nullable: true,
+    type: String,
+    description: 'The final label once settled, else null',
+  })
+  finalLabel: string | null;
   @ApiPropertyOptional({ type: Date, nullable: true }) finalizedAt: Date | null;
   @ApiProperty() articleTitle: string;
   @ApiProperty({ type: String, nullable: true }) articleUrl: string | null;
 }
 
 export class SimilarQueryDto {
-  @ApiPropertyOptional({ default: false, description: 'Only claims already settled (with a final label): the known-claim matches a review screen shows' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Only claims already settled (with a final label): the known-claim matches a review screen shows',
+  })
   @OptionalBooleanQuery()
   settled?: boolean;
 }

@@ -6,4 +6,8 @@ export const ROLES = 'roles';
 
 /** Restricts a route to the given roles and documents that in OpenAPI. Without it any signed-in role may call. */
 export const Roles = (...roles: Role[]) =>
-  applyDecorators(SetMetadata(ROLES, roles), SignedIn(), ApiErrors({ status: 403, description: `Only ${roles.join(', ')}` }));
+  applyDecorators(
+    SetMetadata(ROLES, roles),
+    SignedIn(),
+    ApiErrors({ status: 403, description: `Only ${roles.join(', ')}` }),
+  );

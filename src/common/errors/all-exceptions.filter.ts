@@ -42,9 +42,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, String(request.id));
     if (body.code === 'DATABASE_UNAVAILABLE') {
       // Expected during a restart or failover: one line, not a stack per request.
-      this.logger.warn(`${request.method} ${request.url}: database unavailable (${exception instanceof Error ? exception.message : String(exception)})`);
+      this.logger.warn(
+        `${request.method} ${request.url}: database unavailable (${exception instanceof Error ? exception.message : String(exception)})`,
+      );
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-    } else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    } else if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
     // Limits that say when to come back on the exception itself (export slots).
@@ -64,9 +67,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return errorBody(503, 'The database is unavailable; retry shortly', requestId, { code: 'DATABASE_UNAVAILABLE' });
     }
     if (exception instanceof QueryFailedError || exception instanceof DatabaseError) {
-      const pgCode = (exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : exception.code) ?? '';
+      const pgCode =
+        (exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : exception.code) ??
+        '';
       const status = PG_ERRORS_AS_CLIENT_ERRORS[pgCode];
-      if (status) return errorBody(status, status === 409 ? 'Conflict with the current state' : 'Invalid value', requestId);
+      if (status)
+        return errorBody(status, status === 409 ? 'Conflict with the current state' : 'Invalid value', requestId);
     }
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {

@@ -18,7 +18,14 @@ export class ErrorBody {
   @ApiPropertyOptional({
     description: 'Field errors on a 400 ({field, errors}[]); context (e.g. the existing id) on a 409',
     oneOf: [
-      { type: 'array', items: { type: 'object', required: ['field', 'errors'], properties: { field: { type: 'string' }, errors: { type: 'array', items: { type: 'string' } } } } },
+      {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['field', 'errors'],
+          properties: { field: { type: 'string' }, errors: { type: 'array', items: { type: 'string' } } },
+        },
+      },
       { type: 'object', additionalProperties: true },
     ],
   })
@@ -28,7 +35,12 @@ export class ErrorBody {
   requestId: string;
 }
 
-export function errorBody(statusCode: number, message: string, requestId: string, extra: { code?: string; details?: unknown } = {}): ErrorBody {
+export function errorBody(
+  statusCode: number,
+  message: string,
+  requestId: string,
+  extra: { code?: string; details?: unknown } = {},
+): ErrorBody {
   const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, requestId };
   if (extra.code) body.code = extra.code;
   if (extra.details !== undefined) body.details = extra.details;

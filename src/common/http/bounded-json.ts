@@ -35,7 +35,8 @@ export function jsonComplexityProblem(text: string, limits = JSON_LIMITS): strin
   return undefined;
 }
 
-const tooComplex = (problem: string) => Object.assign(new Error(`JSON body too complex: ${problem}`), { statusCode: 400, code: 'BODY_TOO_COMPLEX' });
+const tooComplex = (problem: string) =>
+  Object.assign(new Error(`JSON body too complex: ${problem}`), { statusCode: 400, code: 'BODY_TOO_COMPLEX' });
 
 /** JSON.parse behind the complexity check, refusing `__proto__`/`constructor.prototype` keys (as fastify does). */
 export function parseBoundedJson(text: string): unknown {
@@ -53,7 +54,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: number): void {
   app.useBodyParser('application/json', { bodyLimit }, (_request, body, done) => {
     try {
-      if (body.length === 0) throw Object.assign(new Error('Body cannot be empty when content-type is set to application/json'), { code: 'FST_ERR_CTP_EMPTY_JSON_BODY' });
+      if (body.length === 0)
+        throw Object.assign(new Error('Body cannot be empty when content-type is set to application/json'), {
+          code: 'FST_ERR_CTP_EMPTY_JSON_BODY',
+        });
       let text: string;
       try {
         text = utf8.decode(body);

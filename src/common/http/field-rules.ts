@@ -7,7 +7,10 @@ export const MAX_INT4 = 2_147_483_647;
  * Absent (undefined) skips the field's other rules; null does too only with `nullable: true`. class-validator's own
  * IsOptional lets null through to NOT NULL columns (a 500 from the database instead of a 400 naming the field).
  */
-export function IsOptional({ nullable = false, ...options }: ValidationOptions & { nullable?: boolean } = {}): PropertyDecorator {
+export function IsOptional({
+  nullable = false,
+  ...options
+}: ValidationOptions & { nullable?: boolean } = {}): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined && (!nullable || value !== null), options);
 }
 
@@ -35,7 +38,11 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimestamp',
       validator: {
         validate: isCalendarTimestamp,
-        defaultMessage: buildMessage((each) => `${each}$property must be an ISO 8601 calendar date or date-time (YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]), years 0001-9999`, options),
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property must be an ISO 8601 calendar date or date-time (YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]), years 0001-9999`,
+          options,
+        ),
       },
     },
     options,

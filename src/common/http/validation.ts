@@ -33,7 +33,8 @@ function badRequest(details: FieldError[]): BadRequestException {
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
-      if (exceedsKeys(value, JSON_LIMITS.maxKeys)) throw new BadRequestException({ message: `More than ${JSON_LIMITS.maxKeys} fields`, code: 'BODY_TOO_COMPLEX' });
+      if (exceedsKeys(value, JSON_LIMITS.maxKeys))
+        throw new BadRequestException({ message: `More than ${JSON_LIMITS.maxKeys} fields`, code: 'BODY_TOO_COMPLEX' });
       const bad = findIllFormedField(value, metadata.type === 'param' ? metadata.data : undefined);
       if (bad) throw badRequest([{ field: bad.field, errors: [`${bad.field} ${bad.reason}`] }]);
     }

@@ -26,7 +26,8 @@ export type ErrorStatus = number;
 export const ApiErrors = (...errors: (ErrorStatus | { status: ErrorStatus; description: string })[]) =>
   applyDecorators(
     ...errors.map((error) => {
-      const { status, description } = typeof error === 'number' ? { status: error, description: MEANINGS[error] } : error;
+      const { status, description } =
+        typeof error === 'number' ? { status: error, description: MEANINGS[error] } : error;
       return ApiResponse({ status, description: description ?? MEANINGS[status], type: ErrorBody });
     }),
   );

@@ -28,7 +28,11 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
  * no provider, so nothing connects. Used by `npm run lint:openapi`.
  */
 export async function buildOpenApiDocumentOffline(serverUrl: string): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(AppModule, new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return buildOpenApiDocument(app, serverUrl);
   } finally {

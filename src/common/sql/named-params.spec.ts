@@ -9,7 +9,9 @@ describe('named SQL parameters', () => {
   it('should leave casts, strings, quoted identifiers and comments alone', () => {
     const sql = `SELECT :id::uuid, ':not', 'it''s :no', "col:x", now()::date -- :nope\n /* :neither */ FROM t WHERE x = :x::text[]`;
     const q = named(sql, { id: 'u', x: ['a'] });
-    expect(q.text).toBe(`SELECT $1::uuid, ':not', 'it''s :no', "col:x", now()::date -- :nope\n /* :neither */ FROM t WHERE x = $2::text[]`);
+    expect(q.text).toBe(
+      `SELECT $1::uuid, ':not', 'it''s :no', "col:x", now()::date -- :nope\n /* :neither */ FROM t WHERE x = $2::text[]`,
+    );
     expect(q.values).toEqual(['u', ['a']]);
   });
 

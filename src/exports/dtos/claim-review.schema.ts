@@ -9,7 +9,11 @@ const thing = (type: string, properties: Record<string, SchemaObject>, required:
 const organizationOrPerson: SchemaObject = {
   type: 'object',
   required: ['@type', 'name'],
-  properties: { '@type': { type: 'string', enum: ['Person', 'Organization'] }, name: { type: 'string' }, url: { type: 'string', format: 'uri' } },
+  properties: {
+    '@type': { type: 'string', enum: ['Person', 'Organization'] },
+    name: { type: 'string' },
+    url: { type: 'string', format: 'uri' },
+  },
 };
 
 /** One schema.org ClaimReview as the export writes it (see claim-review.ts). */
@@ -26,13 +30,21 @@ export const CLAIM_REVIEW_SCHEMA: SchemaObject = thing(
       {
         author: organizationOrPerson,
         datePublished: { type: 'string', format: 'date-time' },
-        appearance: thing('CreativeWork', { url: { type: 'string', format: 'uri' }, headline: { type: 'string' } }, ['url']),
+        appearance: thing('CreativeWork', { url: { type: 'string', format: 'uri' }, headline: { type: 'string' } }, [
+          'url',
+        ]),
       },
       ['appearance'],
     ),
     reviewRating: thing(
       'Rating',
-      { ratingValue: { type: 'number' }, bestRating: { type: 'number' }, worstRating: { type: 'number' }, alternateName: { type: 'string' }, name: { type: 'string' } },
+      {
+        ratingValue: { type: 'number' },
+        bestRating: { type: 'number' },
+        worstRating: { type: 'number' },
+        alternateName: { type: 'string' },
+        name: { type: 'string' },
+      },
       ['ratingValue', 'bestRating', 'worstRating', 'alternateName', 'name'],
     ),
   },

@@ -10,7 +10,13 @@ export const EXPORT_STATUSES = [...FINAL_LABELS, ClaimStatus.NeedsAdjudication] 
 
 // `a,b` and repeated parameters (`status=a&status=b`) both give a list (the query string parser yields strings).
 const commaList = ({ value }: { value: string | string[] | undefined }) =>
-  value === undefined ? undefined : [value].flat().flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  value === undefined
+    ? undefined
+    : [value]
+        .flat()
+        .flatMap((v) => v.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ExportQueryDto {
@@ -19,7 +25,10 @@ export class ExportQueryDto {
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat = 'csv';
 
-  @ApiPropertyOptional({ description: `Comma list of ${EXPORT_STATUSES.join(', ')} (default: the three final labels)`, example: 'verified,disputed' })
+  @ApiPropertyOptional({
+    description: `Comma list of ${EXPORT_STATUSES.join(', ')} (default: the three final labels)`,
+    example: 'verified,disputed',
+  })
   @IsOptional()
   @Transform(commaList)
   @ArrayNotEmpty()
@@ -73,7 +82,10 @@ export class ExportQueryDto {
   @MaxLength(200)
   since?: string;
 
-  @ApiPropertyOptional({ description: 'Cursor of a previous export: only claims changed before it (repeats that export\'s window, e.g. for its skipped report)' })
+  @ApiPropertyOptional({
+    description:
+      "Cursor of a previous export: only claims changed before it (repeats that export's window, e.g. for its skipped report)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -82,14 +94,19 @@ export class ExportQueryDto {
   @ApiPropertyOptional({
     type: Boolean,
     default: true,
-    description: "CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim",
+    description:
+      "CSV only: cells starting with = + - @ tab or CR get a leading ' so spreadsheets do not run them as formulas; false keeps them verbatim",
   })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()
   safe: boolean = true;
 
-  @ApiPropertyOptional({ type: Boolean, default: false, description: 'CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding)' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'CSV only: start the file with a UTF-8 byte-order mark (for spreadsheets that guess the encoding)',
+  })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()

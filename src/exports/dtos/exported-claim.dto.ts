@@ -33,13 +33,23 @@ export class ExportedClaimDto {
   @ApiProperty({ type: String, enum: [...FINAL_LABELS, null], nullable: true }) finalLabel: string | null;
   @ApiProperty({ type: String, enum: ['consensus', 'adjudication', null], nullable: true }) settledBy: string | null;
   @ApiProperty() round: number;
-  @ApiProperty({ description: "Reviewer verdicts of the current round (the adjudicator's ruling excluded)" }) verdictCount: number;
-  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1, description: 'Share of those verdicts equal to the final label' }) agreement: number | null;
+  @ApiProperty({ description: "Reviewer verdicts of the current round (the adjudicator's ruling excluded)" })
+  verdictCount: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of those verdicts equal to the final label',
+  })
+  agreement: number | null;
   @ApiProperty({ type: String, format: 'uuid', isArray: true }) reviewerIds: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) adjudicatorId: string | null;
-  @ApiProperty({ type: [String], description: "Distinct evidence URLs of the current round's verdicts" }) sourceUrls: string[];
+  @ApiProperty({ type: [String], description: "Distinct evidence URLs of the current round's verdicts" })
+  sourceUrls: string[];
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finalizedAt: string | null;
-  @ApiPropertyOptional({ type: [ExportedVerdictDto], description: 'With include=verdicts: every verdict, all rounds' }) verdicts?: ExportedVerdictDto[];
+  @ApiPropertyOptional({ type: [ExportedVerdictDto], description: 'With include=verdicts: every verdict, all rounds' })
+  verdicts?: ExportedVerdictDto[];
 }
 
 /** format=json: the whole export as one document. */
@@ -55,12 +65,18 @@ export class SkippedClaimDto {
 
 /** GET /exports/claimreview/skipped: what a ClaimReview export with the same filters leaves out. */
 export class ClaimReviewSkippedDto {
-  @ApiProperty({ description: 'The window this report covers (same as that export\'s X-Export-Cursor when `until` was passed)' }) cursor: string;
+  @ApiProperty({
+    description: "The window this report covers (same as that export's X-Export-Cursor when `until` was passed)",
+  })
+  cursor: string;
   @ApiProperty({ type: [SkippedClaimDto] }) skipped: SkippedClaimDto[];
 }
 
 /** GET /exports/count: what an export with the same filters would carry if started now. */
 export class ExportCountDto {
   @ApiProperty({ description: 'Rows (claims) the filters select' }) rows: number;
-  @ApiProperty({ description: 'The X-Export-Cursor that export would send: pass it as `since` to get only later changes' }) cursor: string;
+  @ApiProperty({
+    description: 'The X-Export-Cursor that export would send: pass it as `since` to get only later changes',
+  })
+  cursor: string;
 }

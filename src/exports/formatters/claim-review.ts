@@ -5,10 +5,21 @@ import { ExportedClaimDto } from '../dtos/exported-claim.dto';
 export type ClaimReviewConfig = AppConfig['claimReview'];
 
 /** Fields Google's fact-check markup requires, as paths into the item. */
-const REQUIRED = ['url', 'claimReviewed', 'author.name', 'reviewRating.name', 'reviewRating.alternateName', 'reviewRating.ratingValue', 'itemReviewed.appearance.url'];
+const REQUIRED = [
+  'url',
+  'claimReviewed',
+  'author.name',
+  'reviewRating.name',
+  'reviewRating.alternateName',
+  'reviewRating.ratingValue',
+  'itemReviewed.appearance.url',
+];
 
 /** The schema.org ClaimReview of one exported claim, or why none can be made (nothing half-valid is emitted). */
-export function toClaimReview(claim: ExportedClaimDto, config: ClaimReviewConfig): { item: Record<string, unknown> } | { problems: string[] } {
+export function toClaimReview(
+  claim: ExportedClaimDto,
+  config: ClaimReviewConfig,
+): { item: Record<string, unknown> } | { problems: string[] } {
   const rating = claim.finalLabel ? config.ratings.labels[claim.finalLabel] : undefined;
   const item = {
     '@context': 'https://schema.org',
@@ -39,6 +50,8 @@ export function toClaimReview(claim: ExportedClaimDto, config: ClaimReviewConfig
 }
 
 function present(item: object, path: string): boolean {
-  const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], item);
+  const value = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], item);
   return value !== undefined && value !== null && value !== '';
 }

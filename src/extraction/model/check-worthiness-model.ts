@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DIMENSIONS, FEATURE_CONFIG, featurize, GramSettings, gramSettings, HASH_DIMENSIONS, newsCues, SentenceContext, SparseVector } from './featurizer';
+import {
+  DIMENSIONS,
+  FEATURE_CONFIG,
+  featurize,
+  GramSettings,
+  gramSettings,
+  HASH_DIMENSIONS,
+  newsCues,
+  SentenceContext,
+  SparseVector,
+} from './featurizer';
 
 /** How the trainer was run; part of the config hash, so a change here means retraining. */
 export const TRAINING_CONFIG = {
@@ -24,7 +34,11 @@ export const TRAINING_CONFIG = {
   thresholdPrecision: 0.9,
 } as const;
 
-export type TrainingConfig = { -readonly [K in keyof typeof TRAINING_CONFIG]: (typeof TRAINING_CONFIG)[K] extends number ? number : (typeof TRAINING_CONFIG)[K] };
+export type TrainingConfig = {
+  -readonly [K in keyof typeof TRAINING_CONFIG]: (typeof TRAINING_CONFIG)[K] extends number
+    ? number
+    : (typeof TRAINING_CONFIG)[K];
+};
 
 export interface ModelArtifact {
   format: 'check-worthiness-linear/1';
@@ -49,7 +63,9 @@ export interface ModelArtifact {
 }
 
 export function configHash(trainingConfig: TrainingConfig = TRAINING_CONFIG): string {
-  return createHash('sha256').update(JSON.stringify({ feature: FEATURE_CONFIG, training: trainingConfig })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ feature: FEATURE_CONFIG, training: trainingConfig }))
+    .digest('hex');
 }
 
 export function encodeWeights(weights: ArrayLike<number>): string {
@@ -78,15 +94,19 @@ export class CheckWorthinessModel {
   readonly grams: GramSettings;
 
   constructor(readonly artifact: ModelArtifact) {
-    if (artifact.format !== 'check-worthiness-linear/1') throw new Error(`Unknown model format ${String(artifact.format)}`);
+    if (artifact.format !== 'check-worthiness-linear/1')
+      throw new Error(`Unknown model format ${String(artifact.format)}`);
     if (artifact.dimensions !== DIMENSIONS) {
-      throw new Error(`Model has ${artifact.dimensions} dimensions, the featurizer ${DIMENSIONS}: run npm run train:extraction`);
+      throw new Error(
+        `Model has ${artifact.dimensions} dimensions, the featurizer ${DIMENSIONS}: run npm run train:extraction`,
+      );
     }
     const bytes = Buffer.from(artifact.weights, 'base64');
     this.weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     if (this.weights.length !== DIMENSIONS) throw new Error('Model weights are truncated');
     const idf = artifact.idf ? decodeIdf(artifact.idf) : null;
-    if (FEATURE_CONFIG.idf && idf?.length !== HASH_DIMENSIONS) throw new Error('Model idf table is missing or truncated: run npm run train:extraction');
+    if (FEATURE_CONFIG.idf && idf?.length !== HASH_DIMENSIONS)
+      throw new Error('Model idf table is missing or truncated: run npm run train:extraction');
     this.grams = gramSettings(idf);
   }
 
@@ -121,11 +141,21 @@ export class CheckWorthinessModel {
   }
 }
 
-export function shippedLogit(artifact: Pick<ModelArtifact, 'combination' | 'trainingConfig'>, logit: number, ctx: SentenceContext): number {
+export function shippedLogit(
+  artifact: Pick<ModelArtifact, 'combination' | 'trainingConfig'>,
+  logit: number,
+  ctx: SentenceContext,
+): number {
   const c = artifact.combination;
   const cues = newsCues(ctx);
   const priors = artifact.trainingConfig.newsPriors;
-  return c.model * logit + c.rules * ctx.rulesLogit + c.bias + priors.opinionQuote * cues.opinionQuote + priors.forecast * cues.forecast;
+  return (
+    c.model * logit +
+    c.rules * ctx.rulesLogit +
+    c.bias +
+    priors.opinionQuote * cues.opinionQuote +
+    priors.forecast * cues.forecast
+  );
 }
 
 function logistic(z: number): number {
@@ -140,6 +170,8 @@ let shared: CheckWorthinessModel | undefined;
  */
 export function getCheckWorthinessModel(): CheckWorthinessModel {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  shared ??= new CheckWorthinessModel((require('./committed-model') as typeof import('./committed-model')).COMMITTED_ARTIFACT);
+  shared ??= new CheckWorthinessModel(
+    (require('./committed-model') as typeof import('./committed-model')).COMMITTED_ARTIFACT,
+  );
   return shared;
 }

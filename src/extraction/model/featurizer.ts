@@ -23,17 +23,25 @@ export const FEATURE_CONFIG = {
   idf: false,
   ruleFeatures: Object.keys(SCORING_WEIGHTS) as (keyof ClaimFeatureVector)[],
   contextFeatures: [
-    'rulesLogit', 'prevRulesLogit', 'nextRulesLogit', 'prevQuestion', 'nextQuestion', 'hasPrev', 'hasNext',
-    'relativePosition', 'firstInParagraph', 'inQuote', 'speakerPresent', 'isHeadline', 'bias',
+    'rulesLogit',
+    'prevRulesLogit',
+    'nextRulesLogit',
+    'prevQuestion',
+    'nextQuestion',
+    'hasPrev',
+    'hasNext',
+    'relativePosition',
+    'firstInParagraph',
+    'inQuote',
+    'speakerPresent',
+    'isHeadline',
+    'bias',
   ],
 } as const;
 
 export const HASH_DIMENSIONS = 1 << FEATURE_CONFIG.hashBits;
 /** Dense features sit after the hashed block. */
-export const DENSE_NAMES: readonly string[] = [
-  ...FEATURE_CONFIG.ruleFeatures,
-  ...FEATURE_CONFIG.contextFeatures,
-];
+export const DENSE_NAMES: readonly string[] = [...FEATURE_CONFIG.ruleFeatures, ...FEATURE_CONFIG.contextFeatures];
 export const DIMENSIONS = HASH_DIMENSIONS + DENSE_NAMES.length;
 
 /** The committed config's gram settings, with the idf table a trained artifact carries (ignored when idf is off). */
@@ -82,7 +90,10 @@ const CLOSING_QUOTES = new Set(['”', '»']);
  * opened earlier in its paragraph is still open. Only double quotes count: single ones nest inside them ("his
  * Western ‘friends’") and double as apostrophes. Straight double quotes toggle.
  */
-export function quoteStates(body: string, spans: readonly { start: number; end: number; paragraph: number }[]): boolean[] {
+export function quoteStates(
+  body: string,
+  spans: readonly { start: number; end: number; paragraph: number }[],
+): boolean[] {
   let open = false;
   let paragraph = -1;
   let cursor = 0;
@@ -118,7 +129,8 @@ export function buildContexts(
 ): SentenceContext[] {
   const quoted = quoteStates(body, spans);
   const n = spans.length;
-  const neighbour = (k: number) => (k >= 0 && k < n ? { rulesLogit: scored[k].rulesLogit, question: scored[k].rules.question } : null);
+  const neighbour = (k: number) =>
+    k >= 0 && k < n ? { rulesLogit: scored[k].rulesLogit, question: scored[k].rules.question } : null;
   return spans.map((s, k) => ({
     ...scored[k],
     prev: neighbour(k - 1),
@@ -155,7 +167,13 @@ export interface AnalyzedSpans {
 export function analyzeSpans(body: string, t: TokenTable, spans: SentenceSpan[]): AnalyzedSpans {
   const speakers = attributeSpeakers(body, t, spans);
   const headlines = detectHeadlines(spans);
-  const contexts = buildContexts(body, spans, spans.map((s) => scoreRules(t, s)), speakers, headlines);
+  const contexts = buildContexts(
+    body,
+    spans,
+    spans.map((s) => scoreRules(t, s)),
+    speakers,
+    headlines,
+  );
   return { speakers, headlines, contexts };
 }
 
@@ -242,7 +260,12 @@ export class GramBuffer {
  * Feeds the hashed word 1-2 grams of a sentence to `words` and its character grams (of each word padded with
  * spaces, like scikit-learn's char_wb) to `chars`, as buckets of 2^hashBits.
  */
-export function hashGrams(text: string, settings: Pick<GramSettings, 'hashBits' | 'charNgrams'>, words: GramBuffer, chars: GramBuffer): void {
+export function hashGrams(
+  text: string,
+  settings: Pick<GramSettings, 'hashBits' | 'charNgrams'>,
+  words: GramBuffer,
+  chars: GramBuffer,
+): void {
   const tokens = normalizeForGrams(text).match(WORD) ?? [];
   const mask = (1 << settings.hashBits) - 1;
   const [minN, maxN] = settings.charNgrams;
@@ -279,13 +302,16 @@ export function featurize(text: string, ctx: SentenceContext, settings: GramSett
   hashGrams(text, settings, wordGrams, charGrams);
   wordGrams.sortWeighted(settings);
   charGrams.sortWeighted(settings);
-  const a = wordGrams, b = charGrams;
+  const a = wordGrams,
+    b = charGrams;
   const dense = denseValues(ctx);
   const hashDimensions = 1 << settings.hashBits;
   // Merge the two sorted blocks (a bucket both use gets the sum), then the dense features.
   const index = new Int32Array(a.length + b.length + dense.length);
   const value = new Float32Array(index.length);
-  let i = 0, j = 0, k = 0;
+  let i = 0,
+    j = 0,
+    k = 0;
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && a.index[i] < b.index[j])) {
       index[k] = a.index[i];

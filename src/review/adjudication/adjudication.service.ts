@@ -32,7 +32,13 @@ export class AdjudicationService {
     if (!found) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const verdicts = await this.verdicts.roundVerdicts(claimId);
     if (reveal) {
-      await this.audit.record({ actorId: editor.id, action: 'claim.reveal_reviewers', entity: 'claim', entityId: claimId, after: { round: found.claim.round } });
+      await this.audit.record({
+        actorId: editor.id,
+        action: 'claim.reveal_reviewers',
+        entity: 'claim',
+        entityId: claimId,
+        after: { round: found.claim.round },
+      });
     }
     return {
       ...found,
@@ -55,7 +61,8 @@ export class AdjudicationService {
       const claim = await this.lock(claimId);
       const next = transition('resolve', claim.status, dto.label);
       await this.claims.releaseLeases(claim.id);
-      if (!(await this.claims.resolve(claim.id, { label: next, adjudicatorId: editor.id, rationale: dto.rationale }))) throw illegal('resolve', claim);
+      if (!(await this.claims.resolve(claim.id, { label: next, adjudicatorId: editor.id, rationale: dto.rationale })))
+        throw illegal('resolve', claim);
       await this.audit.record({
         actorId: editor.id,
         action: 'claim.resolve',
@@ -72,7 +79,9 @@ export class AdjudicationService {
     return this.tx.run(async () => {
       const claim = await this.lock(claimId);
       const next = transition('reopen', claim.status);
-      const queueId = dto.queue ? (await this.queues.get(dto.queue)).id : ((await this.queuesRepo.matchingQueueId(claim.id)) ?? (await this.queues.get(DEFAULT_QUEUE)).id);
+      const queueId = dto.queue
+        ? (await this.queues.get(dto.queue)).id
+        : ((await this.queuesRepo.matchingQueueId(claim.id)) ?? (await this.queues.get(DEFAULT_QUEUE)).id);
       await this.claims.releaseLeases(claim.id);
       const round = await this.claims.reopen(claim.id, queueId);
       if (round === null) throw illegal('reopen', claim);
@@ -90,7 +99,8 @@ export class AdjudicationService {
 
   async history(claimId: string): Promise<AuditRow[]> {
     const rows = await this.audit.historyOf('claim', claimId);
-    if (!rows.length && !(await this.claims.exists(claimId))) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
+    if (!rows.length && !(await this.claims.exists(claimId)))
+      throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     return rows;
   }
 
@@ -103,7 +113,10 @@ export class AdjudicationService {
 
 /** The locked claim's state was checked by transition(); the statement's own guard refusing it means the two disagree. */
 function illegal(event: 'resolve' | 'reopen', claim: LockedClaim): ClaimStateException {
-  return new ClaimStateException('ILLEGAL_TRANSITION', `Cannot ${event} a claim that is ${claim.status}`, { status: claim.status, event });
+  return new ClaimStateException('ILLEGAL_TRANSITION', `Cannot ${event} a claim that is ${claim.status}`, {
+    status: claim.status,
+    event,
+  });
 }
 
 /** A, B, … Z, then AA, AB, … (a round rarely has more than a handful of reviewers). */

@@ -22,7 +22,7 @@ export class AssignmentsController {
   @Get('me/assignments')
   @ApiTags('assignments')
   @ApiOperation({ summary: 'Your live leases' })
-  @ApiOkResponse({ type: [AssignmentDto], description: 'The caller\'s live leases' })
+  @ApiOkResponse({ type: [AssignmentDto], description: "The caller's live leases" })
   mine(@CurrentUser() user: AuthUser): Promise<AssignmentDto[]> {
     return this.assignments.mine(user);
   }
@@ -32,7 +32,10 @@ export class AssignmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend your lease' })
   @ApiOkResponse({ type: LeaseDto })
-  @ApiErrors(400, { status: 403, description: 'ASSIGNMENT_NOT_YOURS' }, 404, { status: 409, description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED' })
+  @ApiErrors(400, { status: 403, description: 'ASSIGNMENT_NOT_YOURS' }, 404, {
+    status: 409,
+    description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED',
+  })
   heartbeat(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<LeaseDto> {
     return this.assignments.heartbeat(user, id);
   }
@@ -43,23 +46,32 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'Give a claim back without a verdict' })
   @ApiOkResponse({ type: SkipResultDto, description: 'Released; this claim is not served to you again this round' })
   @ApiBody({ type: SkipDto, required: false })
-  @ApiErrors(...JSON_BODY_ERRORS, { status: 403, description: 'ASSIGNMENT_NOT_YOURS' }, 404, { status: 409, description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED' })
-  skip(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SkipDto): Promise<SkipResultDto> {
+  @ApiErrors(...JSON_BODY_ERRORS, { status: 403, description: 'ASSIGNMENT_NOT_YOURS' }, 404, {
+    status: 409,
+    description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED',
+  })
+  skip(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SkipDto,
+  ): Promise<SkipResultDto> {
     return this.assignments.skip(user, id, dto.reason);
   }
 
   @Post('assignments/:id/verdict')
   @HttpCode(201)
   @ApiTags('verdicts')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @ApiOperation({ summary: 'Give your verdict on a leased claim' })
   @ApiCreatedResponse({ type: SubmittedVerdictDto })
-  @ApiErrors(
-    ...JSON_BODY_ERRORS,
-    { status: 403, description: 'ASSIGNMENT_NOT_YOURS' },
-    404,
-    { status: 409, description: 'Already submitted, lease expired or assignment closed' },
-  )
+  @ApiErrors(...JSON_BODY_ERRORS, { status: 403, description: 'ASSIGNMENT_NOT_YOURS' }, 404, {
+    status: 409,
+    description: 'Already submitted, lease expired or assignment closed',
+  })
   verdict(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

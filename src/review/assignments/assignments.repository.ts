@@ -3,7 +3,10 @@ import { TransactionContext } from '../../database/transaction-context';
 import { ClaimStatus, PULLABLE, sqlStatuses } from '../claim-lifecycle';
 
 /** What a reviewer needs to work a lease: the claim, its span, the article and the queue's guidelines (the paragraph is cut in JS). */
-export const viewColumns = (lease: string, claimStatus = 'c.status') => `${lease}.id, ${lease}.round, ${lease}.lease_expires_at AS "leaseExpiresAt", q.slug AS queue, q.guidelines,
+export const viewColumns = (
+  lease: string,
+  claimStatus = 'c.status',
+) => `${lease}.id, ${lease}.round, ${lease}.lease_expires_at AS "leaseExpiresAt", q.slug AS queue, q.guidelines,
   json_build_object('id', c.id, 'text', c.text, 'start', c.start, 'end', c."end", 'speaker', c.speaker, 'score', c.score, 'status', ${claimStatus}) AS claim,
   json_build_object('id', ar.id, 'title', ar.title, 'url', ar.url, 'source', ar.source, 'publishedAt', ar.published_at, 'body', ar.body) AS article`;
 
@@ -71,8 +74,23 @@ export interface AssignmentView {
   leaseExpiresAt: Date;
   queue: string;
   guidelines: string;
-  claim: { id: string; text: string; start: number; end: number; speaker: string | null; score: number; status: string };
-  article: { id: string; title: string; url: string | null; source: string | null; publishedAt: Date | null; body: string };
+  claim: {
+    id: string;
+    text: string;
+    start: number;
+    end: number;
+    speaker: string | null;
+    score: number;
+    status: string;
+  };
+  article: {
+    id: string;
+    title: string;
+    url: string | null;
+    source: string | null;
+    publishedAt: Date | null;
+    body: string;
+  };
 }
 
 /**
@@ -94,7 +112,11 @@ export class AssignmentsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   async availability(userId: string, queueId: string, verdictsRequired: number): Promise<AvailabilityCounts> {
-    const [row] = await this.tx.manager.query<AvailabilityCounts[]>(AVAILABILITY_SQL, [userId, queueId, verdictsRequired]);
+    const [row] = await this.tx.manager.query<AvailabilityCounts[]>(AVAILABILITY_SQL, [
+      userId,
+      queueId,
+      verdictsRequired,
+    ]);
     return row;
   }
 

@@ -48,15 +48,24 @@ export class AssignmentsService {
   heartbeat(user: AuthUser, assignmentId: string): Promise<LeaseDto> {
     return this.tx.run(async () => {
       const assignment = await this.lockOwn(user, assignmentId);
-      if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', { leaseExpiresAt: assignment.leaseExpiresAt });
-      return { id: assignment.id, leaseExpiresAt: await this.reviewState.extendLease(assignment.id, assignment.leaseSeconds) };
+      if (!assignment.live)
+        throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', {
+          leaseExpiresAt: assignment.leaseExpiresAt,
+        });
+      return {
+        id: assignment.id,
+        leaseExpiresAt: await this.reviewState.extendLease(assignment.id, assignment.leaseSeconds),
+      };
     });
   }
 
   skip(user: AuthUser, assignmentId: string, reason?: string): Promise<SkipResultDto> {
     return this.tx.run(async () => {
       const assignment = await this.lockOwn(user, assignmentId);
-      return { id: assignment.id, claimStatus: await this.reviewState.skip(assignment.id, user.id, reason?.trim() || null) };
+      return {
+        id: assignment.id,
+        claimStatus: await this.reviewState.skip(assignment.id, user.id, reason?.trim() || null),
+      };
     });
   }
 
@@ -73,16 +82,22 @@ export class AssignmentsService {
 
   private ownedBy(user: AuthUser, assignmentId: string, assignment: AssignmentRow | null): AssignmentRow {
     if (!assignment) throw new QueueException('ASSIGNMENT_NOT_FOUND', `Assignment ${assignmentId} not found`);
-    if (assignment.userId !== user.id) throw new QueueException('ASSIGNMENT_NOT_YOURS', 'This assignment belongs to another reviewer');
+    if (assignment.userId !== user.id)
+      throw new QueueException('ASSIGNMENT_NOT_YOURS', 'This assignment belongs to another reviewer');
     return assignment;
   }
 
   /** 409 unless the assignment is still open in the claim's current round. */
   assertOpen(assignment: AssignmentRow): void {
     // ended by the lease sweep (or a later pull) after it lapsed: the same answer as for a lapsed, still active one
-    if (assignment.status === 'expired') throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', { leaseExpiresAt: assignment.leaseExpiresAt });
+    if (assignment.status === 'expired')
+      throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', {
+        leaseExpiresAt: assignment.leaseExpiresAt,
+      });
     if (assignment.status !== 'active' || assignment.round !== assignment.claimRound) {
-      throw new QueueException('ASSIGNMENT_CLOSED', `This assignment is ${assignment.status}`, { status: assignment.status });
+      throw new QueueException('ASSIGNMENT_CLOSED', `This assignment is ${assignment.status}`, {
+        status: assignment.status,
+      });
     }
   }
 }

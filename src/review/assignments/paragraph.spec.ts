@@ -17,6 +17,8 @@ describe('paragraphAround', () => {
 
   it('should widen to cover a span across a line break', () => {
     const start = body.indexOf('sentence.\nLast');
-    expect(paragraphAround(body, start, start + 14).text).toBe('First sentence. Second “quoted” 👩🏽‍💻 sentence.\nLast line');
+    expect(paragraphAround(body, start, start + 14).text).toBe(
+      'First sentence. Second “quoted” 👩🏽‍💻 sentence.\nLast line',
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { SignedIn } from '../../common/openapi/api-errors.decorator';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -10,7 +20,16 @@ import { Role } from '../../users/role';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { ClaimRoutingService } from '../routing/claim-routing.service';
 import { AssignmentDto, QueueAvailabilityDto } from '../assignments/dtos/assignment.dto';
-import { BulkRouteDto, CreateQueueDto, QueueDto, QueueGuidelinesDto, QueueListQueryDto, QueueStatsDto, RoutedCountDto, UpdateQueueDto } from './dtos/queue.dto';
+import {
+  BulkRouteDto,
+  CreateQueueDto,
+  QueueDto,
+  QueueGuidelinesDto,
+  QueueListQueryDto,
+  QueueStatsDto,
+  RoutedCountDto,
+  UpdateQueueDto,
+} from './dtos/queue.dto';
 import { QueuesService } from './queues.service';
 
 @ApiTags('queues')
@@ -42,7 +61,7 @@ export class QueuesController {
 
   @Patch(':slug')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Change a queue\'s settings' })
+  @ApiOperation({ summary: "Change a queue's settings" })
   @ApiOkResponse({ type: QueueDto })
   @ApiErrors(...JSON_BODY_ERRORS, 404)
   update(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: UpdateQueueDto): Promise<QueueDto> {
@@ -52,12 +71,19 @@ export class QueuesController {
   @Put(':slug/guidelines')
   @SignedIn()
   @Roles(Role.Editor, Role.Admin)
-  @ApiOperation({ summary: "Replace a queue's reviewing guidelines (Markdown)", description: 'Audited as a queue.update.' })
+  @ApiOperation({
+    summary: "Replace a queue's reviewing guidelines (Markdown)",
+    description: 'Audited as a queue.update.',
+  })
   @ApiOkResponse({ type: QueueDto })
   @ApiBadRequestResponse({ type: ErrorBody })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Editors and admins only' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such queue' })
-  setGuidelines(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: QueueGuidelinesDto): Promise<QueueDto> {
+  setGuidelines(
+    @CurrentUser() user: AuthUser,
+    @Param('slug') slug: string,
+    @Body() dto: QueueGuidelinesDto,
+  ): Promise<QueueDto> {
     return this.queues.setGuidelines(user, slug, dto.guidelines);
   }
 
@@ -67,14 +93,20 @@ export class QueuesController {
   @ApiOperation({ summary: 'Move every claim matching a filter into this queue' })
   @ApiOkResponse({ type: RoutedCountDto, description: 'How many claims moved into the queue (one statement)' })
   @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'QUEUE_INACTIVE' })
-  route(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: BulkRouteDto): Promise<RoutedCountDto> {
+  route(
+    @CurrentUser() user: AuthUser,
+    @Param('slug') slug: string,
+    @Body() dto: BulkRouteDto,
+  ): Promise<RoutedCountDto> {
     return this.routing.bulkRoute(user, slug, dto.filter);
   }
 
   @Get(':slug/availability')
   @SignedIn()
   @Roles(Role.Reviewer, Role.Editor, Role.Admin)
-  @ApiOperation({ summary: 'Whether a pull would give you a claim now, and if not why (nothing left, held by others, judged by you)' })
+  @ApiOperation({
+    summary: 'Whether a pull would give you a claim now, and if not why (nothing left, held by others, judged by you)',
+  })
   @ApiOkResponse({ type: QueueAvailabilityDto })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Not allowed to pull from this queue' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such queue' })
@@ -95,7 +127,11 @@ export class QueuesController {
     { status: 404, description: 'QUEUE_NOT_FOUND' },
     { status: 409, description: 'QUEUE_INACTIVE' },
   )
-  async next(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AssignmentDto | undefined> {
+  async next(
+    @CurrentUser() user: AuthUser,
+    @Param('slug') slug: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AssignmentDto | undefined> {
     const assignment = await this.assignments.pull(user, slug);
     if (!assignment) void reply.status(204);
     else void reply.status(200);

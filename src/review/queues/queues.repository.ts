@@ -25,7 +25,9 @@ export class QueuesRepository {
       .addSelect('ARRAY(SELECT m.user_id FROM queue_members m WHERE m.queue_id = q.id)', 'members')
       .where('slug' in by ? 'q.slug = :slug' : 'q.id = :id', by)
       .getRawAndEntities();
-    return row.entities[0] ? { queue: row.entities[0], members: (row.raw as { members: string[] | null }[])[0].members ?? [] } : null;
+    return row.entities[0]
+      ? { queue: row.entities[0], members: (row.raw as { members: string[] | null }[])[0].members ?? [] }
+      : null;
   }
 
   findAll(): Promise<Queue[]> {
@@ -53,11 +55,17 @@ export class QueuesRepository {
 
   async replaceMembers(queueId: string, userIds: string[]): Promise<void> {
     await this.tx.manager.query(`DELETE FROM queue_members WHERE queue_id = $1`, [queueId]);
-    await this.tx.manager.query(`INSERT INTO queue_members (queue_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [queueId, userIds]);
+    await this.tx.manager.query(
+      `INSERT INTO queue_members (queue_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [queueId, userIds],
+    );
   }
 
   async countExistingUsers(userIds: string[]): Promise<number> {
-    const [{ n }] = await this.tx.manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
+    const [{ n }] = await this.tx.manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
     return n;
   }
 

@@ -42,7 +42,8 @@ export class QueuesService {
     const found = await this.pullCache.get(slug, () => this.queues.findWithMembers({ slug }));
     if (!found) throw new QueueException('QUEUE_NOT_FOUND', `Queue ${slug} not found`);
     const { queue, members } = found;
-    if (!this.canPull(user, queue, members)) throw new QueueException('QUEUE_NOT_ALLOWED', `You may not pull from queue ${slug}`);
+    if (!this.canPull(user, queue, members))
+      throw new QueueException('QUEUE_NOT_ALLOWED', `You may not pull from queue ${slug}`);
     if (!queue.active) throw new QueueException('QUEUE_INACTIVE', `Queue ${slug} is inactive`);
     return queue;
   }
@@ -51,7 +52,10 @@ export class QueuesService {
   async listFor(user: AuthUser, timeZone = 'UTC'): Promise<QueueStatsDto[]> {
     const visible = await this.pullableBy(user);
     const ids = visible.map(({ queue }) => queue.id);
-    const [stats, today] = await Promise.all([this.queues.stats(ids), this.queues.verdictsTodayBy(user.id, ids, timeZone)]);
+    const [stats, today] = await Promise.all([
+      this.queues.stats(ids),
+      this.queues.verdictsTodayBy(user.id, ids, timeZone),
+    ]);
     return visible.map(({ queue: q, members }) => {
       const s = stats.get(q.id)!;
       return {
@@ -68,7 +72,9 @@ export class QueuesService {
   async pullableBy(user: Pick<AuthUser, 'id' | 'role'>): Promise<{ queue: Queue; members: string[] }[]> {
     const all = await this.queues.findAll();
     const members = await this.queues.membersOf(all.map((q) => q.id));
-    return all.filter((q) => this.canPull(user, q, members.get(q.id)!)).map((queue) => ({ queue, members: members.get(queue.id)! }));
+    return all
+      .filter((q) => this.canPull(user, q, members.get(q.id)!))
+      .map((queue) => ({ queue, members: members.get(queue.id)! }));
   }
 
   /** Guidelines are the one queue setting editors may change too (an ordinary, audited queue update). */
@@ -84,12 +90,19 @@ export class QueuesService {
       try {
         queue = await this.queues.insert(fields);
       } catch (error) {
-        if (isUniqueViolation(error, 'queues_slug_key')) throw new QueueException('QUEUE_SLUG_TAKEN', `Queue ${dto.slug} already exists`);
+        if (isUniqueViolation(error, 'queues_slug_key'))
+          throw new QueueException('QUEUE_SLUG_TAKEN', `Queue ${dto.slug} already exists`);
         throw error;
       }
       await this.queues.replaceMembers(queue.id, members);
       const created = QueueDto.from(queue, members);
-      await this.audit.record({ actorId: actor.id, action: 'queue.create', entity: 'queue', entityId: queue.id, after: created });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'queue.create',
+        entity: 'queue',
+        entityId: queue.id,
+        after: created,
+      });
       return created;
     });
   }
@@ -105,7 +118,14 @@ export class QueuesService {
         await this.queues.replaceMembers(queue.id, members);
       }
       const after = QueueDto.from(await this.get(slug), members ?? before.members);
-      await this.audit.record({ actorId: actor.id, action: 'queue.update', entity: 'queue', entityId: queue.id, before, after });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'queue.update',
+        entity: 'queue',
+        entityId: queue.id,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -51,7 +51,11 @@ export class ClaimRoutingService {
     return this.tx.run(async () => {
       const claim = await this.lockClaim(claimId);
       if (!PULLABLE.includes(claim.status) || !claim.queueId) {
-        throw new QueueException('CLAIM_NOT_IN_QUEUE', `Only a claim waiting in a queue can be assigned (it is ${claim.status})`, { status: claim.status });
+        throw new QueueException(
+          'CLAIM_NOT_IN_QUEUE',
+          `Only a claim waiting in a queue can be assigned (it is ${claim.status})`,
+          { status: claim.status },
+        );
       }
       const user = await this.users.findActive(userId);
       if (!user) throw new QueueException('USER_NOT_FOUND', `No active user ${userId}`);
@@ -60,7 +64,13 @@ export class ClaimRoutingService {
         throw new QueueException('USER_CANNOT_PULL_QUEUE', `${user.email} may not pull from queue ${queue.slug}`);
       }
       await this.reviewState.reserve(claim.id, user.id);
-      await this.audit.record({ actorId: actor.id, action: 'claim.assign', entity: 'claim', entityId: claim.id, after: { reservedFor: user.id, queueId: queue.id } });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'claim.assign',
+        entity: 'claim',
+        entityId: claim.id,
+        after: { reservedFor: user.id, queueId: queue.id },
+      });
     });
   }
 
@@ -69,16 +79,29 @@ export class ClaimRoutingService {
     const claim = await this.reviewState.findState(claimId);
     if (!claim) throw new QueueException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const status = claim.status;
-    const [queues, found] = await Promise.all([this.queuesRepo.findAll(), claim.queueId ? this.queuesRepo.findWithMembers({ id: claim.queueId }) : null]);
+    const [queues, found] = await Promise.all([
+      this.queuesRepo.findAll(),
+      claim.queueId ? this.queuesRepo.findWithMembers({ id: claim.queueId }) : null,
+    ]);
     const routable = allowedFrom('route').includes(status);
     const assignable = PULLABLE.includes(status) && found !== null;
-    const assignees = assignable ? (await this.users.listActive(ASSIGNEE_LIMIT)).filter((u) => this.queues.canPull(u, found.queue, found.members)) : [];
+    const assignees = assignable
+      ? (await this.users.listActive(ASSIGNEE_LIMIT)).filter((u) => this.queues.canPull(u, found.queue, found.members))
+      : [];
     return {
       queue: found?.queue.slug ?? null,
-      actions: { edit: PRE_REVIEW.includes(status), reject: allowedFrom('reject').includes(status), route: routable, assign: assignable },
+      actions: {
+        edit: PRE_REVIEW.includes(status),
+        reject: allowedFrom('reject').includes(status),
+        route: routable,
+        assign: assignable,
+      },
       queues: routable ? queues.filter((q) => q.active).map(({ slug, description }) => ({ slug, description })) : [],
       assignees: assignees
-        .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.displayName.localeCompare(b.displayName))
+        .sort(
+          (a, b) =>
+            ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.displayName.localeCompare(b.displayName),
+        )
         .map(({ id, displayName, role }) => ({ id, displayName, role })),
     };
   }

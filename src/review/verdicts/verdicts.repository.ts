@@ -47,7 +47,11 @@ export class VerdictsRepository {
   }
 
   /** A reviewer's own verdicts, newest first, with their claims; the claim's label only once it is final. */
-  async byReviewer(reviewerId: string, limit: number, offset: number): Promise<{ items: MyVerdictDto[]; total: number }> {
+  async byReviewer(
+    reviewerId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: MyVerdictDto[]; total: number }> {
     const [items, [{ total }]] = await Promise.all([
       this.tx.manager.query<MyVerdictDto[]>(
         `SELECT ${VERDICT_COLUMNS}, c.text AS "claimText", c.article_id AS "articleId", ar.title AS "articleTitle", q.slug AS queue,
@@ -62,7 +66,9 @@ export class VerdictsRepository {
           LIMIT $2 OFFSET $3`,
         [reviewerId, limit, offset],
       ),
-      this.tx.manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM verdicts WHERE user_id = $1`, [reviewerId]),
+      this.tx.manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM verdicts WHERE user_id = $1`, [
+        reviewerId,
+      ]),
     ]);
     return { items, total };
   }
@@ -92,7 +98,9 @@ export class VerdictsRepository {
   }
 
   async claimStatus(claimId: string): Promise<string | null> {
-    const [row] = await this.tx.manager.query<{ status: string }[]>(`SELECT status FROM claims WHERE id = $1`, [claimId]);
+    const [row] = await this.tx.manager.query<{ status: string }[]>(`SELECT status FROM claims WHERE id = $1`, [
+      claimId,
+    ]);
     return row?.status ?? null;
   }
 }

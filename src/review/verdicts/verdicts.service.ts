@@ -32,12 +32,20 @@ export class VerdictsService {
    * what it was decided on still holds (see VERDICT in review-state.repository.ts); otherwise it is decided again on fresh rows. No lock
    * is held across a round trip.
    */
-  async submit(user: AuthUser, assignmentId: string, dto: SubmitVerdictDto, idempotencyKey: string | null): Promise<SubmittedVerdictDto> {
+  async submit(
+    user: AuthUser,
+    assignmentId: string,
+    dto: SubmitVerdictDto,
+    idempotencyKey: string | null,
+  ): Promise<SubmittedVerdictDto> {
     for (let attempt = 1; ; attempt++) {
       const assignment = await this.assignments.findMine(user, assignmentId);
       if (assignment.status === 'submitted') return this.replay(assignment, idempotencyKey);
       this.assignments.assertOpen(assignment);
-      if (!assignment.live) throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull the claim again', { leaseExpiresAt: assignment.leaseExpiresAt });
+      if (!assignment.live)
+        throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull the claim again', {
+          leaseExpiresAt: assignment.leaseExpiresAt,
+        });
       const claim = this.outcome(assignment, dto.label, user);
       const verdict = await this.reviewState.recordVerdict({
         assignmentId,
@@ -52,7 +60,8 @@ export class VerdictsService {
       });
       if (verdict) return { ...verdict, claimStatus: claim.status };
       // Each lost race means another verdict or an editor's action landed on the claim: a handful at most.
-      if (attempt === MAX_ATTEMPTS) throw new VerdictException('VERDICT_CONFLICT', 'The claim kept changing while the verdict was written; retry');
+      if (attempt === MAX_ATTEMPTS)
+        throw new VerdictException('VERDICT_CONFLICT', 'The claim kept changing while the verdict was written; retry');
     }
   }
 
@@ -65,13 +74,22 @@ export class VerdictsService {
   }
 
   async mine(user: AuthUser, page: PageQueryDto): Promise<MyVerdictsPageDto> {
-    return { ...(await this.verdicts.byReviewer(user.id, page.limit, page.offset)), limit: page.limit, offset: page.offset };
+    return {
+      ...(await this.verdicts.byReviewer(user.id, page.limit, page.offset)),
+      limit: page.limit,
+      offset: page.offset,
+    };
   }
 
   /** What the claim becomes with this verdict, from the locked (current) claim row. */
   private outcome(a: AssignmentRow, label: FinalLabel, user: AuthUser): VerdictWrite['claim'] {
     const labels = [...a.roundLabels, label];
-    const settle = (event: ClaimEvent, next: ClaimStatus, source: 'consensus' | 'adjudication' | null, moveToQueue: string | null = null) => ({
+    const settle = (
+      event: ClaimEvent,
+      next: ClaimStatus,
+      source: 'consensus' | 'adjudication' | null,
+      moveToQueue: string | null = null,
+    ) => ({
       status: next,
       roundLabels: next === ClaimStatus.NeedsAdjudication ? [] : labels,
       finalLabel: isFinal(next) ? next : null,
@@ -80,11 +98,21 @@ export class VerdictsService {
       moveToQueue,
       transition: { action: `claim.${event}` as const, before: a.claimStatus },
     });
-    if (a.claimStatus === ClaimStatus.NeedsAdjudication) return settle('resolve', transition('resolve', a.claimStatus, label), 'adjudication');
+    if (a.claimStatus === ClaimStatus.NeedsAdjudication)
+      return settle('resolve', transition('resolve', a.claimStatus, label), 'adjudication');
     if (labels.length < a.verdictsRequired) {
-      return { status: a.claimStatus, roundLabels: labels, finalLabel: null, resolutionSource: null, adjudicatorId: null, moveToQueue: null, transition: null };
+      return {
+        status: a.claimStatus,
+        roundLabels: labels,
+        finalLabel: null,
+        resolutionSource: null,
+        adjudicatorId: null,
+        moveToQueue: null,
+        transition: null,
+      };
     }
-    if (new Set(labels).size === 1) return settle('consensus', transition('consensus', a.claimStatus, label), 'consensus');
+    if (new Set(labels).size === 1)
+      return settle('consensus', transition('consensus', a.claimStatus, label), 'consensus');
     return settle('escalate', transition('escalate', a.claimStatus), null, ADJUDICATION_QUEUE);
   }
 
@@ -94,6 +122,8 @@ export class VerdictsService {
       const { idempotencyKey: _key, ...verdict } = existing;
       return { ...verdict, claimStatus: (await this.verdicts.claimStatus(assignment.claimId))! };
     }
-    throw new VerdictException('VERDICT_ALREADY_SUBMITTED', 'A verdict was already submitted for this assignment', { verdictId: existing?.id });
+    throw new VerdictException('VERDICT_ALREADY_SUBMITTED', 'A verdict was already submitted for this assignment', {
+      verdictId: existing?.id,
+    });
   }
 }

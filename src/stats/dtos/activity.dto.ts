@@ -6,7 +6,12 @@ import { QueueFilterDto } from './queue-filter.dto';
 
 /** Recent activity: the last `days` × 24 whole UTC hours up to now, the current hour included. */
 export class ActivityQueryDto extends QueueFilterDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 90, default: 7, description: 'How many days back (whole UTC hours; the current hour counts as one)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 90,
+    default: 7,
+    description: 'How many days back (whole UTC hours; the current hour counts as one)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -16,7 +21,8 @@ export class ActivityQueryDto extends QueueFilterDto {
 }
 
 class ActivityWindowDto {
-  @ApiProperty({ type: String, nullable: true, description: 'The queue filter, null for every queue' }) queue: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The queue filter, null for every queue' }) queue:
+    string | null;
   @ApiProperty({ format: 'date-time', description: 'Start of the first hour counted' }) from: string;
   @ApiProperty({ format: 'date-time', description: 'When the figures were taken' }) to: string;
 }
@@ -30,7 +36,10 @@ export class HourBucketDto {
 }
 
 export class VerdictRateDto extends ActivityWindowDto {
-  @ApiProperty({ type: [HourBucketDto], description: 'One bucket per hour, oldest first, hours without verdicts included (days × 24 buckets)' })
+  @ApiProperty({
+    type: [HourBucketDto],
+    description: 'One bucket per hour, oldest first, hours without verdicts included (days × 24 buckets)',
+  })
   buckets: HourBucketDto[];
 }
 
@@ -42,12 +51,21 @@ export class ReviewerThroughputDto {
   @ApiProperty({ description: 'Of those, in the last 24 hours' }) verdictsLast24h: number;
   @ApiProperty({ description: 'Leases skipped in the window' }) skips: number;
   @ApiProperty({ description: 'Distinct hours with at least one verdict' }) activeHours: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'verdicts / activeHours; null without verdicts' }) verdictsPerActiveHour: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Median seconds from lease to verdict; null without verdicts' }) medianSecondsToVerdict: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'verdicts / activeHours; null without verdicts' })
+  verdictsPerActiveHour: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Median seconds from lease to verdict; null without verdicts',
+  })
+  medianSecondsToVerdict: number | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastVerdictAt: string | null;
 }
 
 export class ThroughputDto extends ActivityWindowDto {
-  @ApiProperty({ type: [ReviewerThroughputDto], description: 'Everyone who gave a verdict or skipped in the window, most verdicts first' })
+  @ApiProperty({
+    type: [ReviewerThroughputDto],
+    description: 'Everyone who gave a verdict or skipped in the window, most verdicts first',
+  })
   reviewers: ReviewerThroughputDto[];
 }

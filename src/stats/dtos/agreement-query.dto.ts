@@ -15,7 +15,12 @@ export class AgreementQueryDto extends QueueFilterDto {
   @IsTimestamp()
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 5, description: 'Report Cohen\'s kappa only for reviewer pairs sharing at least this many claims' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100000,
+    default: 5,
+    description: "Report Cohen's kappa only for reviewer pairs sharing at least this many claims",
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

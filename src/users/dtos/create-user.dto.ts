@@ -27,7 +27,11 @@ export class CreateUserDto {
   @IsEnum(Role)
   role: Role;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Omit to have the service generate one (returned once as generatedPassword)' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: 'Omit to have the service generate one (returned once as generatedPassword)',
+  })
   @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN)

@@ -20,7 +20,11 @@ export class ChangePasswordDto extends ResetPasswordDto {
 
 /** An admin's reset: a password they chose, or none for one the service generates and shows once. */
 export class AdminResetPasswordDto {
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'Omit to have the service generate one' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: 'Omit to have the service generate one',
+  })
   @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN)

@@ -37,6 +37,8 @@ export class UserDto {
 export class UserPageDto extends PageOf(UserDto) {}
 
 export class CreatedUserDto extends UserDto {
-  @ApiPropertyOptional({ description: 'Only when the request had no password: the generated one, shown this once (only its hash is kept)' })
+  @ApiPropertyOptional({
+    description: 'Only when the request had no password: the generated one, shown this once (only its hash is kept)',
+  })
   generatedPassword?: string;
 }

@@ -10,5 +10,8 @@ export async function startSecondInstance(): Promise<{ url: string; stop: () => 
   const env = JSON.parse(process.env.WORKBENCH_SERVER_ENV ?? '{}') as Record<string, string>;
   if (!env.DATABASE_URL) return null;
   const port = String(await freePort());
-  return startServer({ ...env, PORT: port, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, MIGRATIONS_RUN: 'false' }, resolve(__dirname, '../../../dist/src/main.js'));
+  return startServer(
+    { ...env, PORT: port, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, MIGRATIONS_RUN: 'false' },
+    resolve(__dirname, '../../../dist/src/main.js'),
+  );
 }

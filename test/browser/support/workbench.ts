@@ -14,7 +14,11 @@ export async function openWorkbench(page: Page, path = '/app/', base = baseUrl()
 }
 
 /** Signs in through the form, typing like a person (keyboard only: Tab between the fields, Enter to send). */
-export async function signIn(page: Page, user: Pick<SeededUser, 'email' | 'password'>, base = baseUrl()): Promise<void> {
+export async function signIn(
+  page: Page,
+  user: Pick<SeededUser, 'email' | 'password'>,
+  base = baseUrl(),
+): Promise<void> {
   await openWorkbench(page, '/app/sign-in', base);
   await page.getByLabel('Email').focus();
   await page.keyboard.type(user.email);
@@ -37,7 +41,10 @@ export async function tabTo(page: Page, target: Locator, limit = 40): Promise<vo
 export async function checkScreen(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `axe on ${name}`,
+  ).toEqual([]);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
   await test.info().attach(name, { path: join(SCREENSHOTS, `${name}.png`), contentType: 'image/png' });

@@ -12,7 +12,8 @@ export function AdjudicationPage() {
   const assignment = useAssignment(ADJUDICATION_QUEUE);
   let content;
   if (assignment.isPending) content = <p role="status">Loading the next disagreement…</p>;
-  else if (assignment.isError) content = <p role="alert">Could not load disagreements: {problemsOf(assignment.error).join(' ')}</p>;
+  else if (assignment.isError)
+    content = <p role="alert">Could not load disagreements: {problemsOf(assignment.error).join(' ')}</p>;
   else if (!assignment.data)
     content = (
       <div className="empty">
@@ -48,7 +49,10 @@ function Disagreement({ assignment }: { assignment: Assignment }) {
     if (!label) return setProblems(['Choose the final label.']);
     if (!note.trim()) return setProblems(['Write a resolution note: it is shown in the claim history and the export.']);
     setProblems([]);
-    resolve.mutate({ claimId: claim.id, label, rationale: note.trim() }, { onError: (e) => setProblems(problemsOf(e)) });
+    resolve.mutate(
+      { claimId: claim.id, label, rationale: note.trim() },
+      { onError: (e) => setProblems(problemsOf(e)) },
+    );
   };
 
   return (
@@ -63,15 +67,20 @@ function Disagreement({ assignment }: { assignment: Assignment }) {
       </div>
       <div className="verdict-grid">
         {adjudication.isPending && <p role="status">Loading verdicts…</p>}
-        {adjudication.isError && <p role="alert">Verdicts could not be loaded: {problemsOf(adjudication.error).join(' ')}</p>}
+        {adjudication.isError && (
+          <p role="alert">Verdicts could not be loaded: {problemsOf(adjudication.error).join(' ')}</p>
+        )}
         {verdicts?.map((verdict) => (
           <article key={verdict.reviewer} className="panel verdict-card" aria-label={verdict.reviewer}>
             <h3>
               {verdict.reviewer}
-              {adjudication.data?.revealed && verdict.reviewerName && <span className="muted"> · {verdict.reviewerName}</span>}
+              {adjudication.data?.revealed && verdict.reviewerName && (
+                <span className="muted"> · {verdict.reviewerName}</span>
+              )}
             </h3>
             <p>
-              <span className={`label-badge ${verdict.label}`}>{labelName(verdict.label)}</span> · confidence {verdict.confidence}/5
+              <span className={`label-badge ${verdict.label}`}>{labelName(verdict.label)}</span> · confidence{' '}
+              {verdict.confidence}/5
             </p>
             <p className="rationale">{verdict.rationale ?? <span className="muted">No rationale.</span>}</p>
             {verdict.sources.length > 0 && (
@@ -126,7 +135,11 @@ function Disagreement({ assignment }: { assignment: Assignment }) {
           <button type="submit" className="primary" disabled={resolve.isPending}>
             Resolve
           </button>
-          <button type="button" disabled={next.isPending} onClick={() => next.mutate({ assignmentId: assignment.id, reason: 'adjudication: next disagreement' })}>
+          <button
+            type="button"
+            disabled={next.isPending}
+            onClick={() => next.mutate({ assignmentId: assignment.id, reason: 'adjudication: next disagreement' })}
+          >
             Next disagreement
           </button>
         </div>

@@ -11,7 +11,8 @@ export type CaseVerdict = Schemas['CaseVerdictDto'];
 export function useAdjudicationCase(claimId: string, reveal: boolean) {
   return useQuery({
     queryKey: ['adjudication-case', claimId, reveal],
-    queryFn: async () => unwrap(await api.GET('/claims/{id}/adjudication', { params: { path: { id: claimId }, query: { reveal } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/claims/{id}/adjudication', { params: { path: { id: claimId }, query: { reveal } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -21,7 +22,9 @@ export function useResolve(queue: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ claimId, label, rationale }: { claimId: string; label: Label; rationale: string }) =>
-      unwrap(await api.POST('/claims/{id}/resolution', { params: { path: { id: claimId } }, body: { label, rationale } })),
+      unwrap(
+        await api.POST('/claims/{id}/resolution', { params: { path: { id: claimId } }, body: { label, rationale } }),
+      ),
     onSuccess: async () => {
       await client.refetchQueries({ queryKey: assignmentKey(queue), exact: true });
       void client.invalidateQueries({ queryKey: queuesKey });
@@ -30,5 +33,8 @@ export function useResolve(queue: string) {
 }
 
 export function useClaimHistory(claimId: string) {
-  return useQuery({ queryKey: ['history', claimId], queryFn: async () => unwrap(await api.GET('/claims/{id}/history', { params: { path: { id: claimId } } })) });
+  return useQuery({
+    queryKey: ['history', claimId],
+    queryFn: async () => unwrap(await api.GET('/claims/{id}/history', { params: { path: { id: claimId } } })),
+  });
 }

@@ -4,7 +4,8 @@ import { ApiError, problemsOf } from '../api/client';
 const WHAT_TO_DO: Record<string, string> = {
   LAST_ACTIVE_ADMIN:
     'At least one active admin must remain, so nobody is locked out of managing accounts. Make another account an admin first, then try again.',
-  USER_EMAIL_TAKEN: 'Each email belongs to one account. Find the existing one with the search above, or use another email.',
+  USER_EMAIL_TAKEN:
+    'Each email belongs to one account. Find the existing one with the search above, or use another email.',
   QUEUE_SLUG_TAKEN: 'Queue names are unique. Pick another one.',
 };
 

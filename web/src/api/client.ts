@@ -24,7 +24,8 @@ export const sessionEnded = new EventTarget();
 
 const watchSession: Middleware = {
   onResponse({ request, response }) {
-    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/auth/session')) sessionEnded.dispatchEvent(new Event('ended'));
+    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/auth/session'))
+      sessionEnded.dispatchEvent(new Event('ended'));
   },
 };
 
@@ -37,13 +38,19 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   const { response } = result;
   if (response.ok) return result.data as T;
   const retryAfter = Number(response.headers.get('retry-after'));
-  throw new ApiError(response.status, result.error as ErrorBody | undefined, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  throw new ApiError(
+    response.status,
+    result.error as ErrorBody | undefined,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
 }
 
 /** Human-readable lines for a failed request: each bad field of a 400, else the message. */
 export function problemsOf(error: unknown): string[] {
-  if (!(error instanceof ApiError)) return [error instanceof Error ? `The service cannot be reached (${error.message}).` : 'Unknown error'];
+  if (!(error instanceof ApiError))
+    return [error instanceof Error ? `The service cannot be reached (${error.message}).` : 'Unknown error'];
   const details = error.body?.details;
-  if (Array.isArray(details) && details.length) return details.map((d: { field: string; errors: string[] }) => `${d.field}: ${d.errors.join('; ')}`);
+  if (Array.isArray(details) && details.length)
+    return details.map((d: { field: string; errors: string[] }) => `${d.field}: ${d.errors.join('; ')}`);
   return [error.message];
 }

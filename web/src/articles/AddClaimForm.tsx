@@ -55,9 +55,18 @@ export function AddClaimForm({ articleId, selection, onAdded }: Props) {
       {selection && 'text' in selection && (
         <div className="selected-span">
           <p>
-            Selected <span className="muted">(characters {selection.start}–{selection.end})</span>: “{selection.text}”
+            Selected{' '}
+            <span className="muted">
+              (characters {selection.start}–{selection.end})
+            </span>
+            : “{selection.text}”
           </p>
-          <button type="button" className="primary" disabled={add.isPending} onClick={() => send({ start: selection.start, end: selection.end })}>
+          <button
+            type="button"
+            className="primary"
+            disabled={add.isPending}
+            onClick={() => send({ start: selection.start, end: selection.end })}
+          >
             Add selection as claim
           </button>
         </div>
@@ -70,11 +79,25 @@ export function AddClaimForm({ articleId, selection, onAdded }: Props) {
           <div className="inline-fields">
             <div>
               <label htmlFor="add-start">Start</label>
-              <input id="add-start" type="number" min={0} inputMode="numeric" value={start} onChange={(e) => setStart(e.target.value)} />
+              <input
+                id="add-start"
+                type="number"
+                min={0}
+                inputMode="numeric"
+                value={start}
+                onChange={(e) => setStart(e.target.value)}
+              />
             </div>
             <div>
               <label htmlFor="add-end">End</label>
-              <input id="add-end" type="number" min={1} inputMode="numeric" value={end} onChange={(e) => setEnd(e.target.value)} />
+              <input
+                id="add-end"
+                type="number"
+                min={1}
+                inputMode="numeric"
+                value={end}
+                onChange={(e) => setEnd(e.target.value)}
+              />
             </div>
           </div>
         </fieldset>

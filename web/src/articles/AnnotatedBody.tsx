@@ -13,7 +13,9 @@ const scoreText = (claim: Claim) => `score ${claim.score.toFixed(2)}${claim.spea
 
 /** The claim shown for a stretch of text several claims cover: the selected one, else the shortest. */
 function topClaim(covering: Claim[], selectedId: string | undefined): Claim {
-  return covering.find((c) => c.id === selectedId) ?? covering.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+  return (
+    covering.find((c) => c.id === selectedId) ?? covering.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a))
+  );
 }
 
 /**
@@ -56,7 +58,12 @@ export function AnnotatedBody({ body, claims, selectedId, onSelect }: Props) {
     }
     const top = topClaim(covering, selectedId);
     nodes.push(
-      <mark key={from} data-at={from} className={`claim-mark status-${top.status}${covering.some((c) => c.id === selectedId) ? ' selected' : ''}`} title={scoreText(top)}>
+      <mark
+        key={from}
+        data-at={from}
+        className={`claim-mark status-${top.status}${covering.some((c) => c.id === selectedId) ? ' selected' : ''}`}
+        title={scoreText(top)}
+      >
         {text}
       </mark>,
     );

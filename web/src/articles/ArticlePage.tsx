@@ -20,7 +20,12 @@ export function ArticlePage() {
   const bodyRef = useRef<HTMLDivElement>(null);
 
   if (article.isPending) return <p role="status">Loading the article…</p>;
-  if (article.isError) return <div role="alert" className="error">Could not load the article: {problemsOf(article.error).join(' ')}</div>;
+  if (article.isError)
+    return (
+      <div role="alert" className="error">
+        Could not load the article: {problemsOf(article.error).join(' ')}
+      </div>
+    );
   const { body, claims } = article.data;
   const ordered = [...claims].sort((a, b) => a.start - b.start || a.end - b.end);
   const selected = ordered.find((c) => c.id === selectedId);
@@ -39,7 +44,14 @@ export function ArticlePage() {
           <header className="article-head">
             <h1 id="article-title">{a.title}</h1>
             <p className="muted">
-              {[a.source, a.author && `by ${a.author}`, a.publishedAt && formatDate(a.publishedAt), `${claims.length} claims`].filter(Boolean).join(' · ')}
+              {[
+                a.source,
+                a.author && `by ${a.author}`,
+                a.publishedAt && formatDate(a.publishedAt),
+                `${claims.length} claims`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
               {a.url && (
                 <>
                   {' · '}
@@ -50,20 +62,32 @@ export function ArticlePage() {
               )}
             </p>
             <p className="legend muted">
-              Marked text is a claim; its badge names the status (colour follows it) and shows the score on hover or focus. Select text to add a claim.
+              Marked text is a claim; its badge names the status (colour follows it) and shows the score on hover or
+              focus. Select text to add a claim.
             </p>
           </header>
-          <div className="article-body annotated" ref={bodyRef} aria-label="Article body" role="region" onMouseUp={readSelection} onKeyUp={readSelection}>
+          <div
+            className="article-body annotated"
+            ref={bodyRef}
+            aria-label="Article body"
+            role="region"
+            onMouseUp={readSelection}
+            onKeyUp={readSelection}
+          >
             <AnnotatedBody body={body} claims={ordered} selectedId={selectedId} onSelect={select} />
           </div>
         </article>
         <div className="side">
           {selected && <ClaimCurator key={selected.id} claim={selected} />}
-          <AddClaimForm articleId={id} selection={selection} onAdded={(claimId) => {
-            setSelection(null);
-            window.getSelection()?.removeAllRanges();
-            select(claimId);
-          }} />
+          <AddClaimForm
+            articleId={id}
+            selection={selection}
+            onAdded={(claimId) => {
+              setSelection(null);
+              window.getSelection()?.removeAllRanges();
+              select(claimId);
+            }}
+          />
           <section className="panel" aria-labelledby="claims-title">
             <h2 id="claims-title">Claims ({claims.length})</h2>
             <ClaimList claims={ordered} selectedId={selectedId} onSelect={select} />

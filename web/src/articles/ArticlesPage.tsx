@@ -42,7 +42,13 @@ export function ArticlesPage() {
       <form className="filters" role="search" aria-label="Articles" onSubmit={search} key={params.toString()}>
         <div className="grow">
           <label htmlFor="articles-q">Search title and body</label>
-          <input id="articles-q" name="q" type="search" defaultValue={field('q')} placeholder='Himars, "air defense", -Belgorod' />
+          <input
+            id="articles-q"
+            name="q"
+            type="search"
+            defaultValue={field('q')}
+            placeholder='Himars, "air defense", -Belgorod'
+          />
         </div>
         <div>
           <label htmlFor="articles-source">Source</label>
@@ -68,7 +74,11 @@ export function ArticlesPage() {
         </div>
       </form>
       {list.isPending && <p role="status">Loading articles…</p>}
-      {list.isError && <div role="alert" className="error">Could not load the articles: {problemsOf(list.error).join(' ')}</div>}
+      {list.isError && (
+        <div role="alert" className="error">
+          Could not load the articles: {problemsOf(list.error).join(' ')}
+        </div>
+      )}
       {data?.total === 0 && <p role="status">No article matches these filters.</p>}
       {!!data?.items.length && (
         <>

@@ -20,7 +20,11 @@ function Problems({ error }: { error: unknown }) {
 }
 
 function Done({ when, children }: { when: boolean; children: ReactNode }) {
-  return when ? <p role="status" className="done">{children}</p> : null;
+  return when ? (
+    <p role="status" className="done">
+      {children}
+    </p>
+  ) : null;
 }
 
 /** One claim's details and the curation the service allows for it now: edit, reject, route, assign. */
@@ -33,8 +37,9 @@ export function ClaimCurator({ claim }: { claim: Claim }) {
       <h2 id="curator-title">Selected claim</h2>
       <blockquote className="claim-quote">“{claim.text}”</blockquote>
       <p>
-        <span className={`status-badge status-${claim.status}`}>{labelName(claim.status)}</span> · score {claim.score.toFixed(2)} · characters {claim.start}–{claim.end} ·{' '}
-        {claim.origin} · speaker: {claim.speaker ?? 'not attributed'}
+        <span className={`status-badge status-${claim.status}`}>{labelName(claim.status)}</span> · score{' '}
+        {claim.score.toFixed(2)} · characters {claim.start}–{claim.end} · {claim.origin} · speaker:{' '}
+        {claim.speaker ?? 'not attributed'}
         {curation.data?.queue && <> · queue {curation.data.queue}</>}
       </p>
       <p>
@@ -48,10 +53,14 @@ export function ClaimCurator({ claim }: { claim: Claim }) {
       </p>
       {curation.isPending && <p role="status">Loading what can be done…</p>}
       <Problems error={curation.error} />
-      {allowed && !allowed.edit && !allowed.reject && !allowed.route && !allowed.assign && <p className="muted">Review has moved past curation: nothing to change here.</p>}
+      {allowed && !allowed.edit && !allowed.reject && !allowed.route && !allowed.assign && (
+        <p className="muted">Review has moved past curation: nothing to change here.</p>
+      )}
       {allowed?.edit && <EditClaim key={`${claim.id}-${claim.updatedAt}`} claim={claim} edit={actions.edit} />}
       {allowed?.reject && <RejectClaim claim={claim} reject={actions.reject} />}
-      {allowed?.route && <RouteClaim claim={claim} queues={curation.data!.queues} current={curation.data!.queue} route={actions.route} />}
+      {allowed?.route && (
+        <RouteClaim claim={claim} queues={curation.data!.queues} current={curation.data!.queue} route={actions.route} />
+      )}
       {allowed?.assign && <AssignClaim claim={claim} assignees={curation.data!.assignees} assign={actions.assign} />}
     </section>
   );
@@ -109,7 +118,13 @@ function RejectClaim({ claim, reject }: { claim: Claim; reject: Actions['reject'
       }}
     >
       <label htmlFor="reject-reason">Reason for rejecting</label>
-      <input id="reject-reason" value={reason} maxLength={500} placeholder="Opinion, not a checkable statement" onChange={(e) => setReason(e.target.value)} />
+      <input
+        id="reject-reason"
+        value={reason}
+        maxLength={500}
+        placeholder="Opinion, not a checkable statement"
+        onChange={(e) => setReason(e.target.value)}
+      />
       <Problems error={reject.error} />
       <div className="actions">
         <button type="submit" className="danger" disabled={reject.isPending}>
@@ -120,7 +135,17 @@ function RejectClaim({ claim, reject }: { claim: Claim; reject: Actions['reject'
   );
 }
 
-function RouteClaim({ claim, queues, current, route }: { claim: Claim; queues: { slug: string; description: string }[]; current: string | null; route: Actions['route'] }) {
+function RouteClaim({
+  claim,
+  queues,
+  current,
+  route,
+}: {
+  claim: Claim;
+  queues: { slug: string; description: string }[];
+  current: string | null;
+  route: Actions['route'];
+}) {
   const [queue, setQueue] = useState(current ?? queues[0]?.slug ?? '');
   return (
     <form
@@ -150,9 +175,18 @@ function RouteClaim({ claim, queues, current, route }: { claim: Claim; queues: {
   );
 }
 
-function AssignClaim({ claim, assignees, assign }: { claim: Claim; assignees: { id: string; displayName: string; role: string }[]; assign: Actions['assign'] }) {
+function AssignClaim({
+  claim,
+  assignees,
+  assign,
+}: {
+  claim: Claim;
+  assignees: { id: string; displayName: string; role: string }[];
+  assign: Actions['assign'];
+}) {
   const [userId, setUserId] = useState(assignees[0]?.id ?? '');
-  if (!assignees.length) return <p className="muted">Nobody active may pull this claim's queue, so it cannot be reserved.</p>;
+  if (!assignees.length)
+    return <p className="muted">Nobody active may pull this claim's queue, so it cannot be reserved.</p>;
   const chosen = assignees.find((a) => a.id === assign.variables?.userId);
   return (
     <form

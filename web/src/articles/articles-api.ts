@@ -19,7 +19,12 @@ export interface ArticleFilters {
 export function useArticleList({ page, ...filters }: ArticleFilters) {
   return useQuery({
     queryKey: ['articles', filters, page],
-    queryFn: async () => unwrap(await api.GET('/articles', { params: { query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/articles', {
+          params: { query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,7 +33,10 @@ const articleKey = (id: string) => ['article', id] as const;
 const curationKey = (claimId: string) => ['claim-curation', claimId] as const;
 
 export function useArticle(id: string) {
-  return useQuery({ queryKey: articleKey(id), queryFn: async () => unwrap(await api.GET('/articles/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: articleKey(id),
+    queryFn: async () => unwrap(await api.GET('/articles/{id}', { params: { path: { id } } })),
+  });
 }
 
 /** What the service lets an editor do with this claim now (the page offers only that). */
@@ -53,23 +61,28 @@ export function useCurationActions(articleId: string) {
   const path = (id: string) => ({ params: { path: { id } } });
   return {
     add: useMutation({
-      mutationFn: async (body: ClaimInput) => unwrap(await api.POST('/articles/{id}/claims', { ...path(articleId), body })),
+      mutationFn: async (body: ClaimInput) =>
+        unwrap(await api.POST('/articles/{id}/claims', { ...path(articleId), body })),
       onSuccess: (claim) => settled(claim.id),
     }),
     edit: useMutation({
-      mutationFn: async ({ id, ...body }: ClaimInput & { id: string }) => unwrap(await api.PATCH('/claims/{id}', { ...path(id), body })),
+      mutationFn: async ({ id, ...body }: ClaimInput & { id: string }) =>
+        unwrap(await api.PATCH('/claims/{id}', { ...path(id), body })),
       onSuccess: (claim) => settled(claim.id),
     }),
     reject: useMutation({
-      mutationFn: async ({ id, reason }: { id: string; reason?: string }) => unwrap(await api.POST('/claims/{id}/reject', { ...path(id), body: reason ? { reason } : {} })),
+      mutationFn: async ({ id, reason }: { id: string; reason?: string }) =>
+        unwrap(await api.POST('/claims/{id}/reject', { ...path(id), body: reason ? { reason } : {} })),
       onSuccess: (claim) => settled(claim.id),
     }),
     route: useMutation({
-      mutationFn: async ({ id, queue }: { id: string; queue: string }) => unwrap(await api.POST('/claims/{id}/route', { ...path(id), body: { queue } })),
+      mutationFn: async ({ id, queue }: { id: string; queue: string }) =>
+        unwrap(await api.POST('/claims/{id}/route', { ...path(id), body: { queue } })),
       onSuccess: (_moved, { id }) => settled(id),
     }),
     assign: useMutation({
-      mutationFn: async ({ id, userId }: { id: string; userId: string }) => unwrap(await api.POST('/claims/{id}/assign', { ...path(id), body: { userId } })),
+      mutationFn: async ({ id, userId }: { id: string; userId: string }) =>
+        unwrap(await api.POST('/claims/{id}/assign', { ...path(id), body: { userId } })),
       onSuccess: (_none, { id }) => settled(id),
     }),
   };

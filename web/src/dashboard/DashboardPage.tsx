@@ -2,7 +2,17 @@ import { useState } from 'react';
 import { problemsOf } from '../api/client';
 import { formatAge, formatDateTime } from '../format';
 import { AgreementChart, VerdictsPerHourChart } from './charts';
-import { type Agreement, type DashboardFilter, type QueueWorkload, type Throughput, type VerdictRate, useAgreement, useThroughput, useVerdictRate, useWorkload } from './dashboard-api';
+import {
+  type Agreement,
+  type DashboardFilter,
+  type QueueWorkload,
+  type Throughput,
+  type VerdictRate,
+  useAgreement,
+  useThroughput,
+  useVerdictRate,
+  useWorkload,
+} from './dashboard-api';
 import { formatAgreement, formatHour, formatRate, formatShare } from './format';
 import { type LiveState, useLiveDashboard } from './live';
 
@@ -32,7 +42,9 @@ export function DashboardPage() {
           <span role="status" className={`live-state ${live}`}>
             <span aria-hidden="true">●</span> {LIVE_TEXT[live]}
           </span>
-          {workload.dataUpdatedAt > 0 && <span className="muted"> · updated {new Date(workload.dataUpdatedAt).toLocaleTimeString()}</span>}
+          {workload.dataUpdatedAt > 0 && (
+            <span className="muted"> · updated {new Date(workload.dataUpdatedAt).toLocaleTimeString()}</span>
+          )}
         </p>
       </div>
 
@@ -46,7 +58,11 @@ export function DashboardPage() {
       <form className="dashboard-filters" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="dashboard-queue">Queue</label>
-          <select id="dashboard-queue" value={filter.queue ?? ''} onChange={(e) => setFilter({ ...filter, queue: e.target.value || null })}>
+          <select
+            id="dashboard-queue"
+            value={filter.queue ?? ''}
+            onChange={(e) => setFilter({ ...filter, queue: e.target.value || null })}
+          >
             <option value="">All queues</option>
             {workload.data?.map((q) => (
               <option key={q.queue} value={q.queue}>
@@ -57,7 +73,11 @@ export function DashboardPage() {
         </div>
         <div>
           <label htmlFor="dashboard-window">Period</label>
-          <select id="dashboard-window" value={filter.days} onChange={(e) => setFilter({ ...filter, days: Number(e.target.value) })}>
+          <select
+            id="dashboard-window"
+            value={filter.days}
+            onChange={(e) => setFilter({ ...filter, days: Number(e.target.value) })}
+          >
             {WINDOWS.map((w) => (
               <option key={w.days} value={w.days}>
                 {w.name}
@@ -65,11 +85,7 @@ export function DashboardPage() {
             ))}
           </select>
         </div>
-        {rate.data && (
-          <p className="muted window">
-            Since {formatDateTime(rate.data.from)}, whole hours
-          </p>
-        )}
+        {rate.data && <p className="muted window">Since {formatDateTime(rate.data.from)}, whole hours</p>}
       </form>
 
       <section className="panel" aria-labelledby="rate-title">
@@ -82,7 +98,11 @@ export function DashboardPage() {
       <section className="panel" aria-labelledby="agreement-title">
         <h2 id="agreement-title">Agreement</h2>
         {agreement.isError && <Problem error={agreement.error} />}
-        {agreement.data ? <AgreementView agreement={agreement.data} /> : !agreement.isError && <p role="status">Loading…</p>}
+        {agreement.data ? (
+          <AgreementView agreement={agreement.data} />
+        ) : (
+          !agreement.isError && <p role="status">Loading…</p>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="throughput-title">
@@ -105,12 +125,24 @@ function Backlog({ rows }: { rows: QueueWorkload[] }) {
       <thead>
         <tr>
           <th scope="col">Queue</th>
-          <th scope="col" className="num">Waiting</th>
-          <th scope="col" className="num">In review</th>
-          <th scope="col" className="num">Awaiting adjudication</th>
-          <th scope="col" className="num">Oldest waiting</th>
-          <th scope="col" className="num">Verdicts last hour</th>
-          <th scope="col" className="num">Verdicts per hour (24 h)</th>
+          <th scope="col" className="num">
+            Waiting
+          </th>
+          <th scope="col" className="num">
+            In review
+          </th>
+          <th scope="col" className="num">
+            Awaiting adjudication
+          </th>
+          <th scope="col" className="num">
+            Oldest waiting
+          </th>
+          <th scope="col" className="num">
+            Verdicts last hour
+          </th>
+          <th scope="col" className="num">
+            Verdicts per hour (24 h)
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -120,11 +152,19 @@ function Backlog({ rows }: { rows: QueueWorkload[] }) {
               {q.queue}
               {!q.active && <span className="muted"> (inactive)</span>}
             </th>
-            <td className="num" data-figure="depth">{q.depth}</td>
-            <td className="num" data-figure="in-review">{q.inReview}</td>
-            <td className="num" data-figure="awaiting">{q.awaitingAdjudication}</td>
+            <td className="num" data-figure="depth">
+              {q.depth}
+            </td>
+            <td className="num" data-figure="in-review">
+              {q.inReview}
+            </td>
+            <td className="num" data-figure="awaiting">
+              {q.awaitingAdjudication}
+            </td>
             <td className="num">{q.oldestWaitingSeconds === null ? '—' : formatAge(q.oldestWaitingSeconds)}</td>
-            <td className="num" data-figure="last-hour">{q.verdictsLastHour}</td>
+            <td className="num" data-figure="last-hour">
+              {q.verdictsLastHour}
+            </td>
             <td className="num">{formatRate(q.verdictsPerHourLast24h)}</td>
           </tr>
         ))}
@@ -140,7 +180,9 @@ function VerdictRateView({ rate }: { rate: VerdictRate }) {
       <figure className="chart">
         <VerdictsPerHourChart buckets={rate.buckets} />
         <figcaption className="muted">
-          {busy.length === 0 ? 'No verdicts in this period.' : `${busy.reduce((sum, b) => sum + b.verdicts, 0)} verdicts in ${busy.length} of ${rate.buckets.length} hours.`}
+          {busy.length === 0
+            ? 'No verdicts in this period.'
+            : `${busy.reduce((sum, b) => sum + b.verdicts, 0)} verdicts in ${busy.length} of ${rate.buckets.length} hours.`}
         </figcaption>
       </figure>
       {busy.length > 0 && (
@@ -150,10 +192,18 @@ function VerdictRateView({ rate }: { rate: VerdictRate }) {
             <thead>
               <tr>
                 <th scope="col">Hour</th>
-                <th scope="col" className="num">Verdicts</th>
-                <th scope="col" className="num">Verified</th>
-                <th scope="col" className="num">Disputed</th>
-                <th scope="col" className="num">Unverifiable</th>
+                <th scope="col" className="num">
+                  Verdicts
+                </th>
+                <th scope="col" className="num">
+                  Verified
+                </th>
+                <th scope="col" className="num">
+                  Disputed
+                </th>
+                <th scope="col" className="num">
+                  Unverifiable
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -175,19 +225,25 @@ function VerdictRateView({ rate }: { rate: VerdictRate }) {
 }
 
 function AgreementView({ agreement }: { agreement: Agreement }) {
-  if (agreement.units === 0) return <p>No claim in this period has two review verdicts yet, so there is nothing to compare.</p>;
+  if (agreement.units === 0)
+    return <p>No claim in this period has two review verdicts yet, so there is nothing to compare.</p>;
   return (
     <>
       <p>
-        Overall: Krippendorff&apos;s α <strong>{formatAgreement(agreement.alpha)}</strong>, Cohen&apos;s κ <strong>{formatAgreement(agreement.kappa.kappa)}</strong>{' '}
+        Overall: Krippendorff&apos;s α <strong>{formatAgreement(agreement.alpha)}</strong>, Cohen&apos;s κ{' '}
+        <strong>{formatAgreement(agreement.kappa.kappa)}</strong>{' '}
         <span className="muted">
-          ({agreement.units} claims with at least two verdicts; κ over {agreement.kappa.pairs} reviewer pairs sharing at least {agreement.minSharedUnits} claims)
+          ({agreement.units} claims with at least two verdicts; κ over {agreement.kappa.pairs} reviewer pairs sharing at
+          least {agreement.minSharedUnits} claims)
         </span>
       </p>
       {agreement.queues.length > 0 && (
         <figure className="chart">
           <AgreementChart queues={agreement.queues} />
-          <figcaption className="muted">Per queue. 1 is full agreement, 0 what chance would give; a missing bar is undefined (too few shared claims, or one label only).</figcaption>
+          <figcaption className="muted">
+            Per queue. 1 is full agreement, 0 what chance would give; a missing bar is undefined (too few shared claims,
+            or one label only).
+          </figcaption>
         </figure>
       )}
       <div className="tables">
@@ -196,9 +252,15 @@ function AgreementView({ agreement }: { agreement: Agreement }) {
           <thead>
             <tr>
               <th scope="col">Queue</th>
-              <th scope="col" className="num">Claims</th>
-              <th scope="col" className="num">α</th>
-              <th scope="col" className="num">κ</th>
+              <th scope="col" className="num">
+                Claims
+              </th>
+              <th scope="col" className="num">
+                α
+              </th>
+              <th scope="col" className="num">
+                κ
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -217,10 +279,18 @@ function AgreementView({ agreement }: { agreement: Agreement }) {
           <thead>
             <tr>
               <th scope="col">Reviewer</th>
-              <th scope="col" className="num">Verdicts</th>
-              <th scope="col" className="num">Agrees with final</th>
-              <th scope="col" className="num">κ (pairs)</th>
-              <th scope="col" className="num">Median time</th>
+              <th scope="col" className="num">
+                Verdicts
+              </th>
+              <th scope="col" className="num">
+                Agrees with final
+              </th>
+              <th scope="col" className="num">
+                κ (pairs)
+              </th>
+              <th scope="col" className="num">
+                Median time
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -232,7 +302,9 @@ function AgreementView({ agreement }: { agreement: Agreement }) {
                 <td className="num">
                   {formatAgreement(r.kappa.kappa)} <span className="muted">({r.kappa.pairs})</span>
                 </td>
-                <td className="num">{r.medianSecondsToVerdict === null ? '—' : formatAge(Math.round(r.medianSecondsToVerdict))}</td>
+                <td className="num">
+                  {r.medianSecondsToVerdict === null ? '—' : formatAge(Math.round(r.medianSecondsToVerdict))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -250,12 +322,24 @@ function ThroughputTable({ throughput }: { throughput: Throughput }) {
         <tr>
           <th scope="col">Person</th>
           <th scope="col">Role</th>
-          <th scope="col" className="num">Verdicts</th>
-          <th scope="col" className="num">Last 24 h</th>
-          <th scope="col" className="num">Skips</th>
-          <th scope="col" className="num">Active hours</th>
-          <th scope="col" className="num">Per active hour</th>
-          <th scope="col" className="num">Median time</th>
+          <th scope="col" className="num">
+            Verdicts
+          </th>
+          <th scope="col" className="num">
+            Last 24 h
+          </th>
+          <th scope="col" className="num">
+            Skips
+          </th>
+          <th scope="col" className="num">
+            Active hours
+          </th>
+          <th scope="col" className="num">
+            Per active hour
+          </th>
+          <th scope="col" className="num">
+            Median time
+          </th>
           <th scope="col">Last verdict</th>
         </tr>
       </thead>
@@ -269,7 +353,9 @@ function ThroughputTable({ throughput }: { throughput: Throughput }) {
             <td className="num">{r.skips}</td>
             <td className="num">{r.activeHours}</td>
             <td className="num">{formatRate(r.verdictsPerActiveHour)}</td>
-            <td className="num">{r.medianSecondsToVerdict === null ? '—' : formatAge(Math.round(r.medianSecondsToVerdict))}</td>
+            <td className="num">
+              {r.medianSecondsToVerdict === null ? '—' : formatAge(Math.round(r.medianSecondsToVerdict))}
+            </td>
             <td>{r.lastVerdictAt ? formatDateTime(r.lastVerdictAt) : '—'}</td>
           </tr>
         ))}

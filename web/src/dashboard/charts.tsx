@@ -1,4 +1,14 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { LABEL_NAMES } from '../format';
 import type { Agreement, HourBucket } from './dashboard-api';
 import { formatAgreement, formatHour } from './format';
@@ -17,14 +27,26 @@ export function VerdictsPerHourChart({ buckets }: { buckets: HourBucket[] }) {
   const ticks = buckets.filter((_, i) => i % 24 === 0).map((b) => b.start);
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={buckets} title="Verdicts per hour" desc="Stacked bars: verified, disputed and unverifiable verdicts per hour" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <BarChart
+        data={buckets}
+        title="Verdicts per hour"
+        desc="Stacked bars: verified, disputed and unverifiable verdicts per hour"
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#e4e7ec" vertical={false} />
         <XAxis dataKey="start" ticks={ticks} tickFormatter={dayTick} tick={AXIS} />
         <YAxis allowDecimals={false} tick={AXIS} width={40} />
         <Tooltip labelFormatter={(start) => (typeof start === 'string' ? formatHour(start) : start)} />
         <Legend />
         {(['verified', 'disputed', 'unverifiable'] as const).map((label) => (
-          <Bar key={label} dataKey={label} name={LABEL_NAMES[label]} stackId="labels" fill={LABEL_COLOURS[label]} isAnimationActive={false} />
+          <Bar
+            key={label}
+            dataKey={label}
+            name={LABEL_NAMES[label]}
+            stackId="labels"
+            fill={LABEL_COLOURS[label]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>
@@ -37,7 +59,12 @@ export function AgreementChart({ queues }: { queues: Agreement['queues'] }) {
   const lowest = Math.min(0, ...data.flatMap((d) => [d.alpha ?? 0, d.kappa ?? 0]));
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={data} title="Agreement per queue" desc="Krippendorff's alpha and Cohen's kappa for each queue, from -1 to 1" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <BarChart
+        data={data}
+        title="Agreement per queue"
+        desc="Krippendorff's alpha and Cohen's kappa for each queue, from -1 to 1"
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#e4e7ec" vertical={false} />
         <XAxis dataKey="queue" tick={AXIS} />
         <YAxis domain={[Math.floor(lowest * 10) / 10, 1]} tick={AXIS} width={40} />

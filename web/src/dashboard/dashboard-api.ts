@@ -30,7 +30,8 @@ export function useWorkload() {
 export function useVerdictRate({ queue, days }: DashboardFilter) {
   return useQuery({
     queryKey: [...dashboardKey, 'verdicts-per-hour', queue, days],
-    queryFn: async () => unwrap(await api.GET('/stats/verdicts-per-hour', { params: { query: { ...queueParam(queue), days } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/stats/verdicts-per-hour', { params: { query: { ...queueParam(queue), days } } })),
     placeholderData: (previous) => previous,
   });
 }
@@ -38,7 +39,8 @@ export function useVerdictRate({ queue, days }: DashboardFilter) {
 export function useThroughput({ queue, days }: DashboardFilter) {
   return useQuery({
     queryKey: [...dashboardKey, 'throughput', queue, days],
-    queryFn: async () => unwrap(await api.GET('/stats/throughput', { params: { query: { ...queueParam(queue), days } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/stats/throughput', { params: { query: { ...queueParam(queue), days } } })),
     placeholderData: (previous) => previous,
   });
 }
@@ -47,7 +49,12 @@ export function useThroughput({ queue, days }: DashboardFilter) {
 export function useAgreement(filter: DashboardFilter, from: string | undefined) {
   return useQuery({
     queryKey: [...dashboardKey, 'agreement', filter.queue, from ?? null],
-    queryFn: async () => unwrap(await api.GET('/stats/agreement', { params: { query: { ...queueParam(filter.queue), ...(from ? { from } : {}) } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/stats/agreement', {
+          params: { query: { ...queueParam(filter.queue), ...(from ? { from } : {}) } },
+        }),
+      ),
     enabled: from !== undefined,
     placeholderData: (previous) => previous,
   });

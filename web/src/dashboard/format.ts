@@ -1,4 +1,10 @@
-const hour = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const hour = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** "Tue 1 Dec, 14:00": the start of an hourly bucket, in the reader's time zone. */
 export const formatHour = (iso: string): string => hour.format(new Date(iso));

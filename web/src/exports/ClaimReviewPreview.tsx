@@ -18,11 +18,21 @@ export function ClaimReviewPreview({ initialClaimId }: { initialClaimId: string 
         <label htmlFor="preview-claim" className="visually-hidden">
           Claim ID
         </label>
-        <input id="preview-claim" value={input} placeholder="Claim ID" spellCheck={false} onChange={(e) => setInput(e.target.value)} />
+        <input
+          id="preview-claim"
+          value={input}
+          placeholder="Claim ID"
+          spellCheck={false}
+          onChange={(e) => setInput(e.target.value)}
+        />
         <button type="submit">Preview</button>
       </form>
       {preview.isFetching && <p role="status">Loading…</p>}
-      {preview.isError && <div className="error" role="alert">{problemsOf(preview.error).join(' ')}</div>}
+      {preview.isError && (
+        <div className="error" role="alert">
+          {problemsOf(preview.error).join(' ')}
+        </div>
+      )}
       {preview.data?.review ? (
         <pre className="json" tabIndex={0} aria-label="ClaimReview JSON-LD">
           {JSON.stringify(preview.data.review, null, 2)}

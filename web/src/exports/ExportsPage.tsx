@@ -23,7 +23,8 @@ export function ExportsPage() {
   const [verdicts, setVerdicts] = useState(false);
   const [bom, setBom] = useState(false);
   const [copied, setCopied] = useState(false);
-  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: event.target.value }));
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [name]: event.target.value }));
 
   const typed = useDebounced(form, 400);
   const filters = {
@@ -37,14 +38,23 @@ export function ExportsPage() {
   const count = useExportCount(filters);
   const cursor = count.data?.cursor;
   // The download ends at the counted cursor, so the file holds what was counted and the copied cursor is its end.
-  const href = cursor ? exportHref({ ...filters, until: cursor, format, ...(verdicts && { include: 'verdicts' }), ...(format === 'csv' && bom && { bom: true }) }) : undefined;
+  const href = cursor
+    ? exportHref({
+        ...filters,
+        until: cursor,
+        format,
+        ...(verdicts && { include: 'verdicts' }),
+        ...(format === 'csv' && bom && { bom: true }),
+      })
+    : undefined;
 
   const copy = async () => {
     if (!cursor) return;
     await navigator.clipboard.writeText(cursor);
     setCopied(true);
   };
-  const toggle = (status: string) => setStatuses((s) => (s.includes(status) ? s.filter((x) => x !== status) : [...s, status]));
+  const toggle = (status: string) =>
+    setStatuses((s) => (s.includes(status) ? s.filter((x) => x !== status) : [...s, status]));
 
   return (
     <section className="page wide" aria-labelledby="exports-title">
@@ -53,7 +63,11 @@ export function ExportsPage() {
         <form className="panel" aria-labelledby="export-form-title" onSubmit={(e) => e.preventDefault()}>
           <h2 id="export-form-title">What to export</h2>
           <label htmlFor="export-format">Format</label>
-          <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as NonNullable<ExportQuery['format']>)}>
+          <select
+            id="export-format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as NonNullable<ExportQuery['format']>)}
+          >
             {FORMATS.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.name}
@@ -91,20 +105,30 @@ export function ExportsPage() {
           <label htmlFor="export-since">Only changes since cursor (from a previous export)</label>
           <input id="export-since" value={form.since} onChange={set('since')} spellCheck={false} />
           <label className="radio">
-            <input type="checkbox" checked={verdicts} onChange={(e) => setVerdicts(e.target.checked)} /> Include every reviewer's verdicts
+            <input type="checkbox" checked={verdicts} onChange={(e) => setVerdicts(e.target.checked)} /> Include every
+            reviewer's verdicts
           </label>
           {format === 'csv' && (
             <label className="radio">
-              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Start with a byte-order mark (older spreadsheets)
+              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Start with a byte-order
+              mark (older spreadsheets)
             </label>
           )}
         </form>
         <div className="side">
           <section className="panel" aria-labelledby="export-result-title">
             <h2 id="export-result-title">Download</h2>
-            {count.isError && <div className="error" role="alert">{problemsOf(count.error).join(' ')}</div>}
+            {count.isError && (
+              <div className="error" role="alert">
+                {problemsOf(count.error).join(' ')}
+              </div>
+            )}
             <p role="status" className="count" aria-busy={count.isFetching}>
-              {count.data ? `${count.data.rows} ${count.data.rows === 1 ? 'claim' : 'claims'} selected` : count.isPending ? 'Counting…' : ''}
+              {count.data
+                ? `${count.data.rows} ${count.data.rows === 1 ? 'claim' : 'claims'} selected`
+                : count.isPending
+                  ? 'Counting…'
+                  : ''}
             </p>
             <div className="actions">
               {href && count.data!.rows > 0 ? (
@@ -118,14 +142,26 @@ export function ExportsPage() {
                 Count again
               </button>
             </div>
-            <label htmlFor="export-cursor">Incremental cursor (the download ends here; pass it as “since” next time)</label>
+            <label htmlFor="export-cursor">
+              Incremental cursor (the download ends here; pass it as “since” next time)
+            </label>
             <div className="copy-row">
-              <input id="export-cursor" readOnly value={cursor ?? ''} spellCheck={false} onFocus={(e) => e.target.select()} />
+              <input
+                id="export-cursor"
+                readOnly
+                value={cursor ?? ''}
+                spellCheck={false}
+                onFocus={(e) => e.target.select()}
+              />
               <button type="button" onClick={() => void copy()} disabled={!cursor}>
                 Copy cursor
               </button>
             </div>
-            {copied && <p role="status" className="done">Cursor copied.</p>}
+            {copied && (
+              <p role="status" className="done">
+                Cursor copied.
+              </p>
+            )}
           </section>
           <ClaimReviewPreview initialClaimId={params.get('claim') ?? ''} />
         </div>

@@ -31,7 +31,9 @@ export function useClaimReviewPreview(claimId: string | undefined) {
     enabled: !!claimId,
     queryFn: async () => {
       const query = { claimId: claimId! };
-      const reviews = unwrap(await api.GET('/exports/verdicts', { params: { query: { ...query, format: 'claimreview' } }, parseAs: 'json' })) as unknown as unknown[];
+      const reviews = unwrap(
+        await api.GET('/exports/verdicts', { params: { query: { ...query, format: 'claimreview' } }, parseAs: 'json' }),
+      ) as unknown as unknown[];
       if (reviews.length) return { review: reviews[0], problems: [] as string[] };
       const { skipped } = unwrap(await api.GET('/exports/claimreview/skipped', { params: { query } }));
       return { review: null, problems: skipped.flatMap((s) => s.problems) };

@@ -24,7 +24,9 @@ export function HistoryPage() {
               {entry.after && (
                 <details>
                   <summary>Record</summary>
-                  <pre>{JSON.stringify({ action: entry.action, before: entry.before, after: entry.after }, null, 1)}</pre>
+                  <pre>
+                    {JSON.stringify({ action: entry.action, before: entry.before, after: entry.after }, null, 1)}
+                  </pre>
                 </details>
               )}
             </li>

@@ -41,7 +41,16 @@ export const ACTIONS: Record<string, string> = {
 export function describeEntry(entry: Entry): string {
   const what = ACTIONS[entry.action] ?? entry.action;
   const after = (entry.after ?? {}) as Record<string, unknown>;
-  const label = typeof after.label === 'string' ? after.label : typeof after.status === 'string' && entry.action !== 'claim.lease' ? after.status : undefined;
-  const parts = [label && labelName(label), typeof after.round === 'number' && `round ${after.round}`, typeof after.reason === 'string' && `“${after.reason}”`].filter(Boolean);
+  const label =
+    typeof after.label === 'string'
+      ? after.label
+      : typeof after.status === 'string' && entry.action !== 'claim.lease'
+        ? after.status
+        : undefined;
+  const parts = [
+    label && labelName(label),
+    typeof after.round === 'number' && `round ${after.round}`,
+    typeof after.reason === 'string' && `“${after.reason}”`,
+  ].filter(Boolean);
   return parts.length ? `${what}: ${parts.join(', ')}` : what;
 }

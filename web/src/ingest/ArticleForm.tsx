@@ -9,11 +9,20 @@ type Field = 'title' | 'url' | 'source' | 'author' | 'published' | 'language';
 
 /** The article form; the preview beside it follows the body as the editor types (a dry run on the service). */
 export function ArticleForm() {
-  const [values, setValues] = useState<Record<Field | 'body', string>>({ title: '', body: '', url: '', source: '', author: '', published: '', language: 'en' });
+  const [values, setValues] = useState<Record<Field | 'body', string>>({
+    title: '',
+    body: '',
+    url: '',
+    source: '',
+    author: '',
+    published: '',
+    language: 'en',
+  });
   const previewed = useDebounced(values.body, 400);
   const create = useCreateArticle();
   const navigate = useNavigate();
-  const set = (name: Field | 'body') => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
+  const set = (name: Field | 'body') => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: event.target.value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,7 +39,10 @@ export function ArticleForm() {
     create.mutate(article, { onSuccess: (saved) => void navigate(`/articles/${saved.id}`) });
   };
   const error = create.error;
-  const duplicateOf = error instanceof ApiError && error.code === 'ARTICLE_DUPLICATE' ? (error.body?.details as { existingId?: string } | undefined)?.existingId : undefined;
+  const duplicateOf =
+    error instanceof ApiError && error.code === 'ARTICLE_DUPLICATE'
+      ? (error.body?.details as { existingId?: string } | undefined)?.existingId
+      : undefined;
 
   return (
     <div className="review ingest">
@@ -39,7 +51,14 @@ export function ArticleForm() {
         <label htmlFor="article-title">Title</label>
         <input id="article-title" required value={values.title} onChange={set('title')} />
         <label htmlFor="article-body">Body</label>
-        <textarea id="article-body" required rows={14} value={values.body} onChange={set('body')} aria-describedby="body-hint" />
+        <textarea
+          id="article-body"
+          required
+          rows={14}
+          value={values.body}
+          onChange={set('body')}
+          aria-describedby="body-hint"
+        />
         <p id="body-hint" className="hint">
           Stored exactly as pasted; the preview shows which sentences would become claims.
         </p>
@@ -64,7 +83,12 @@ export function ArticleForm() {
           </div>
           <div className="narrow">
             <label htmlFor="article-language">Language</label>
-            <input id="article-language" value={values.language} onChange={set('language')} aria-describedby="language-hint" />
+            <input
+              id="article-language"
+              value={values.language}
+              onChange={set('language')}
+              aria-describedby="language-hint"
+            />
           </div>
         </div>
         <p id="language-hint" className="hint">

@@ -9,18 +9,26 @@ export function ExtractionPreview({ text, stale }: { text: string; stale: boolea
   return (
     <section className="panel preview" aria-labelledby="preview-title" aria-busy={stale || preview.isFetching}>
       <h2 id="preview-title">Extraction preview</h2>
-      {!text.trim() && <p className="muted">Paste or type the body: the claims the extractor would find appear here.</p>}
-      {preview.isError && <div className="error" role="alert">{problemsOf(preview.error).join(' ')}</div>}
+      {!text.trim() && (
+        <p className="muted">Paste or type the body: the claims the extractor would find appear here.</p>
+      )}
+      {preview.isError && (
+        <div className="error" role="alert">
+          {problemsOf(preview.error).join(' ')}
+        </div>
+      )}
       {sentences && (
         <p role="status">
-          {claims.length} of {sentences.length} sentences would become claims{(stale || preview.isFetching) && ' (updating…)'}
+          {claims.length} of {sentences.length} sentences would become claims
+          {(stale || preview.isFetching) && ' (updating…)'}
         </p>
       )}
       {claims.length > 0 && (
         <ol className="preview-claims">
           {claims.map((s) => (
             <li key={`${s.start}-${s.end}`}>
-              <span className="score">{s.score.toFixed(2)}</span> “{s.text}”{s.speaker && <span className="muted"> — {s.speaker}</span>}
+              <span className="score">{s.score.toFixed(2)}</span> “{s.text}”
+              {s.speaker && <span className="muted"> — {s.speaker}</span>}
             </li>
           ))}
         </ol>

@@ -3,12 +3,23 @@ import { Link } from 'react-router';
 import { type ImportLine, type ImportOutcome, uploadImport } from './ingest-api';
 
 type Filter = 'all' | 'problems' | ImportLine['status'];
-const FILTER_NAMES: Record<Filter, string> = { all: 'All lines', problems: 'Duplicate or invalid', created: 'Created', duplicate: 'Duplicate', invalid: 'Invalid' };
+const FILTER_NAMES: Record<Filter, string> = {
+  all: 'All lines',
+  problems: 'Duplicate or invalid',
+  created: 'Created',
+  duplicate: 'Duplicate',
+  invalid: 'Invalid',
+};
 
 /** Rows the page draws at once: a 100,000-line report stays in the CSV, not in the page's DOM. */
 const SHOWN_ROWS = 500;
 
-const kB = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const kB = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} kB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The report as a CSV file the browser saves (the page already holds every line: nothing is fetched again). */
 async function downloadCsv(lines: ImportLine[], name: string): Promise<void> {
@@ -43,21 +54,41 @@ export function ImportPanel() {
     setFailure(null);
     setOutcome(null);
     setProgress({ sent: 0, total: file.size, lines: 0 });
-    uploadImport(file, (p) => setProgress({ sent: p.bytesSent, total: p.bytesTotal, lines: p.lines.length }), controller.signal)
+    uploadImport(
+      file,
+      (p) => setProgress({ sent: p.bytesSent, total: p.bytesTotal, lines: p.lines.length }),
+      controller.signal,
+    )
       .then((result) => setOutcome({ ...result, file: file.name }))
-      .catch((error: Error) => setFailure(error.name === 'AbortError' ? 'Upload cancelled. Lines reported before it stopped were stored.' : error.message))
+      .catch((error: Error) =>
+        setFailure(
+          error.name === 'AbortError'
+            ? 'Upload cancelled. Lines reported before it stopped were stored.'
+            : error.message,
+        ),
+      )
       .finally(() => setRunning(null));
   };
 
-  const shown = outcome?.lines.filter((l) => filter === 'all' || (filter === 'problems' ? l.status !== 'created' : l.status === filter)) ?? [];
+  const shown =
+    outcome?.lines.filter(
+      (l) => filter === 'all' || (filter === 'problems' ? l.status !== 'created' : l.status === filter),
+    ) ?? [];
   return (
     <section className="panel import" aria-labelledby="import-title">
       <h2 id="import-title">Import an NDJSON file</h2>
       <form onSubmit={start}>
         <label htmlFor="import-file">NDJSON file</label>
-        <input id="import-file" type="file" accept=".ndjson,.jsonl,application/x-ndjson" aria-describedby="import-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".ndjson,.jsonl,application/x-ndjson"
+          aria-describedby="import-hint"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
         <p id="import-hint" className="hint">
-          One article JSON object per line (title, body, url, source, author, language, publishedAt); blank lines are skipped.
+          One article JSON object per line (title, body, url, source, author, language, publishedAt); blank lines are
+          skipped.
         </p>
         <div className="actions">
           <button type="submit" className="primary" disabled={uploading}>
@@ -75,7 +106,8 @@ export function ImportPanel() {
           <label htmlFor="import-progress">Upload</label>
           <progress id="import-progress" max={progress.total || 1} value={progress.sent} />
           <p role="status">
-            {kB(progress.sent)} of {kB(progress.total)} sent · {progress.lines} {progress.lines === 1 ? 'line' : 'lines'} reported
+            {kB(progress.sent)} of {kB(progress.total)} sent · {progress.lines}{' '}
+            {progress.lines === 1 ? 'line' : 'lines'} reported
             {!uploading && outcome && ' · done'}
           </p>
         </div>
@@ -89,11 +121,13 @@ export function ImportPanel() {
         <div className="report">
           <h3>Report</h3>
           <p>
-            {outcome.totals.lines} lines read: <strong>{outcome.totals.created} created</strong>, {outcome.totals.duplicate} duplicate, {outcome.totals.invalid} invalid.
+            {outcome.totals.lines} lines read: <strong>{outcome.totals.created} created</strong>,{' '}
+            {outcome.totals.duplicate} duplicate, {outcome.totals.invalid} invalid.
           </p>
           {outcome.stopped && (
             <p className="notice">
-              Stopped at line {outcome.stopped.line}: {outcome.stopped.message} Send the rest of the file again from that line.
+              Stopped at line {outcome.stopped.line}: {outcome.stopped.message} Send the rest of the file again from
+              that line.
             </p>
           )}
           <div className="report-tools">
@@ -105,7 +139,10 @@ export function ImportPanel() {
                 </option>
               ))}
             </select>
-            <button type="button" onClick={() => void downloadCsv(outcome.lines, `${outcome.file.replace(/\.[^.]*$/, '')}-report.csv`)}>
+            <button
+              type="button"
+              onClick={() => void downloadCsv(outcome.lines, `${outcome.file.replace(/\.[^.]*$/, '')}-report.csv`)}
+            >
               Download report as CSV
             </button>
           </div>
@@ -132,7 +169,9 @@ export function ImportPanel() {
                     </td>
                     <td>
                       {l.status === 'created' && l.id && <Link to={`/articles/${l.id}`}>Open article</Link>}
-                      {l.status === 'duplicate' && l.existingId && <Link to={`/articles/${l.existingId}`}>Open the existing article</Link>}
+                      {l.status === 'duplicate' && l.existingId && (
+                        <Link to={`/articles/${l.existingId}`}>Open the existing article</Link>
+                      )}
                       {l.error && <span>{l.error}</span>}
                     </td>
                   </tr>

@@ -45,7 +45,11 @@ export interface ImportOutcome {
  * Uploads an NDJSON file and reads the report as it streams back. XMLHttpRequest rather than fetch: it is the
  * browser API that reports upload progress, and its responseText grows as report lines arrive.
  */
-export function uploadImport(file: File, onProgress: (progress: ImportProgress) => void, signal: AbortSignal): Promise<ImportOutcome> {
+export function uploadImport(
+  file: File,
+  onProgress: (progress: ImportProgress) => void,
+  signal: AbortSignal,
+): Promise<ImportOutcome> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const lines: ImportLine[] = [];

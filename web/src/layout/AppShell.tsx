@@ -21,7 +21,12 @@ export function AppShell() {
     return () => sessionEnded.removeEventListener('ended', ended);
   }, [client, navigate, location.pathname]);
 
-  if (me.isPending) return <p className="loading" role="status">Loading…</p>;
+  if (me.isPending)
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
   if (me.isError) return <p role="alert">The service cannot be reached: {me.error.message}</p>;
   if (!me.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   const user = me.data;
@@ -58,7 +63,11 @@ export function AppShell() {
         <span className="whoami">
           {user.displayName} <span className="role">({user.role})</span>
         </span>
-        <button type="button" className="quiet" onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
+        >
           Sign out
         </button>
       </header>

@@ -1,7 +1,17 @@
 import { useSearchParams } from 'react-router';
 
 /** Previous/next through a paged list; the page is the address's `page` parameter (1 is left out). */
-export function Pager({ page, total, pageSize, noun }: { page: number; total: number; pageSize: number; noun: string }) {
+export function Pager({
+  page,
+  total,
+  pageSize,
+  noun,
+}: {
+  page: number;
+  total: number;
+  pageSize: number;
+  noun: string;
+}) {
   const [params, setParams] = useSearchParams();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const goTo = (n: number) => {

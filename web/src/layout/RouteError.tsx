@@ -2,7 +2,11 @@ import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 
 export function RouteError() {
   const error = useRouteError();
-  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : 'Unknown error';
+  const message = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : 'Unknown error';
   return (
     <main id="main" className="page">
       <h1>Something went wrong</h1>

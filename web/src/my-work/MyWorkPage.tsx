@@ -40,7 +40,13 @@ export function MyWorkPage() {
                     <span className={`label-badge ${v.label}`}>{labelName(v.label)}</span>
                     <div className="muted">confidence {v.confidence}/5</div>
                   </td>
-                  <td>{v.finalLabel ? <span className={`label-badge ${v.finalLabel}`}>{labelName(v.finalLabel)}</span> : <span className="muted">Not final yet</span>}</td>
+                  <td>
+                    {v.finalLabel ? (
+                      <span className={`label-badge ${v.finalLabel}`}>{labelName(v.finalLabel)}</span>
+                    ) : (
+                      <span className="muted">Not final yet</span>
+                    )}
+                  </td>
                   <td>{v.queue}</td>
                   <td>
                     <time dateTime={v.createdAt}>{formatDateTime(v.createdAt)}</time>

@@ -7,7 +7,10 @@ export const PAGE_SIZE = 25;
 export function useMyVerdicts(page: number) {
   return useQuery({
     queryKey: ['my-verdicts', page],
-    queryFn: async () => unwrap(await api.GET('/me/verdicts', { params: { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/me/verdicts', { params: { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

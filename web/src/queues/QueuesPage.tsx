@@ -33,12 +33,16 @@ export function QueuesPage() {
             {queues.data.map((queue) => (
               <tr key={queue.id}>
                 <th scope="row">
-                  <Link to={queue.slug === ADJUDICATION_QUEUE ? '/adjudication' : `/review/${queue.slug}`}>{queue.slug}</Link>
+                  <Link to={queue.slug === ADJUDICATION_QUEUE ? '/adjudication' : `/review/${queue.slug}`}>
+                    {queue.slug}
+                  </Link>
                   {queue.description && <div className="muted">{queue.description}</div>}
                 </th>
                 <td className="num">{queue.depth}</td>
                 <td className="num">{queue.inReview}</td>
-                <td className="num">{queue.oldestWaitingSeconds === null ? '—' : formatAge(queue.oldestWaitingSeconds)}</td>
+                <td className="num">
+                  {queue.oldestWaitingSeconds === null ? '—' : formatAge(queue.oldestWaitingSeconds)}
+                </td>
                 <td className="num">{queue.myVerdictsToday}</td>
               </tr>
             ))}

@@ -14,5 +14,9 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The queues the user may pull from, with depth and age; kept fresh while the screen is open. */
 export function useQueues() {
-  return useQuery({ queryKey: queuesKey, queryFn: async () => unwrap(await api.GET('/queues', { params: { query: { tz: TIME_ZONE } } })), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: queuesKey,
+    queryFn: async () => unwrap(await api.GET('/queues', { params: { query: { tz: TIME_ZONE } } })),
+    refetchInterval: 30_000,
+  });
 }

@@ -11,7 +11,8 @@ export function EvidenceList({ evidence, onChange }: Props) {
   const [touched, setTouched] = useState<Set<number>>(new Set());
   const list = useRef<HTMLOListElement>(null);
 
-  const set = (index: number, change: Partial<EvidenceDraft>) => onChange(evidence.map((e, i) => (i === index ? { ...e, ...change } : e)));
+  const set = (index: number, change: Partial<EvidenceDraft>) =>
+    onChange(evidence.map((e, i) => (i === index ? { ...e, ...change } : e)));
   const add = () => {
     onChange([...evidence, { url: '', note: '' }]);
     // focus the new row's URL once it is rendered
@@ -50,7 +51,12 @@ export function EvidenceList({ evidence, onChange }: Props) {
                 </p>
               )}
               <label htmlFor={`evidence-${index}-note`}>Note</label>
-              <input id={`evidence-${index}-note`} type="text" value={item.note} onChange={(e) => set(index, { note: e.target.value })} />
+              <input
+                id={`evidence-${index}-note`}
+                type="text"
+                value={item.note}
+                onChange={(e) => set(index, { note: e.target.value })}
+              />
               <button type="button" className="quiet" onClick={() => remove(index)}>
                 Remove source {index + 1}
               </button>

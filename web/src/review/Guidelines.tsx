@@ -8,7 +8,16 @@ export function Guidelines({ markdown }: { markdown: string }) {
         <h2>Guidelines</h2>
       </summary>
       {markdown.trim() ? (
-        <Markdown skipHtml components={{ a: ({ href, children }) => <a href={href} target="_blank" rel="noreferrer noopener">{children}</a> }}>
+        <Markdown
+          skipHtml
+          components={{
+            a: ({ href, children }) => (
+              <a href={href} target="_blank" rel="noreferrer noopener">
+                {children}
+              </a>
+            ),
+          }}
+        >
           {markdown}
         </Markdown>
       ) : (

@@ -17,11 +17,14 @@ export function ReviewPage() {
   else if (assignment.isError)
     content = (
       <div role="alert" className="error">
-        <p>Could not pull a claim from {slug}: {problemsOf(assignment.error).join(' ')}</p>
+        <p>
+          Could not pull a claim from {slug}: {problemsOf(assignment.error).join(' ')}
+        </p>
         <Link to="/">Back to your queues</Link>
       </div>
     );
-  else if (!assignment.data) content = <EmptyQueue slug={slug} checking={assignment.isFetching} onCheck={() => void assignment.refetch()} />;
+  else if (!assignment.data)
+    content = <EmptyQueue slug={slug} checking={assignment.isFetching} onCheck={() => void assignment.refetch()} />;
   else
     content = (
       <ReviewWorkspace

@@ -43,11 +43,17 @@ export function ReviewWorkspace({ assignment, userId, onDone, onPullAgain }: Pro
     if (lease.expired || submit.isPending) return;
     if (!draft.label) return setProblems(['Choose Verified, Disputed or Unverifiable (keys 1, 2, 3).']);
     setProblems([]);
-    submit.mutate({ assignmentId: assignment.id, body: verdictBody({ ...draft, label: draft.label }) }, { onSuccess: () => (clear(), onDone('Verdict saved. Next claim loaded.')), onError: failed });
+    submit.mutate(
+      { assignmentId: assignment.id, body: verdictBody({ ...draft, label: draft.label }) },
+      { onSuccess: () => (clear(), onDone('Verdict saved. Next claim loaded.')), onError: failed },
+    );
   };
 
   const sendSkip = (reason: string) =>
-    skip.mutate({ assignmentId: assignment.id, reason }, { onSuccess: () => (clear(), onDone('Claim skipped. Next claim loaded.')), onError: failed });
+    skip.mutate(
+      { assignmentId: assignment.id, reason },
+      { onSuccess: () => (clear(), onDone('Claim skipped. Next claim loaded.')), onError: failed },
+    );
 
   useShortcuts(
     {
@@ -80,7 +86,16 @@ export function ReviewWorkspace({ assignment, userId, onDone, onPullAgain }: Pro
             </button>
           </div>
         )}
-        <VerdictForm ref={form} draft={draft} update={update} problems={problems} submitting={submit.isPending || skip.isPending} disabled={lease.expired} onSubmit={send} onSkip={() => skipDialog.current?.showModal()} />
+        <VerdictForm
+          ref={form}
+          draft={draft}
+          update={update}
+          problems={problems}
+          submitting={submit.isPending || skip.isPending}
+          disabled={lease.expired}
+          onSubmit={send}
+          onSkip={() => skipDialog.current?.showModal()}
+        />
         <p className="hint">
           Press <kbd>?</kbd> for keyboard shortcuts.
         </p>

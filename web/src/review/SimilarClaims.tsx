@@ -14,7 +14,8 @@ export function SimilarClaims({ claimId }: { claimId: string }) {
         <ul className="similar">
           {similar.data.map((c) => (
             <li key={c.id}>
-              {c.finalLabel && <span className={`label-badge ${c.finalLabel}`}>{labelName(c.finalLabel)}</span>} “{c.text}”
+              {c.finalLabel && <span className={`label-badge ${c.finalLabel}`}>{labelName(c.finalLabel)}</span>} “
+              {c.text}”
               <div className="muted">
                 {c.articleUrl ? (
                   <a href={c.articleUrl} target="_blank" rel="noreferrer noopener">

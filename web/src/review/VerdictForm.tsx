@@ -17,7 +17,10 @@ interface Props {
 const CONFIDENCE = [1, 2, 3, 4, 5];
 
 /** The verdict: label (1/2/3), rationale, evidence, confidence; submit (Ctrl+Enter) or skip (S). */
-export const VerdictForm = forwardRef<HTMLFormElement, Props>(function VerdictForm({ draft, update, problems, submitting, disabled, onSubmit, onSkip }, ref) {
+export const VerdictForm = forwardRef<HTMLFormElement, Props>(function VerdictForm(
+  { draft, update, problems, submitting, disabled, onSubmit, onSkip },
+  ref,
+) {
   return (
     <form
       ref={ref}
@@ -32,7 +35,15 @@ export const VerdictForm = forwardRef<HTMLFormElement, Props>(function VerdictFo
       <h2 id="verdict-title">Your verdict</h2>
       <div role="group" aria-label="Label" className="labels">
         {LABELS.map((label: Label, i) => (
-          <button key={label} type="button" className={`label-button ${label}`} aria-pressed={draft.label === label} onClick={() => update({ label })} aria-keyshortcuts={String(i + 1)} disabled={disabled}>
+          <button
+            key={label}
+            type="button"
+            className={`label-button ${label}`}
+            aria-pressed={draft.label === label}
+            onClick={() => update({ label })}
+            aria-keyshortcuts={String(i + 1)}
+            disabled={disabled}
+          >
             <span aria-hidden="true" className="check">
               {draft.label === label ? '✓' : ''}
             </span>
@@ -43,7 +54,13 @@ export const VerdictForm = forwardRef<HTMLFormElement, Props>(function VerdictFo
       </div>
 
       <label htmlFor="rationale">Rationale</label>
-      <textarea id="rationale" rows={3} value={draft.rationale} onChange={(e) => update({ rationale: e.target.value })} aria-describedby="rationale-hint" />
+      <textarea
+        id="rationale"
+        rows={3}
+        value={draft.rationale}
+        onChange={(e) => update({ rationale: e.target.value })}
+        aria-describedby="rationale-hint"
+      />
       <p id="rationale-hint" className="hint">
         Required for Disputed and Unverifiable. Esc leaves the field.
       </p>
@@ -54,7 +71,13 @@ export const VerdictForm = forwardRef<HTMLFormElement, Props>(function VerdictFo
         <legend>Confidence</legend>
         {CONFIDENCE.map((level) => (
           <label key={level} className="radio">
-            <input type="radio" name="confidence" value={level} checked={draft.confidence === level} onChange={() => update({ confidence: level })} />
+            <input
+              type="radio"
+              name="confidence"
+              value={level}
+              checked={draft.confidence === level}
+              onChange={() => update({ confidence: level })}
+            />
             {level}
           </label>
         ))}

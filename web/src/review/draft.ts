@@ -17,7 +17,8 @@ const EMPTY: Draft = { label: null, rationale: '', evidence: [], confidence: 3 }
 const PREFIX = 'factcheck.draft.';
 
 /** One draft per reviewer, claim and round: a lease that expired and is pulled again finds its draft. */
-export const draftKey = (userId: string, claimId: string, round: number): string => `${PREFIX}${userId}.${claimId}.${round}`;
+export const draftKey = (userId: string, claimId: string, round: number): string =>
+  `${PREFIX}${userId}.${claimId}.${round}`;
 
 function read(key: string): Draft {
   try {
@@ -69,6 +70,8 @@ export function verdictBody(draft: Draft & { label: Label }): VerdictBody {
     label: draft.label,
     ...(rationale ? { rationale } : {}),
     confidence: draft.confidence,
-    sources: draft.evidence.filter((e) => e.url.trim()).map((e) => ({ url: e.url.trim(), ...(e.note.trim() ? { quote: e.note.trim() } : {}) })),
+    sources: draft.evidence
+      .filter((e) => e.url.trim())
+      .map((e) => ({ url: e.url.trim(), ...(e.note.trim() ? { quote: e.note.trim() } : {}) })),
   };
 }

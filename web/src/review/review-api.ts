@@ -18,7 +18,8 @@ export const assignmentKey = (slug: string) => ['assignment', slug] as const;
 export function useAssignment(slug: string) {
   return useQuery({
     queryKey: assignmentKey(slug),
-    queryFn: async (): Promise<Assignment | null> => unwrap(await api.POST('/queues/{slug}/next', { params: { path: { slug } } })) ?? null,
+    queryFn: async (): Promise<Assignment | null> =>
+      unwrap(await api.POST('/queues/{slug}/next', { params: { path: { slug } } })) ?? null,
     staleTime: Infinity,
     refetchInterval: (query) => (query.state.data === null ? 15_000 : false),
   });
@@ -28,7 +29,8 @@ export function useAssignment(slug: string) {
 export function useSettledSimilar(claimId: string) {
   return useQuery({
     queryKey: ['similar', claimId],
-    queryFn: async () => unwrap(await api.GET('/claims/{id}/similar', { params: { path: { id: claimId }, query: { settled: true } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/claims/{id}/similar', { params: { path: { id: claimId }, query: { settled: true } } })),
     staleTime: 5 * 60_000,
   });
 }
@@ -56,7 +58,12 @@ export function useSubmitVerdict(slug: string) {
   const next = useNextClaim(slug);
   return useMutation({
     mutationFn: async ({ assignmentId, body }: { assignmentId: string; body: VerdictBody }) =>
-      unwrap(await api.POST('/assignments/{id}/verdict', { params: { path: { id: assignmentId }, header: { 'Idempotency-Key': assignmentId } }, body })),
+      unwrap(
+        await api.POST('/assignments/{id}/verdict', {
+          params: { path: { id: assignmentId }, header: { 'Idempotency-Key': assignmentId } },
+          body,
+        }),
+      ),
     onSuccess: next,
   });
 }
@@ -65,7 +72,12 @@ export function useSkip(slug: string) {
   const next = useNextClaim(slug);
   return useMutation({
     mutationFn: async ({ assignmentId, reason }: { assignmentId: string; reason: string }) =>
-      unwrap(await api.POST('/assignments/{id}/skip', { params: { path: { id: assignmentId } }, body: reason ? { reason } : {} })),
+      unwrap(
+        await api.POST('/assignments/{id}/skip', {
+          params: { path: { id: assignmentId } },
+          body: reason ? { reason } : {},
+        }),
+      ),
     onSuccess: next,
   });
 }

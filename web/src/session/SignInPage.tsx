@@ -13,7 +13,9 @@ function failureMessage(error: Error): string {
   if (error.status === 401) return 'Wrong email or password.';
   if (error.status === 429) {
     const wait = error.retryAfterSeconds;
-    return wait ? `Too many failed sign-ins. Try again in ${formatWait(wait)}.` : 'Too many failed sign-ins. Try again later.';
+    return wait
+      ? `Too many failed sign-ins. Try again in ${formatWait(wait)}.`
+      : 'Too many failed sign-ins. Try again later.';
   }
   return error.message;
 }
@@ -54,9 +56,25 @@ export function SignInPage() {
           </p>
         )}
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <button type="submit" className="primary" disabled={signIn.isPending}>
           Sign in
         </button>

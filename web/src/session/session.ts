@@ -31,7 +31,8 @@ const SESSION_CHECK_MS = 10_000;
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: { email: string; password: string }) => unwrap(await api.POST('/auth/session', { body: credentials })),
+    mutationFn: async (credentials: { email: string; password: string }) =>
+      unwrap(await api.POST('/auth/session', { body: credentials })),
     onSuccess: (session) => {
       client.clear();
       client.setQueryData(ME, session.user);

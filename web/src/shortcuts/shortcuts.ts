@@ -5,7 +5,10 @@ export type ShortcutHandlers = Record<string, () => void>;
 function isTyping(target: EventTarget | null): target is HTMLElement {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
-  return target.tagName === 'INPUT' && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes((target as HTMLInputElement).type);
+  return (
+    target.tagName === 'INPUT' &&
+    !['button', 'checkbox', 'radio', 'submit', 'reset'].includes((target as HTMLInputElement).type)
+  );
 }
 
 /**
@@ -37,7 +40,8 @@ export function useShortcuts(handlers: ShortcutHandlers, escapeTo?: React.RefObj
         return;
       }
       if (typing || event.ctrlKey || event.metaKey || event.altKey || document.querySelector('dialog[open]')) return;
-      const handler = current.current[event.key.length === 1 ? event.key.toLowerCase() : event.key] ?? current.current[event.key];
+      const handler =
+        current.current[event.key.length === 1 ? event.key.toLowerCase() : event.key] ?? current.current[event.key];
       if (handler) {
         event.preventDefault();
         handler();

@@ -26,7 +26,8 @@ class AssignedArticleDto {
   @ApiProperty({ nullable: true, type: String }) url: string | null;
   @ApiProperty({ nullable: true, type: String }) source: string | null;
   @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
-  @ApiProperty({ description: 'The whole article as received; the claim is body.slice(claim.start, claim.end)' }) body: string;
+  @ApiProperty({ description: 'The whole article as received; the claim is body.slice(claim.start, claim.end)' })
+  body: string;
   @ApiProperty({ type: ParagraphDto, description: 'The paragraph around the claim' }) paragraph: ParagraphDto;
 }
 
@@ -58,7 +59,10 @@ export class LeaseDto {
 }
 
 export class SkipDto {
-  @ApiPropertyOptional({ example: 'Needs a Ukrainian speaker', description: 'Why, for the audit trail and the editors' })
+  @ApiPropertyOptional({
+    example: 'Needs a Ukrainian speaker',
+    description: 'Why, for the audit trail and the editors',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -70,7 +74,13 @@ export class SkipResultDto {
   @ApiProperty({ description: 'The claim status after the skip' }) claimStatus: string;
 }
 
-export const EMPTY_REASONS = ['available', 'held_by_others', 'reserved_for_others', 'already_judged', 'nothing_left'] as const;
+export const EMPTY_REASONS = [
+  'available',
+  'held_by_others',
+  'reserved_for_others',
+  'already_judged',
+  'nothing_left',
+] as const;
 export type EmptyReason = (typeof EMPTY_REASONS)[number];
 
 export class QueueAvailabilityDto {
@@ -79,13 +89,14 @@ export class QueueAvailabilityDto {
     enum: EMPTY_REASONS,
     description:
       'What a pull would give you now: `available` (a claim, or the lease you hold); else why nothing: `held_by_others` ' +
-      '(claims under other reviewers\' leases, may come back when a lease ends), `reserved_for_others`, `already_judged` ' +
+      "(claims under other reviewers' leases, may come back when a lease ends), `reserved_for_others`, `already_judged` " +
       '(you judged or skipped the rest this round), `nothing_left`',
   })
   reason: EmptyReason;
   @ApiProperty({ description: 'Claims you could be served now' }) available: number;
   @ApiProperty({ description: 'Claims whose lease you hold' }) heldByYou: number;
-  @ApiProperty({ description: 'Claims at their verdict quota only because other reviewers hold live leases on them' }) heldByOthers: number;
+  @ApiProperty({ description: 'Claims at their verdict quota only because other reviewers hold live leases on them' })
+  heldByOthers: number;
   @ApiProperty({ description: 'Claims an editor reserved for someone else' }) reservedForOthers: number;
   @ApiProperty({ description: 'Open claims you already judged or skipped this round' }) judgedByYou: number;
 }

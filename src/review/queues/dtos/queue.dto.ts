@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsTimeZone, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsOptional } from '../../../common/http/field-rules';
 import { Role } from '../../../users/role';
@@ -10,7 +24,8 @@ import { Queue } from '../queue.entity';
 /** Guidelines are kept short enough to read beside a claim (also a CHECK in the database). */
 export const GUIDELINES_MAX = 20000;
 
-const trimmedList = ({ value }: { value: unknown }) => (Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimmedList = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
 export class CreateQueueDto {
   @ApiProperty({ example: 'politics', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })
@@ -33,7 +48,11 @@ export class CreateQueueDto {
   @IsIn([Role.Reviewer, Role.Editor])
   pullRole: Role.Reviewer | Role.Editor;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only these users may pull (empty: everyone with the role)' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Only these users may pull (empty: everyone with the role)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
@@ -47,7 +66,11 @@ export class CreateQueueDto {
   @Max(1)
   minScore?: number;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, description: 'Route only claims of articles from these sources (null: any)' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    description: 'Route only claims of articles from these sources (null: any)',
+  })
   @IsOptional({ nullable: true })
   @Transform(trimmedList)
   @IsArray()
@@ -60,10 +83,17 @@ export class CreateQueueDto {
   @IsOptional({ nullable: true })
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true, message: 'languages must be language tags like en or pt-BR' })
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, {
+    each: true,
+    message: 'languages must be language tags like en or pt-BR',
+  })
   languages?: string[] | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, description: 'K, the verdicts each claim needs; on create default 2' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 10,
+    description: 'K, the verdicts each claim needs; on create default 2',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -100,7 +130,9 @@ export class CreateQueueDto {
  * fields take one. CreateQueueDto states its defaults in descriptions, not as `default`, which would claim here that an
  * absent field is reset.
  */
-export class UpdateQueueDto extends PartialType(OmitType(CreateQueueDto, ['slug'] as const), { skipNullProperties: false }) {}
+export class UpdateQueueDto extends PartialType(OmitType(CreateQueueDto, ['slug'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class QueueDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -119,20 +151,57 @@ export class QueueDto {
   @ApiProperty() routable: boolean;
 
   static from(queue: Queue, members: string[]): QueueDto {
-    const { id, slug, description, guidelines, pullRole, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable } = queue;
-    return { id, slug, description, guidelines, pullRole, members, minScore, sources, languages, verdictsRequired, leaseSeconds, active, routingOrder, routable };
+    const {
+      id,
+      slug,
+      description,
+      guidelines,
+      pullRole,
+      minScore,
+      sources,
+      languages,
+      verdictsRequired,
+      leaseSeconds,
+      active,
+      routingOrder,
+      routable,
+    } = queue;
+    return {
+      id,
+      slug,
+      description,
+      guidelines,
+      pullRole,
+      members,
+      minScore,
+      sources,
+      languages,
+      verdictsRequired,
+      leaseSeconds,
+      active,
+      routingOrder,
+      routable,
+    };
   }
 }
 
 export class QueueStatsDto extends QueueDto {
-  @ApiProperty({ description: 'Claims waiting for review (queued, or awaiting adjudication in an adjudication queue)' }) depth: number;
+  @ApiProperty({ description: 'Claims waiting for review (queued, or awaiting adjudication in an adjudication queue)' })
+  depth: number;
   @ApiProperty({ description: 'Claims with at least one verdict or lease' }) inReview: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Seconds the oldest waiting claim has waited' }) oldestWaitingSeconds: number | null;
-  @ApiProperty({ description: "Verdicts the caller gave today on claims leased from this queue (the day in `tz`, default UTC)" }) myVerdictsToday: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Seconds the oldest waiting claim has waited' })
+  oldestWaitingSeconds: number | null;
+  @ApiProperty({
+    description: 'Verdicts the caller gave today on claims leased from this queue (the day in `tz`, default UTC)',
+  })
+  myVerdictsToday: number;
 }
 
 export class QueueListQueryDto {
-  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone whose day `myVerdictsToday` counts (default UTC)' })
+  @ApiPropertyOptional({
+    example: 'Europe/Berlin',
+    description: 'IANA time zone whose day `myVerdictsToday` counts (default UTC)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -157,7 +226,11 @@ export class RouteFilterDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) maxScore?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) source?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() articleId?: string;
-  @ApiPropertyOptional({ description: 'Only claims currently in this queue (slug)' }) @IsOptional() @IsString() @MaxLength(63) fromQueue?: string;
+  @ApiPropertyOptional({ description: 'Only claims currently in this queue (slug)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
+  fromQueue?: string;
 }
 
 export class BulkRouteDto {
@@ -207,6 +280,11 @@ export class AssigneeDto {
 export class ClaimCurationDto {
   @ApiProperty({ type: String, nullable: true, description: 'Slug of the queue the claim is in' }) queue: string | null;
   @ApiProperty({ type: CurationActionsDto }) actions: CurationActionsDto;
-  @ApiProperty({ type: [RouteTargetDto], description: 'Active queues it may be routed to (empty when it cannot be routed)' }) queues: RouteTargetDto[];
-  @ApiProperty({ type: [AssigneeDto], description: 'Active users who may pull it from its queue, by name' }) assignees: AssigneeDto[];
+  @ApiProperty({
+    type: [RouteTargetDto],
+    description: 'Active queues it may be routed to (empty when it cannot be routed)',
+  })
+  queues: RouteTargetDto[];
+  @ApiProperty({ type: [AssigneeDto], description: 'Active users who may pull it from its queue, by name' })
+  assignees: AssigneeDto[];
 }

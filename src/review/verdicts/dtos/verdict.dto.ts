@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { OptionalBooleanQuery } from '../../../common/http/boolean-query';
 import { IsOptional } from '../../../common/http/field-rules';
 import { PageOf } from '../../../common/http/page.dto';
@@ -8,12 +21,19 @@ import { ClaimStatus, FINAL_LABELS, FinalLabel } from '../../claim-lifecycle';
 
 export class EvidenceSourceDto {
   @ApiProperty({ example: 'https://www.unicef.org/press-releases/…' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http(s) URL' },
+  )
   @MaxLength(2048)
   url: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) title?: string;
-  @ApiPropertyOptional({ description: 'The passage of the source that supports the verdict' }) @IsOptional() @IsString() @MaxLength(5000) quote?: string;
+  @ApiPropertyOptional({ description: 'The passage of the source that supports the verdict' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  quote?: string;
 }
 
 export class SubmitVerdictDto {
@@ -87,7 +107,12 @@ export class MyVerdictDto extends VerdictDto {
   @ApiProperty({ format: 'uuid' }) articleId: string;
   @ApiProperty() articleTitle: string;
   @ApiProperty({ description: 'Slug of the queue the claim was leased from' }) queue: string;
-  @ApiPropertyOptional({ enum: [...FINAL_LABELS, null], nullable: true, type: String, description: 'The claim\'s final label once settled, else null' })
+  @ApiPropertyOptional({
+    enum: [...FINAL_LABELS, null],
+    nullable: true,
+    type: String,
+    description: "The claim's final label once settled, else null",
+  })
   finalLabel: string | null;
 }
 
@@ -112,8 +137,10 @@ class CaseClaimDto {
   @ApiProperty() status: string;
   @ApiProperty() round: number;
   @ApiPropertyOptional({ enum: [...FINAL_LABELS, null], nullable: true, type: String }) finalLabel: string | null;
-  @ApiPropertyOptional({ enum: ['consensus', 'adjudication', null], nullable: true, type: String }) settledBy: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "The adjudicator's note" }) resolutionRationale: string | null;
+  @ApiPropertyOptional({ enum: ['consensus', 'adjudication', null], nullable: true, type: String }) settledBy:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The adjudicator's note" }) resolutionRationale:
+    string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) adjudicatorId: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) finalizedAt: Date | null;
 }
@@ -128,8 +155,10 @@ class CaseArticleDto {
 }
 
 export class CaseVerdictDto {
-  @ApiProperty({ example: 'Reviewer A', description: 'Stable within the case: letters in the order the verdicts came' }) reviewer: string;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Only when revealed' }) reviewerId: string | null;
+  @ApiProperty({ example: 'Reviewer A', description: 'Stable within the case: letters in the order the verdicts came' })
+  reviewer: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Only when revealed' }) reviewerId:
+    string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Only when revealed' }) reviewerName: string | null;
   @ApiProperty({ enum: FINAL_LABELS }) label: string;
   @ApiProperty({ nullable: true, type: String }) rationale: string | null;
@@ -142,13 +171,20 @@ export class CaseVerdictDto {
 export class AdjudicationCaseDto {
   @ApiProperty({ type: CaseClaimDto }) claim: CaseClaimDto;
   @ApiProperty({ type: CaseArticleDto }) article: CaseArticleDto;
-  @ApiProperty({ type: [CaseVerdictDto], description: "The current round's reviewer verdicts (not the adjudicator's ruling), oldest first" })
+  @ApiProperty({
+    type: [CaseVerdictDto],
+    description: "The current round's reviewer verdicts (not the adjudicator's ruling), oldest first",
+  })
   verdicts: CaseVerdictDto[];
-  @ApiProperty({ description: 'Whether reviewer names are shown (reveal=true; each reveal is audited)' }) revealed: boolean;
+  @ApiProperty({ description: 'Whether reviewer names are shown (reveal=true; each reveal is audited)' })
+  revealed: boolean;
 }
 
 export class AdjudicationCaseQueryDto {
-  @ApiPropertyOptional({ default: false, description: 'Show who the reviewers are (audited as claim.reveal_reviewers)' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Show who the reviewers are (audited as claim.reveal_reviewers)',
+  })
   @OptionalBooleanQuery()
   reveal?: boolean;
 }

@@ -63,8 +63,8 @@ export function AuditPage() {
       <h1 id="audit-title">{heading}</h1>
       {filters.involving && subject.data && (
         <p className="muted">
-          What {subject.data.email} did and what was done to the account, {filters.order === 'asc' ? 'oldest' : 'newest'} first.{' '}
-          <Link to="/admin/audit">Whole log</Link>
+          What {subject.data.email} did and what was done to the account,{' '}
+          {filters.order === 'asc' ? 'oldest' : 'newest'} first. <Link to="/admin/audit">Whole log</Link>
         </p>
       )}
       <form className="filters" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
@@ -92,11 +92,21 @@ export function AuditPage() {
         </div>
         <div>
           <label htmlFor="audit-entity-id">Subject id</label>
-          <input id="audit-entity-id" value={filters.entityId ?? ''} onChange={(e) => setFilter('entityId', e.target.value.trim())} />
+          <input
+            id="audit-entity-id"
+            value={filters.entityId ?? ''}
+            onChange={(e) => setFilter('entityId', e.target.value.trim())}
+          />
         </div>
         <div>
           <label htmlFor="audit-action">Action</label>
-          <input id="audit-action" list="audit-actions" value={filters.action ?? ''} onChange={(e) => setFilter('action', e.target.value.trim())} aria-describedby="audit-action-hint" />
+          <input
+            id="audit-action"
+            list="audit-actions"
+            value={filters.action ?? ''}
+            onChange={(e) => setFilter('action', e.target.value.trim())}
+            aria-describedby="audit-action-hint"
+          />
           <datalist id="audit-actions">
             {Object.entries(ACTIONS).map(([action, words]) => (
               <option key={action} value={action}>
@@ -110,15 +120,31 @@ export function AuditPage() {
         </div>
         <div>
           <label htmlFor="audit-from">From</label>
-          <input id="audit-from" type="datetime-local" step={1} value={filters.from ?? ''} onChange={(e) => setFilter('from', e.target.value)} />
+          <input
+            id="audit-from"
+            type="datetime-local"
+            step={1}
+            value={filters.from ?? ''}
+            onChange={(e) => setFilter('from', e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="audit-to">Until</label>
-          <input id="audit-to" type="datetime-local" step={1} value={filters.to ?? ''} onChange={(e) => setFilter('to', e.target.value)} />
+          <input
+            id="audit-to"
+            type="datetime-local"
+            step={1}
+            value={filters.to ?? ''}
+            onChange={(e) => setFilter('to', e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="audit-order">Order</label>
-          <select id="audit-order" value={filters.order ?? 'desc'} onChange={(e) => setFilter('order', e.target.value === 'desc' ? '' : e.target.value)}>
+          <select
+            id="audit-order"
+            value={filters.order ?? 'desc'}
+            onChange={(e) => setFilter('order', e.target.value === 'desc' ? '' : e.target.value)}
+          >
             <option value="desc">Newest first</option>
             <option value="asc">Oldest first</option>
           </select>
@@ -151,7 +177,9 @@ export function AuditPage() {
                     </td>
                     <td>
                       {entry.actorId ? (
-                        <Link to={`/admin/audit?involving=${entry.actorId}&order=asc`}>{entry.actorName ?? entry.actorId}</Link>
+                        <Link to={`/admin/audit?involving=${entry.actorId}&order=asc`}>
+                          {entry.actorName ?? entry.actorId}
+                        </Link>
                       ) : (
                         <span className="muted">system</span>
                       )}

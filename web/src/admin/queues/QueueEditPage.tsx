@@ -61,7 +61,10 @@ const draftOf = (q: Queue): Draft => ({
 
 /** A list typed one per line or comma-separated; empty means "any" (null). */
 const listOf = (text: string, separator: RegExp): string[] | null => {
-  const items = text.split(separator).map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length ? items : null;
 };
 
@@ -104,7 +107,11 @@ function QueueForm({ queue }: { queue?: Queue }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (queue) update.mutate(settingsOf(draft));
-    else create.mutate({ slug: draft.slug, ...settingsOf(draft) }, { onSuccess: (q) => void navigate(`/admin/queues/${q.slug}`, { replace: true }) });
+    else
+      create.mutate(
+        { slug: draft.slug, ...settingsOf(draft) },
+        { onSuccess: (q) => void navigate(`/admin/queues/${q.slug}`, { replace: true }) },
+      );
   };
 
   const title = queue ? `Queue ${queue.slug}` : 'New queue';
@@ -119,7 +126,14 @@ function QueueForm({ queue }: { queue?: Queue }) {
           {!queue && (
             <div>
               <label htmlFor="queue-slug">Name (in addresses)</label>
-              <input id="queue-slug" required value={draft.slug} onChange={(e) => set('slug', e.target.value)} aria-describedby="queue-slug-hint" autoFocus />
+              <input
+                id="queue-slug"
+                required
+                value={draft.slug}
+                onChange={(e) => set('slug', e.target.value)}
+                aria-describedby="queue-slug-hint"
+                autoFocus
+              />
               <p className="hint" id="queue-slug-hint">
                 Lower-case letters, digits and dashes, e.g. politics-de.
               </p>
@@ -127,49 +141,103 @@ function QueueForm({ queue }: { queue?: Queue }) {
           )}
           <div className="span-2">
             <label htmlFor="queue-description">Description</label>
-            <input id="queue-description" value={draft.description} onChange={(e) => set('description', e.target.value)} />
+            <input
+              id="queue-description"
+              value={draft.description}
+              onChange={(e) => set('description', e.target.value)}
+            />
           </div>
           <div>
             <label htmlFor="queue-role">Pulled by</label>
-            <select id="queue-role" value={draft.pullRole} onChange={(e) => set('pullRole', e.target.value as PullRole)}>
+            <select
+              id="queue-role"
+              value={draft.pullRole}
+              onChange={(e) => set('pullRole', e.target.value as PullRole)}
+            >
               <option value="reviewer">Reviewers</option>
               <option value="editor">Editors</option>
             </select>
           </div>
           <div>
             <label htmlFor="queue-verdicts">Verdicts required</label>
-            <input id="queue-verdicts" type="number" min={1} max={10} step={1} required value={draft.verdictsRequired} onChange={(e) => set('verdictsRequired', e.target.value)} />
+            <input
+              id="queue-verdicts"
+              type="number"
+              min={1}
+              max={10}
+              step={1}
+              required
+              value={draft.verdictsRequired}
+              onChange={(e) => set('verdictsRequired', e.target.value)}
+            />
           </div>
           <div>
             <label htmlFor="queue-lease">Lease (minutes)</label>
-            <input id="queue-lease" type="number" min={1} max={1440} step="any" required value={draft.leaseMinutes} onChange={(e) => set('leaseMinutes', e.target.value)} />
+            <input
+              id="queue-lease"
+              type="number"
+              min={1}
+              max={1440}
+              step="any"
+              required
+              value={draft.leaseMinutes}
+              onChange={(e) => set('leaseMinutes', e.target.value)}
+            />
           </div>
         </div>
 
         <fieldset>
           <legend>Routing</legend>
           <label className="radio">
-            <input type="checkbox" checked={draft.routable} onChange={(e) => set('routable', e.target.checked)} /> New claims are routed here automatically
+            <input type="checkbox" checked={draft.routable} onChange={(e) => set('routable', e.target.checked)} /> New
+            claims are routed here automatically
           </label>
           <div className="form-grid">
             <div>
               <label htmlFor="queue-order">Order (lower routes first)</label>
-              <input id="queue-order" type="number" step={1} required value={draft.routingOrder} onChange={(e) => set('routingOrder', e.target.value)} />
+              <input
+                id="queue-order"
+                type="number"
+                step={1}
+                required
+                value={draft.routingOrder}
+                onChange={(e) => set('routingOrder', e.target.value)}
+              />
             </div>
             <div>
               <label htmlFor="queue-score">Minimum check-worthiness score</label>
-              <input id="queue-score" type="number" min={0} max={1} step="any" required value={draft.minScore} onChange={(e) => set('minScore', e.target.value)} />
+              <input
+                id="queue-score"
+                type="number"
+                min={0}
+                max={1}
+                step="any"
+                required
+                value={draft.minScore}
+                onChange={(e) => set('minScore', e.target.value)}
+              />
             </div>
             <div>
               <label htmlFor="queue-languages">Languages</label>
-              <input id="queue-languages" value={draft.languages} onChange={(e) => set('languages', e.target.value)} aria-describedby="queue-languages-hint" />
+              <input
+                id="queue-languages"
+                value={draft.languages}
+                onChange={(e) => set('languages', e.target.value)}
+                aria-describedby="queue-languages-hint"
+              />
               <p className="hint" id="queue-languages-hint">
                 Tags like en, pt-BR, separated by commas. Empty: any language.
               </p>
             </div>
             <div>
               <label htmlFor="queue-sources">Sources</label>
-              <textarea id="queue-sources" rows={3} value={draft.sources} onChange={(e) => set('sources', e.target.value)} aria-describedby="queue-sources-hint" />
+              <textarea
+                id="queue-sources"
+                rows={3}
+                value={draft.sources}
+                onChange={(e) => set('sources', e.target.value)}
+                aria-describedby="queue-sources-hint"
+              />
               <p className="hint" id="queue-sources-hint">
                 One source per line. Empty: any source.
               </p>
@@ -196,7 +264,13 @@ function QueueForm({ queue }: { queue?: Queue }) {
               <label htmlFor="queue-guidelines" className="visually-hidden">
                 Guidelines
               </label>
-              <textarea id="queue-guidelines" rows={12} value={draft.guidelines} onChange={(e) => set('guidelines', e.target.value)} aria-describedby="queue-guidelines-hint" />
+              <textarea
+                id="queue-guidelines"
+                rows={12}
+                value={draft.guidelines}
+                onChange={(e) => set('guidelines', e.target.value)}
+                aria-describedby="queue-guidelines-hint"
+              />
               <p className="hint" id="queue-guidelines-hint">
                 Shown to reviewers beside every claim of this queue, as in the preview. HTML is not rendered.
               </p>
@@ -205,7 +279,8 @@ function QueueForm({ queue }: { queue?: Queue }) {
         </fieldset>
 
         <label className="radio">
-          <input type="checkbox" checked={draft.active} onChange={(e) => set('active', e.target.checked)} /> Active (reviewers can pull from it)
+          <input type="checkbox" checked={draft.active} onChange={(e) => set('active', e.target.checked)} /> Active
+          (reviewers can pull from it)
         </label>
         {/* Beside the button that was pressed, where the eye is after a long form. */}
         {save.isError && <Problem error={save.error} title="Not saved." />}

@@ -16,7 +16,8 @@ export function useCreateQueue() {
 export function useUpdateQueue(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (body: Schemas['UpdateQueueDto']) => unwrap(await api.PATCH('/queues/{slug}', { params: { path: { slug } }, body })),
+    mutationFn: async (body: Schemas['UpdateQueueDto']) =>
+      unwrap(await api.PATCH('/queues/{slug}', { params: { path: { slug } }, body })),
     onSuccess: () => void client.invalidateQueries({ queryKey: queuesKey }),
   });
 }

@@ -45,11 +45,25 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
       <div className="form-grid">
         <div>
           <label htmlFor="new-user-name">Name</label>
-          <input id="new-user-name" required autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoFocus />
+          <input
+            id="new-user-name"
+            required
+            autoComplete="off"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            autoFocus
+          />
         </div>
         <div>
           <label htmlFor="new-user-email">Email</label>
-          <input id="new-user-email" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="new-user-email"
+            type="email"
+            required
+            autoComplete="off"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="new-user-role">Role</label>

@@ -55,7 +55,11 @@ export function ManageUserDialog({ user: initial, onClose }: { user: User; onClo
       </form>
 
       <h3>Access</h3>
-      <p className="hint">{user.active ? 'Deactivating signs them out everywhere and stops every sign-in.' : 'They can sign in again with their password.'}</p>
+      <p className="hint">
+        {user.active
+          ? 'Deactivating signs them out everywhere and stops every sign-in.'
+          : 'They can sign in again with their password.'}
+      </p>
       <button type="button" disabled={update.isPending} onClick={() => change({ active: !user.active })}>
         {user.active ? 'Deactivate account' : 'Reactivate account'}
       </button>
@@ -74,7 +78,9 @@ export function ManageUserDialog({ user: initial, onClose }: { user: User; onClo
             Password replaced. Their open sessions were signed out.
           </p>
         )}
-        {reset.data && <OneTimePassword who={user.email} password={reset.data.generatedPassword} onDone={() => reset.reset()} />}
+        {reset.data && (
+          <OneTimePassword who={user.email} password={reset.data.generatedPassword} onDone={() => reset.reset()} />
+        )}
         {!reset.data && (
           <button type="submit" disabled={reset.isPending}>
             Reset password

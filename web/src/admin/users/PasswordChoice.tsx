@@ -4,7 +4,13 @@ import { useId, useState } from 'react';
 export type PasswordChoiceValue = string | undefined;
 
 /** "Generate one (shown once)" or "Set it myself" with the field; the service checks the length. */
-export function PasswordChoice({ legend, onChange }: { legend: string; onChange: (value: PasswordChoiceValue) => void }) {
+export function PasswordChoice({
+  legend,
+  onChange,
+}: {
+  legend: string;
+  onChange: (value: PasswordChoiceValue) => void;
+}) {
   const id = useId();
   const [mode, setMode] = useState<'generate' | 'set'>('generate');
   const [password, setPassword] = useState('');
@@ -16,7 +22,8 @@ export function PasswordChoice({ legend, onChange }: { legend: string; onChange:
     <fieldset>
       <legend>{legend}</legend>
       <label className="radio">
-        <input type="radio" name={`${id}-mode`} checked={mode === 'generate'} onChange={() => choose('generate')} /> Generate one (shown once)
+        <input type="radio" name={`${id}-mode`} checked={mode === 'generate'} onChange={() => choose('generate')} />{' '}
+        Generate one (shown once)
       </label>
       <label className="radio">
         <input type="radio" name={`${id}-mode`} checked={mode === 'set'} onChange={() => choose('set')} /> Set it myself
@@ -54,7 +61,12 @@ export function OneTimePassword({ who, password, onDone }: { who: string; passwo
       <div className="actions">
         <button
           type="button"
-          onClick={() => void navigator.clipboard?.writeText(password).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            void navigator.clipboard?.writeText(password).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {copied ? 'Copied' : 'Copy password'}
         </button>

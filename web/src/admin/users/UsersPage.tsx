@@ -50,15 +50,29 @@ export function UsersPage() {
       <form className="filters" role="search" aria-label="Filter accounts" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="users-search">Name or email</label>
-          <input id="users-search" type="search" value={filters.search ?? ''} onChange={(e) => setFilter('search', e.target.value)} />
+          <input
+            id="users-search"
+            type="search"
+            value={filters.search ?? ''}
+            onChange={(e) => setFilter('search', e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="users-role">Role</label>
-          <RoleSelect id="users-role" value={filters.role ?? ''} onChange={(r) => setFilter('role', r)} anyLabel="Any role" />
+          <RoleSelect
+            id="users-role"
+            value={filters.role ?? ''}
+            onChange={(r) => setFilter('role', r)}
+            anyLabel="Any role"
+          />
         </div>
         <div>
           <label htmlFor="users-active">Status</label>
-          <select id="users-active" value={params.get('active') ?? ''} onChange={(e) => setFilter('active', e.target.value)}>
+          <select
+            id="users-active"
+            value={params.get('active') ?? ''}
+            onChange={(e) => setFilter('active', e.target.value)}
+          >
             <option value="">Active and deactivated</option>
             <option value="true">Active</option>
             <option value="false">Deactivated</option>
@@ -93,7 +107,13 @@ export function UsersPage() {
                   </th>
                   <td>{user.role}</td>
                   <td>{user.active ? 'Active' : <span className="status-off">Deactivated</span>}</td>
-                  <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt)}</time> : <span className="muted">Never</span>}</td>
+                  <td>
+                    {user.lastLoginAt ? (
+                      <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt)}</time>
+                    ) : (
+                      <span className="muted">Never</span>
+                    )}
+                  </td>
                   <td>
                     <button type="button" onClick={() => setManaged(user)} aria-label={`Manage ${user.displayName}`}>
                       Manage

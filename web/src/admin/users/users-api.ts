@@ -20,7 +20,11 @@ export function useUsers(filters: UserFilters, page: number) {
   return useQuery({
     queryKey: [...usersKey, filters, page],
     queryFn: async () =>
-      unwrap(await api.GET('/users', { params: { query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
+      unwrap(
+        await api.GET('/users', {
+          params: { query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -29,7 +33,8 @@ export function useUsers(filters: UserFilters, page: number) {
 export function useUserChoices(role?: Role, search?: string) {
   return useQuery({
     queryKey: [...usersKey, 'choices', role ?? 'any', search ?? ''],
-    queryFn: async () => unwrap(await api.GET('/users', { params: { query: { role, search: search || undefined, limit: 200 } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/users', { params: { query: { role, search: search || undefined, limit: 200 } } })),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -64,8 +69,11 @@ export function useUpdateUser() {
 export function useResetPassword() {
   return useMutation({
     mutationFn: async ({ id, password }: { id: string; password?: string }) =>
-      unwrap(await api.POST('/users/{id}/password', { params: { path: { id } }, body: password === undefined ? {} : { password } })) as
-        | Schemas['GeneratedPasswordDto']
-        | undefined,
+      unwrap(
+        await api.POST('/users/{id}/password', {
+          params: { path: { id } },
+          body: password === undefined ? {} : { password },
+        }),
+      ) as Schemas['GeneratedPasswordDto'] | undefined,
   });
 }
