@@ -169,8 +169,8 @@ let shared: CheckWorthinessModel | undefined;
  * into dist beside the code; it is required here, not imported, so a process that never extracts never parses it.
  */
 export function getCheckWorthinessModel(): CheckWorthinessModel {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   shared ??= new CheckWorthinessModel(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
     (require('./committed-model') as typeof import('./committed-model')).COMMITTED_ARTIFACT,
   );
   return shared;
