@@ -81,6 +81,8 @@ test('the dashboard moves within 2 s when a reviewer on a second instance submit
     await review.keyboard.press('Escape');
     await tabTo(review, review.getByRole('button', { name: 'Add source' }));
     await review.keyboard.press('Enter');
+    // The new field takes focus after a render: typed earlier, the URL's letters would be shortcuts ('s' skips).
+    await expect(review.getByRole('textbox', { name: 'Evidence URL' })).toBeFocused();
     await review.keyboard.type('https://gov.example.org/tunnels');
     const submitted = review.waitForResponse((r) => r.url().endsWith('/verdict') && r.status() === 201);
     await review.keyboard.press('Control+Enter');
