@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators/roles.decorator';
+import { mapPage } from '../common/http/page.dto';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
+import { toAuditLogEntryDto } from './audit.mapper';
 import { AuditService } from './audit.service';
 import { AuditPageDto, ListAuditQuery } from './dtos/list-audit.query';
 
@@ -16,7 +18,17 @@ export class AuditController {
   @ApiOperation({ summary: 'Search the audit trail' })
   @ApiOkResponse({ type: AuditPageDto, description: 'Who did what, newest first' })
   @ApiErrors(400)
-  list(@Query() query: ListAuditQuery): Promise<AuditPageDto> {
-    return this.audit.list(query);
+  async list(@Query() q: ListAuditQuery): Promise<AuditPageDto> {
+    const filter = {
+      actorId: q.actor,
+      entity: q.entity,
+      entityId: q.entityId,
+      action: q.action,
+      from: q.from,
+      to: q.to,
+      involving: q.involving,
+    };
+    const page = await this.audit.list(filter, { order: q.order, limit: q.limit, offset: q.offset });
+    return mapPage(page, toAuditLogEntryDto);
   }
 }

@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
-import { AuditAction, AuditEntity } from './audit-action';
 import { insertAuditRows } from './audit-sql';
-
-export interface AuditEntry {
-  actorId: string | null;
-  action: AuditAction;
-  entity: AuditEntity;
-  entityId: string | null;
-  before?: unknown;
-  after?: unknown;
-}
+import { AuditEntry, AuditFilter, AuditLogRecord, AuditRecord } from './audit.types';
 
 /**
  * Writes audit rows through the current transaction, so a change and its record commit or roll back together.
@@ -37,7 +28,7 @@ export class AuditRepository {
     );
   }
 
-  historyOf(entity: string, entityId: string): Promise<AuditRow[]> {
+  historyOf(entity: string, entityId: string): Promise<AuditRecord[]> {
     return this.tx.manager.query(
       `SELECT ${COLUMNS} FROM audit_log a WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id`,
       [entity, entityId],
@@ -48,7 +39,12 @@ export class AuditRepository {
    * Newest first, or oldest first for a timeline. An action ending in "." matches as a prefix; `involving` is a
    * user as the actor or as the account acted on. Entries carry the actor's name (admins only read this).
    */
-  async search(f: AuditFilter, order: 'asc' | 'desc', limit: number, offset: number): Promise<[AuditLogRow[], number]> {
+  async search(
+    f: AuditFilter,
+    order: 'asc' | 'desc',
+    limit: number,
+    offset: number,
+  ): Promise<[AuditLogRecord[], number]> {
     const where = `($1::uuid IS NULL OR a.actor_id = $1) AND ($2::text IS NULL OR a.entity = $2) AND ($3::text IS NULL OR a.entity_id = $3)
       AND ($4::text IS NULL OR a.action = $4 OR (right($4, 1) = '.' AND starts_with(a.action, $4)))
       AND ($5::timestamptz IS NULL OR ${shownAtOrAfter('a.at', '$5')}) AND ($6::timestamptz IS NULL OR ${shownAtOrBefore('a.at', '$6')})
@@ -64,7 +60,7 @@ export class AuditRepository {
     ];
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, [{ total }]] = await Promise.all([
-      this.tx.manager.query<AuditLogRow[]>(
+      this.tx.manager.query<AuditLogRecord[]>(
         `SELECT ${COLUMNS}, u.display_name AS "actorName", u.email AS "actorEmail"
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
          WHERE ${where} ORDER BY a.id ${direction} LIMIT $8 OFFSET $9`,
@@ -80,29 +76,3 @@ export class AuditRepository {
 }
 
 const COLUMNS = `a.id::text, a.at, a.actor_id AS "actorId", a.action, a.entity, a.entity_id AS "entityId", a.before, a.after`;
-
-export interface AuditFilter {
-  actorId?: string;
-  entity?: string;
-  entityId?: string;
-  action?: string;
-  from?: Date;
-  to?: Date;
-  involving?: string;
-}
-
-export interface AuditRow {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditLogRow extends AuditRow {
-  actorName: string | null;
-  actorEmail: string | null;
-}

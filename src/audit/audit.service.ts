@@ -1,10 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { Page } from '../common/http/page.dto';
 import { AuditEntity } from './audit-action';
-import { AuditEntry, AuditLogRow, AuditRepository, AuditRow } from './audit.repository';
-import { ListAuditQuery } from './dtos/list-audit.query';
-
-export type { AuditEntry, AuditRow } from './audit.repository';
+import { AuditRepository } from './audit.repository';
+import { AuditEntry, AuditFilter, AuditLogRecord, AuditRecord } from './audit.types';
 
 /** The audit trail for every other module: they record and read it here, never through AuditRepository. */
 @Injectable()
@@ -17,26 +15,16 @@ export class AuditService {
   }
 
   /** One entity's trail, oldest first. */
-  historyOf(entity: AuditEntity, entityId: string): Promise<AuditRow[]> {
+  historyOf(entity: AuditEntity, entityId: string): Promise<AuditRecord[]> {
     return this.audit.historyOf(entity, entityId);
   }
 
-  async list(q: ListAuditQuery): Promise<Page<AuditLogRow>> {
-    if (q.from && q.to && q.from > q.to) throw new BadRequestException('from must not be after to');
-    const [items, total] = await this.audit.search(
-      {
-        actorId: q.actor,
-        entity: q.entity,
-        entityId: q.entityId,
-        action: q.action,
-        from: q.from,
-        to: q.to,
-        involving: q.involving,
-      },
-      q.order,
-      q.limit,
-      q.offset,
-    );
-    return { items, total, limit: q.limit, offset: q.offset };
+  async list(
+    filter: AuditFilter,
+    page: { order: 'asc' | 'desc'; limit: number; offset: number },
+  ): Promise<Page<AuditLogRecord>> {
+    if (filter.from && filter.to && filter.from > filter.to) throw new BadRequestException('from must not be after to');
+    const [items, total] = await this.audit.search(filter, page.order, page.limit, page.offset);
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 }

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AuditEntry, AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import { AuditEntry } from '../audit/audit.types';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { LoginCounter, LoginFailuresRepository, RefusalSummary } from './login-failures.repository';

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditRow } from '../audit/audit.service';
+import { toAuditEntryDto } from '../audit/audit.mapper';
 import { AuditEntryDto } from '../audit/dtos/audit-entry.dto';
 import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -160,7 +160,7 @@ export class ClaimReviewController {
   @ApiOperation({ summary: "A claim's audit trail" })
   @ApiOkResponse({ type: [AuditEntryDto], description: "The claim's audit trail, oldest first" })
   @ApiErrors(400, 404)
-  history(@Param('id', ParseUUIDPipe) id: string): Promise<AuditRow[]> {
-    return this.adjudication.history(id);
+  async history(@Param('id', ParseUUIDPipe) id: string): Promise<AuditEntryDto[]> {
+    return (await this.adjudication.history(id)).map(toAuditEntryDto);
   }
 }

@@ -46,3 +46,8 @@ export function PageOf<T>(item: new () => T) {
   Object.defineProperty(PageDto, 'name', { value: `${item.name}Page` });
   return PageDto;
 }
+
+/** The same page with each item mapped (a service's page of domain data to the controller's page of DTOs). */
+export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
+  return { items: page.items.map(map), total: page.total, limit: page.limit, offset: page.offset };
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, AuditRow } from '../../audit/audit.service';
+import { AuditService } from '../../audit/audit.service';
+import { AuditRecord } from '../../audit/audit.types';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { ClaimStateException, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
@@ -97,7 +98,7 @@ export class AdjudicationService {
     });
   }
 
-  async history(claimId: string): Promise<AuditRow[]> {
+  async history(claimId: string): Promise<AuditRecord[]> {
     const rows = await this.audit.historyOf('claim', claimId);
     if (!rows.length && !(await this.claims.exists(claimId)))
       throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
