@@ -1,18 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
-import { ClaimStatus } from '../review/claim-lifecycle';
-
-export interface SimilarClaimRow {
-  id: string;
-  articleId: string;
-  text: string;
-  status: ClaimStatus;
-  similarity: number;
-  finalLabel: string | null;
-  finalizedAt: Date | null;
-  articleTitle: string;
-  articleUrl: string | null;
-}
+import { SimilarClaim } from './claim.types';
 
 /** Enough to show a reviewer where a claim was seen before, without one popular sentence linking to thousands. */
 export const MAX_LINKS_PER_CLAIM = 10;
@@ -87,8 +75,8 @@ export class ClaimSimilarityRepository {
    * equals the settled, then the oldest. `settledOnly`: only those with a final label (what a reviewer is shown
    * as known claims: other claims' settled outcomes, never verdicts in progress).
    */
-  findSimilar(claimId: string, settledOnly = false): Promise<SimilarClaimRow[]> {
-    return this.tx.manager.query(
+  findSimilar(claimId: string, settledOnly = false): Promise<SimilarClaim[]> {
+    return this.tx.manager.query<SimilarClaim[]>(
       `WITH me AS (SELECT article_id, normalized_text FROM claims WHERE id = $1),
        found AS (
          (SELECT c.id, 1::real AS similarity FROM claims c, me

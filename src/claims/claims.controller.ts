@@ -4,6 +4,7 @@ import { AuthUser, CurrentUser } from '../common/decorators/current-user.decorat
 import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors, JSON_BODY_ERRORS, SignedIn } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
+import { toClaimDto, toSimilarClaimDto } from './claims.mapper';
 import { ClaimsService } from './claims.service';
 import { CreateClaimDto, RejectClaimDto, UpdateClaimDto } from './dtos/claim-input.dto';
 import { ClaimDto, SimilarClaimDto, SimilarQueryDto } from './dtos/claim.dto';
@@ -19,7 +20,7 @@ export class ClaimsController {
   @ApiOperation({ summary: "An article's claims" })
   @ApiOkResponse({ type: [ClaimDto] })
   async listForArticle(@Param('id', ParseUUIDPipe) articleId: string): Promise<ClaimDto[]> {
-    return (await this.claims.listForArticle(articleId)).map((claim) => ClaimDto.from(claim));
+    return (await this.claims.listForArticle(articleId)).map(toClaimDto);
   }
 
   @Post('articles/:id/claims')
@@ -36,14 +37,14 @@ export class ClaimsController {
     @Body() dto: CreateClaimDto,
     @CurrentUser() user: AuthUser,
   ): Promise<ClaimDto> {
-    return ClaimDto.from(await this.claims.createManual(articleId, dto, user.id));
+    return toClaimDto(await this.claims.createManual(articleId, dto, user.id));
   }
 
   @Get('claims/:id')
   @ApiOperation({ summary: 'One claim' })
   @ApiOkResponse({ type: ClaimDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimDto> {
-    return ClaimDto.from(await this.claims.get(id));
+    return toClaimDto(await this.claims.get(id));
   }
 
   @Patch('claims/:id')
@@ -60,7 +61,7 @@ export class ClaimsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateClaimDto,
   ): Promise<ClaimDto> {
-    return ClaimDto.from(await this.claims.update(user.id, id, dto));
+    return toClaimDto(await this.claims.update(user.id, id, dto));
   }
 
   @Post('claims/:id/reject')
@@ -78,14 +79,14 @@ export class ClaimsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RejectClaimDto,
   ): Promise<ClaimDto> {
-    return ClaimDto.from(await this.claims.reject(user.id, id, dto.reason));
+    return toClaimDto(await this.claims.reject(user.id, id, dto.reason));
   }
 
   /** Other claims' statuses and final labels only: never a verdict, so reviewers may call it without losing blindness. */
   @Get('claims/:id/similar')
   @ApiOperation({ summary: 'Near and exact repeats of a claim in other articles' })
   @ApiOkResponse({ type: [SimilarClaimDto], description: 'Linked claims of other articles, most similar first' })
-  similar(@Param('id', ParseUUIDPipe) id: string, @Query() query: SimilarQueryDto): Promise<SimilarClaimDto[]> {
-    return this.claims.similar(id, query.settled);
+  async similar(@Param('id', ParseUUIDPipe) id: string, @Query() query: SimilarQueryDto): Promise<SimilarClaimDto[]> {
+    return (await this.claims.similar(id, query.settled)).map(toSimilarClaimDto);
   }
 }

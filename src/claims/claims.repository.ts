@@ -3,28 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { TransactionContext } from '../database/transaction-context';
 import { insertAuditRows, sqlAuditAction } from '../audit/audit-sql';
 import { MATCHING_QUEUE } from '../review/routing/matching-queue.sql';
-import { ClaimStatus } from '../review/claim-lifecycle';
+import { ClaimStatus, sqlFrom, sqlTo } from '../review/claim-lifecycle';
 import { Claim } from './claim.entity';
 import { minhashBands } from './claim-minhash';
-
-export type NewClaim = Pick<
-  Claim,
-  | 'articleId'
-  | 'text'
-  | 'start'
-  | 'end'
-  | 'sentenceIndex'
-  | 'score'
-  | 'features'
-  | 'speaker'
-  | 'origin'
-  | 'status'
-  | 'normalizedText'
-  | 'createdBy'
->;
-
-/** Content only: the review columns are written by ReviewStateRepository (src/review). */
-export type ClaimPatch = Partial<Pick<Claim, 'text' | 'start' | 'end' | 'normalizedText' | 'speaker'>>;
+import { ClaimPatch, NewClaim } from './claim.types';
 
 /** Records the distinct new texts of `source` (normalized_text, minhash_bands as int[] text) with their bands. */
 const INSERT_TEXTS = (source: string) => `INSERT INTO claim_texts (text_md5, normalized_text, minhash_bands)
@@ -55,7 +37,7 @@ export class ClaimsRepository {
     const returned = await this.tx.prepared<{ id: string; status: ClaimStatus; created_at: Date; updated_at: Date }>(
       'claims_insert',
       `WITH c AS (
-         SELECT v.*, v.status = 'pending' AS routable
+         SELECT v.*, v.status IN ${sqlFrom('route')} AS routable
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::integer[], $6::integer[], $7::real[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::uuid[])
              AS v(id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, minhash_bands, created_by)
        ), routed AS (
@@ -63,16 +45,16 @@ export class ClaimsRepository {
        ), inserted AS (
          INSERT INTO claims (id, article_id, text, start, "end", sentence_index, score, features, speaker, origin, status, normalized_text, created_by, queue_id, queued_at)
          SELECT id, article_id, text, start, "end", sentence_index, score, features::jsonb, speaker, origin,
-                CASE WHEN queue_id IS NULL THEN status ELSE 'queued' END, normalized_text, created_by,
+                CASE WHEN queue_id IS NULL THEN status ELSE ${sqlTo('route')} END, normalized_text, created_by,
                 queue_id, CASE WHEN queue_id IS NULL THEN NULL ELSE now() END
            FROM routed
          RETURNING id, status, queue_id, created_by, created_at, updated_at
        ), texts AS (
          ${INSERT_TEXTS('c')}
        ), audited AS (
-         ${insertAuditRows(`SELECT created_by, ${sqlAuditAction('claim.route')}, 'claim', id::text,
-                jsonb_build_object('status', 'pending', 'queueId', NULL), jsonb_build_object('status', 'queued', 'queueId', queue_id)
-           FROM inserted WHERE queue_id IS NOT NULL`)}
+         ${insertAuditRows(`SELECT i.created_by, ${sqlAuditAction('claim.route')}, 'claim', i.id::text,
+                jsonb_build_object('status', c.status, 'queueId', NULL), jsonb_build_object('status', i.status, 'queueId', i.queue_id)
+           FROM inserted i JOIN c ON c.id = i.id WHERE i.queue_id IS NOT NULL`)}
        )
        SELECT id, status, created_at, updated_at FROM inserted`,
       [

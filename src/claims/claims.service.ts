@@ -9,10 +9,10 @@ import { ClaimStatus, PRE_REVIEW } from '../review/claim-lifecycle';
 import { LockedClaim, ReviewStateService } from '../review/review-state.service';
 import { Claim } from './claim.entity';
 import { ClaimException } from './claim.exception';
-import { SimilarClaimRow, ClaimSimilarityRepository } from './claim-similarity.repository';
+import { ClaimSimilarityRepository } from './claim-similarity.repository';
 import { assertSpan, locateSpan, normalizeClaimText, Span, SpanInput } from './claim-text';
-import { ClaimsRepository, NewClaim } from './claims.repository';
-import { CreateClaimDto, UpdateClaimDto } from './dtos/claim-input.dto';
+import { ClaimInput, NewClaim, SimilarClaim } from './claim.types';
+import { ClaimsRepository } from './claims.repository';
 
 const SPAN_CONSTRAINT = 'claims_article_span_key';
 
@@ -80,11 +80,11 @@ export class ClaimsService {
   }
 
   /** A claim the extractor missed: scored with the same scorer, so queues can rank it alongside. */
-  createManual(articleId: string, dto: CreateClaimDto, createdBy: string): Promise<Claim> {
-    return this.mapDuplicate(articleId, dto, () =>
+  createManual(articleId: string, input: ClaimInput, createdBy: string): Promise<Claim> {
+    return this.mapDuplicate(articleId, input, () =>
       this.tx.run(async () => {
         const body = await this.requireArticleBody(articleId);
-        const span = locateSpan(body, dto);
+        const span = locateSpan(body, input);
         const { score, features, speaker } = this.scoreManual(body, span);
         const [claim] = await this.claims.insertMany([
           {
@@ -93,7 +93,7 @@ export class ClaimsService {
             sentenceIndex: null,
             score,
             features,
-            speaker: dto.speaker ?? speaker,
+            speaker: input.speaker ?? speaker,
             origin: 'manual',
             status: ClaimStatus.Pending,
             normalizedText: normalizeClaimText(span.text),
@@ -113,17 +113,17 @@ export class ClaimsService {
     );
   }
 
-  async update(actorId: string, id: string, dto: UpdateClaimDto): Promise<Claim> {
+  async update(actorId: string, id: string, edit: ClaimInput): Promise<Claim> {
     const articleId = (await this.get(id)).articleId;
-    return this.mapDuplicate(articleId, dto, () =>
+    return this.mapDuplicate(articleId, edit, () =>
       this.tx.run(async () => {
         await this.lockEditable(id);
         const claim = await this.get(id);
-        const moves = dto.start !== undefined || dto.end !== undefined || dto.text !== undefined;
-        const span = moves ? locateSpan(await this.requireArticleBody(claim.articleId), dto) : undefined;
+        const moves = edit.start !== undefined || edit.end !== undefined || edit.text !== undefined;
+        const span = moves ? locateSpan(await this.requireArticleBody(claim.articleId), edit) : undefined;
         const patch = {
           ...(span && { ...span, normalizedText: normalizeClaimText(span.text) }),
-          ...(dto.speaker !== undefined && { speaker: dto.speaker }),
+          ...(edit.speaker !== undefined && { speaker: edit.speaker }),
         };
         if (Object.keys(patch).length) await this.claims.update(id, patch);
         if (span && span.text !== claim.text) {
@@ -154,7 +154,7 @@ export class ClaimsService {
     });
   }
 
-  async similar(id: string, settledOnly = false): Promise<SimilarClaimRow[]> {
+  async similar(id: string, settledOnly = false): Promise<SimilarClaim[]> {
     await this.get(id);
     return this.similarities.findSimilar(id, settledOnly);
   }

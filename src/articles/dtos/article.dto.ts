@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page.dto';
 import type { Claim } from '../../claims/claim.entity';
 import { ClaimDto } from '../../claims/dtos/claim.dto';
+import { toClaimDto } from '../../claims/claims.mapper';
 import { Article, ArticleExtraction } from '../article.entity';
 import { ArticleSummary } from '../articles.repository';
 import { REPORTED_PROBLEMS } from '../import-report';
@@ -46,7 +47,7 @@ export class ArticleDto {
   @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
 
   static from({ article, claims }: { article: Article; claims: Claim[] }): ArticleDto {
-    return { ...article, claims: claims.map((claim) => ClaimDto.from(claim)) };
+    return { ...article, claims: claims.map(toClaimDto) };
   }
 }
 

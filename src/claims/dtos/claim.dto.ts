@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OptionalBooleanQuery } from '../../common/http/boolean-query';
 import { CLAIM_STATUSES, ClaimStatus, FINAL_LABELS } from '../../review/claim-lifecycle';
-import { Claim, ClaimOrigin } from '../claim.entity';
-import { SimilarClaimRow } from '../claim-similarity.repository';
+import type { ClaimOrigin } from '../claim.entity';
 
 export class ClaimDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -29,52 +28,9 @@ export class ClaimDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) createdBy: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
-
-  static from(claim: Claim): ClaimDto {
-    const {
-      id,
-      articleId,
-      text,
-      start,
-      end,
-      sentenceIndex,
-      score,
-      features,
-      speaker,
-      origin,
-      status,
-      createdBy,
-      createdAt,
-      updatedAt,
-    } = claim;
-    // Claims built in memory at ingestion carry no review fields yet: a new claim is in round 1, unsettled.
-    const review = {
-      round: claim.round ?? 1,
-      finalLabel: claim.finalLabel ?? null,
-      settledBy: claim.resolutionSource ?? null,
-      finalizedAt: claim.finalizedAt ?? null,
-    };
-    return {
-      id,
-      articleId,
-      text,
-      start,
-      end,
-      sentenceIndex,
-      score,
-      features,
-      speaker,
-      origin,
-      status,
-      ...review,
-      createdBy,
-      createdAt,
-      updatedAt,
-    };
-  }
 }
 
-export class SimilarClaimDto implements SimilarClaimRow {
+export class SimilarClaimDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) articleId: string;
   @ApiProperty() text: string;
