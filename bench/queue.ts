@@ -15,7 +15,8 @@
  */
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
-import { AssignmentRow, READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
+import { AssignmentState } from '../src/review/assignments/assignment.types';
+import { READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
 import { PULL, VERDICT } from '../src/review/review-state.repository';
 import { createTestDatabase } from '../test/setup/test-database';
 import { JsonClient } from './lib/http-client';
@@ -252,7 +253,11 @@ async function main(): Promise<void> {
       await step(async () => {
         for (let written = false; !written;) {
           const [a] = (
-            await pool.query<AssignmentRow>({ name: 'assignment_read', text: READ_ASSIGNMENT_SQL, values: [lease.id] })
+            await pool.query<AssignmentState>({
+              name: 'assignment_read',
+              text: READ_ASSIGNMENT_SQL,
+              values: [lease.id],
+            })
           ).rows;
           const labels = [...a.roundLabels, 'verified'];
           const final = labels.length >= K;
@@ -269,7 +274,7 @@ async function main(): Promise<void> {
             finalLabel: final ? 'verified' : null,
             resolutionSource: final ? 'consensus' : null,
             adjudicatorId: null,
-            moveToQueue: null,
+            moveToQueueId: null,
             transitionAction: final ? 'claim.consensus' : null,
             beforeStatus: final ? a.claimStatus : null,
             decidedStatus: a.claimStatus,

@@ -256,7 +256,7 @@ describeEachDatabaseRoute('review queues and verdicts (e2e)', (route) => {
             finalLabel: null,
             resolutionSource: null,
             adjudicatorId: null,
-            moveToQueue: null,
+            moveToQueueId: null,
             transition: null,
           },
         };

@@ -16,8 +16,10 @@ import { ErrorBody } from '../common/errors/error-body';
 import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
 import { AdjudicationService } from './adjudication/adjudication.service';
+import { toClaimCurationDto } from './claim-review.mapper';
 import { AssignClaimDto, ClaimCurationDto, RouteClaimDto, RoutedCountDto } from './queues/dtos/queue.dto';
 import { ClaimRoutingService } from './routing/claim-routing.service';
+import { toAdjudicationCaseDto, toClaimOutcomeDto, toVerdictDto } from './verdicts/verdicts.mapper';
 import {
   AdjudicationCaseDto,
   AdjudicationCaseQueryDto,
@@ -48,8 +50,8 @@ export class ClaimReviewController {
   })
   @ApiOkResponse({ type: ClaimCurationDto })
   @ApiErrors(400, { status: 404, description: 'No such claim' })
-  curation(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimCurationDto> {
-    return this.routing.curation(id);
+  async curation(@Param('id', ParseUUIDPipe) id: string): Promise<ClaimCurationDto> {
+    return toClaimCurationDto(await this.routing.curation(id));
   }
 
   @Post('route')
@@ -63,12 +65,12 @@ export class ClaimReviewController {
     { status: 404, description: 'No such claim or queue' },
     { status: 409, description: 'The claim cannot be routed in its current state, or the queue is inactive' },
   )
-  route(
+  async route(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RouteClaimDto,
   ): Promise<RoutedCountDto> {
-    return this.routing.routeClaim(user, id, dto.queue);
+    return { moved: await this.routing.routeClaim(user, id, dto.queue) };
   }
 
   @Post('assign')
@@ -102,8 +104,8 @@ export class ClaimReviewController {
   @ApiOperation({ summary: "A claim's verdicts (blind for reviewers until final)" })
   @ApiOkResponse({ type: [VerdictDto], description: 'Reviewers see only their own verdicts until the claim is final' })
   @ApiErrors(400, 404)
-  verdictsOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<VerdictDto[]> {
-    return this.verdicts.forClaim(user, id);
+  async verdictsOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<VerdictDto[]> {
+    return (await this.verdicts.forClaim(user, id)).map(toVerdictDto);
   }
 
   @Get('adjudication')
@@ -116,12 +118,12 @@ export class ClaimReviewController {
   @ApiBadRequestResponse({ type: ErrorBody })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Editors and admins only' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such claim' })
-  caseOf(
+  async caseOf(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: AdjudicationCaseQueryDto,
   ): Promise<AdjudicationCaseDto> {
-    return this.adjudication.caseOf(user, id, query.reveal);
+    return toAdjudicationCaseDto(await this.adjudication.caseOf(user, id, query.reveal));
   }
 
   @Post('resolution')
@@ -131,12 +133,12 @@ export class ClaimReviewController {
   @ApiOperation({ summary: 'Rule on a claim (adjudication or editor override)' })
   @ApiOkResponse({ type: ClaimOutcomeDto })
   @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'The claim is already final or rejected' })
-  resolve(
+  async resolve(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ResolveClaimDto,
   ): Promise<ClaimOutcomeDto> {
-    return this.adjudication.resolve(user, id, dto);
+    return toClaimOutcomeDto(await this.adjudication.resolve(user, id, dto));
   }
 
   @Post('reopen')
@@ -146,12 +148,12 @@ export class ClaimReviewController {
   @ApiOperation({ summary: 'Reopen a final claim for a new review round' })
   @ApiOkResponse({ type: ClaimOutcomeDto, description: 'A new review round; earlier verdicts are kept' })
   @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'Only a final claim can be reopened' })
-  reopen(
+  async reopen(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ReopenClaimDto,
   ): Promise<ClaimOutcomeDto> {
-    return this.adjudication.reopen(user, id, dto);
+    return toClaimOutcomeDto(await this.adjudication.reopen(user, id, dto));
   }
 
   @Get('history')

@@ -3,11 +3,14 @@ import { AuditAction } from '../audit/audit-action';
 import { insertAuditRows, sqlAuditAction } from '../audit/audit-sql';
 import { NamedStatement } from '../common/sql/named-params';
 import { TransactionContext } from '../database/transaction-context';
-import { AssignmentRow, AssignmentView, READ_ASSIGNMENT_SQL, viewColumns } from './assignments/assignments.repository';
-import { ClaimStatus, PULLABLE, sqlFrom, sqlStatuses, sqlTo } from './claim-lifecycle';
+import { AssignmentState, AssignmentView } from './assignments/assignment.types';
+import { READ_ASSIGNMENT_SQL, viewColumns } from './assignments/assignments.repository';
+import { PULLABLE, sqlFrom, sqlStatuses, sqlTo } from './claim-lifecycle';
 import { QUIET_REVIEW_ACTIVITY } from './review-activity';
 import { ReviewActivityPublisher } from './review-activity.publisher';
-import { StoredVerdict, VERDICT_COLUMNS } from './verdicts/verdicts.repository';
+import { BulkRouteFilter, LockedClaim, VerdictWrite } from './review-state.types';
+import { Verdict } from './verdicts/verdict.types';
+import { VERDICT_COLUMNS } from './verdicts/verdicts.repository';
 
 /**
  * The one owner of a claim's review state: every write to its review columns (status, queue, round, round labels,
@@ -16,15 +19,13 @@ import { StoredVerdict, VERDICT_COLUMNS } from './verdicts/verdicts.repository';
  * written out here; review-state.repository.spec.ts checks), so claim-lifecycle.ts stays the one truth.
  */
 
-export interface LockedClaim {
-  id: string;
-  status: ClaimStatus;
-  queueId: string | null;
-  round: number;
-  articleId: string;
-  roundLabels: string[];
-  finalLabel: string | null;
-}
+/**
+ * The one strength every statement here locks a claim row with (its UPDATEs take the same). NO KEY UPDATE, not
+ * FOR UPDATE: FOR UPDATE also conflicts with the KEY SHARE a concurrent insert's foreign key takes on the claim (a
+ * new similarity link, another reviewer's lease), so a pull skipped such claims and found nothing during ingestion,
+ * and a waiting lock waited for the ingestion to commit. Deleting an article's claims upgrades the lock it holds.
+ */
+export const CLAIM_LOCK = 'FOR NO KEY UPDATE';
 
 /**
  * Pull: one statement. It returns the caller's live lease in the queue if they hold one (idempotent pull);
@@ -53,9 +54,7 @@ WITH held AS (
     AND ${QUIET_REVIEW_ACTIVITY}
   ORDER BY c.priority DESC, c.score DESC, c.queued_at, c.id
   LIMIT 1
-  -- NO KEY UPDATE: a plain FOR UPDATE also skips claims that a concurrent insert references (its foreign key holds
-  -- KEY SHARE on the claim: a new similarity link, another reviewer's lease), so a pull found nothing during ingestion
-  FOR NO KEY UPDATE OF c SKIP LOCKED
+  ${CLAIM_LOCK} OF c SKIP LOCKED
 ), lapsed AS (
   -- the caller's lapsed leases in this queue end, except one on the candidate itself, which the insert revives
   UPDATE assignments SET status = 'expired', ended_at = now()
@@ -93,29 +92,7 @@ FROM picked p JOIN claims c ON c.id = p.claim_id JOIN articles ar ON ar.id = c.a
 
 /** Locks an assignment and its claim; both rows are re-read at their newest version once locked. */
 const LOCK_ASSIGNMENT_SQL = `${READ_ASSIGNMENT_SQL}
-FOR UPDATE OF a, c`;
-
-export interface VerdictWrite {
-  assignmentId: string;
-  userId: string;
-  label: string;
-  rationale: string | null;
-  sources: unknown[];
-  confidence: number;
-  idempotencyKey: string | null;
-  /** What the decision was made on: the write applies only while the claim still has this status and these labels. */
-  decidedOn: { claimStatus: string; roundLabels: string[] };
-  /** What the claim becomes, decided by the service from the life cycle on the current claim row. */
-  claim: {
-    status: string;
-    roundLabels: string[];
-    finalLabel: string | null;
-    resolutionSource: 'consensus' | 'adjudication' | null;
-    adjudicatorId: string | null;
-    moveToQueue: string | null;
-    transition: { action: AuditAction; before: string } | null;
-  };
-}
+FOR UPDATE OF a ${CLAIM_LOCK} OF c`;
 
 type VerdictParams = {
   assignmentId: string;
@@ -130,7 +107,7 @@ type VerdictParams = {
   finalLabel: string | null;
   resolutionSource: string | null;
   adjudicatorId: string | null;
-  moveToQueue: string | null;
+  moveToQueueId: string | null;
   transitionAction: AuditAction | null;
   beforeStatus: string | null;
   decidedStatus: string;
@@ -160,8 +137,8 @@ WITH a AS (
     excluded_reviewers = array_append(c.excluded_reviewers, :userId::uuid),
     status = :status, final_label = :finalLabel, resolution_source = :resolutionSource, adjudicator_id = :adjudicatorId,
     finalized_at = CASE WHEN :finalLabel::text IS NULL THEN NULL ELSE now() END,
-    queue_id = COALESCE((SELECT q.id FROM queues q WHERE q.slug = :moveToQueue), c.queue_id),
-    queued_at = CASE WHEN :moveToQueue::text IS NULL THEN c.queued_at ELSE now() END,
+    queue_id = COALESCE(:moveToQueueId::uuid, c.queue_id),
+    queued_at = CASE WHEN :moveToQueueId::uuid IS NULL THEN c.queued_at ELSE now() END,
     updated_at = now()
   FROM a
   WHERE c.id = a.claim_id AND a.status = 'active' AND a.lease_expires_at > now() AND a.round = c.round
@@ -185,16 +162,6 @@ WITH a AS (
   FROM v WHERE :transitionAction::text IS NOT NULL`)}
 )
 SELECT ${VERDICT_COLUMNS}, a.queue_id AS "leaseQueueId", claim.queue_id AS "claimQueueId" FROM v, a, claim`);
-
-export interface BulkRouteFilter {
-  /** Which claims move: one of the states `route` leaves (the statement also checks). */
-  status: string;
-  minScore?: number;
-  maxScore?: number;
-  source?: string;
-  articleId?: string;
-  fromQueueId?: string;
-}
 
 /** Moves the claims of `targets` (id, before_status, before_queue, queue_id) into their queue and audits each move. */
 const MOVE_AND_AUDIT = `
@@ -227,8 +194,7 @@ const BULK_ROUTE = new NamedStatement<{
      AND (:source::text IS NULL OR a.source = :source) AND (:articleId::uuid IS NULL OR c.article_id = :articleId)
      AND (:fromQueueId::uuid IS NULL OR c.queue_id = :fromQueueId)
      AND c.queue_id IS DISTINCT FROM :queueId::uuid
-   -- NO KEY UPDATE, as in the pull: rows referenced by concurrent inserts are not skipped
-   FOR NO KEY UPDATE OF c SKIP LOCKED
+   ${CLAIM_LOCK} OF c SKIP LOCKED
  ), ${MOVE_AND_AUDIT}`);
 
 const ROUTE_ONE = new NamedStatement<{ actorId: string; claimId: string; queueId: string }>(
@@ -300,7 +266,7 @@ export class ReviewStateRepository {
   async lock(claimId: string): Promise<LockedClaim | null> {
     const [row] = await this.tx.manager.query<LockedClaim[]>(
       `SELECT id, status, queue_id AS "queueId", round, article_id AS "articleId", round_labels AS "roundLabels", final_label AS "finalLabel"
-       FROM claims WHERE id = $1 FOR UPDATE`,
+       FROM claims WHERE id = $1 ${CLAIM_LOCK}`,
       [claimId],
     );
     return row ?? null;
@@ -322,12 +288,12 @@ export class ReviewStateRepository {
 
   /** Locks an article's claims (a verdict locks its claim too, so the two cannot interleave). */
   async lockArticleClaims(articleId: string): Promise<void> {
-    await this.tx.manager.query(`SELECT 1 FROM claims WHERE article_id = $1 FOR UPDATE`, [articleId]);
+    await this.tx.manager.query(`SELECT 1 FROM claims WHERE article_id = $1 ${CLAIM_LOCK}`, [articleId]);
   }
 
   /** Locks an assignment and its claim, both re-read at their newest version once locked. */
-  async lockAssignment(assignmentId: string): Promise<AssignmentRow | null> {
-    const [row] = await this.tx.prepared<AssignmentRow>('assignment_lock', LOCK_ASSIGNMENT_SQL, [assignmentId]);
+  async lockAssignment(assignmentId: string): Promise<AssignmentState | null> {
+    const [row] = await this.tx.prepared<AssignmentState>('assignment_lock', LOCK_ASSIGNMENT_SQL, [assignmentId]);
     return row ?? null;
   }
 
@@ -378,9 +344,9 @@ export class ReviewStateRepository {
   }
 
   /** The stored verdict, or null when the lease closed or the decision inputs moved since the read (nothing written). */
-  async recordVerdict(w: VerdictWrite): Promise<StoredVerdict | null> {
+  async recordVerdict(w: VerdictWrite): Promise<Verdict | null> {
     const c = w.claim;
-    const [row] = await this.tx.prepared<StoredVerdict & { leaseQueueId: string; claimQueueId: string }>(
+    const [row] = await this.tx.prepared<Verdict & { leaseQueueId: string; claimQueueId: string }>(
       'verdict_insert',
       VERDICT.text,
       VERDICT.values({
@@ -396,7 +362,7 @@ export class ReviewStateRepository {
         finalLabel: c.finalLabel,
         resolutionSource: c.resolutionSource,
         adjudicatorId: c.adjudicatorId,
-        moveToQueue: c.moveToQueue,
+        moveToQueueId: c.moveToQueueId,
         transitionAction: c.transition?.action ?? null,
         beforeStatus: c.transition?.before ?? null,
         decidedStatus: w.decidedOn.claimStatus,

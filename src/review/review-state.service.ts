@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ClaimStateException, transition } from './claim-lifecycle';
-import { LockedClaim, ReviewStateRepository } from './review-state.repository';
-
-export type { LockedClaim } from './review-state.repository';
+import { ReviewStateRepository } from './review-state.repository';
+import { LockedClaim } from './review-state.types';
 
 /** What other modules may do to a claim's review state: the claims module's content edits lock and reject through it. */
 @Injectable()

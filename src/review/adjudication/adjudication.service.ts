@@ -4,12 +4,13 @@ import { AuditRecord } from '../../audit/audit.types';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { ClaimStateException, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
-import { LockedClaim, ReviewStateRepository } from '../review-state.repository';
+import { ReviewStateRepository } from '../review-state.repository';
+import { LockedClaim } from '../review-state.types';
 import { DEFAULT_QUEUE } from '../queues/queue-slugs';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
-import { AdjudicationCaseDto, ClaimOutcomeDto, ReopenClaimDto, ResolveClaimDto } from '../verdicts/dtos/verdict.dto';
 import { VerdictException } from '../verdicts/verdict.exception';
+import { AdjudicationCase, ClaimOutcome, Reopening, Ruling } from '../verdicts/verdict.types';
 import { VerdictsRepository } from '../verdicts/verdicts.repository';
 
 /** Editors' decisions on a claim: settling it directly, reopening a settled one, reading its history. */
@@ -28,7 +29,7 @@ export class AdjudicationService {
    * The claim and its round's verdicts side by side. Reviewers are "Reviewer A, B, …" (in the order they judged) so
    * the editor weighs arguments, not people; `reveal` adds who they are and is recorded in the audit log.
    */
-  async caseOf(editor: AuthUser, claimId: string, reveal = false): Promise<AdjudicationCaseDto> {
+  async caseOf(editor: AuthUser, claimId: string, reveal = false): Promise<AdjudicationCase> {
     const found = await this.verdicts.caseClaim(claimId);
     if (!found) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const verdicts = await this.verdicts.roundVerdicts(claimId);
@@ -57,12 +58,14 @@ export class AdjudicationService {
     };
   }
 
-  resolve(editor: AuthUser, claimId: string, dto: ResolveClaimDto): Promise<ClaimOutcomeDto> {
+  resolve(editor: AuthUser, claimId: string, ruling: Ruling): Promise<ClaimOutcome> {
     return this.tx.run(async () => {
       const claim = await this.lock(claimId);
-      const next = transition('resolve', claim.status, dto.label);
+      const next = transition('resolve', claim.status, ruling.label);
       await this.claims.releaseLeases(claim.id);
-      if (!(await this.claims.resolve(claim.id, { label: next, adjudicatorId: editor.id, rationale: dto.rationale })))
+      if (
+        !(await this.claims.resolve(claim.id, { label: next, adjudicatorId: editor.id, rationale: ruling.rationale }))
+      )
         throw illegal('resolve', claim);
       await this.audit.record({
         actorId: editor.id,
@@ -70,18 +73,18 @@ export class AdjudicationService {
         entity: 'claim',
         entityId: claim.id,
         before: { status: claim.status },
-        after: { status: next, rationale: dto.rationale, round: claim.round },
+        after: { status: next, rationale: ruling.rationale, round: claim.round },
       });
       return { id: claim.id, status: next, round: claim.round };
     });
   }
 
-  reopen(editor: AuthUser, claimId: string, dto: ReopenClaimDto): Promise<ClaimOutcomeDto> {
+  reopen(editor: AuthUser, claimId: string, reopening: Reopening): Promise<ClaimOutcome> {
     return this.tx.run(async () => {
       const claim = await this.lock(claimId);
       const next = transition('reopen', claim.status);
-      const queueId = dto.queue
-        ? (await this.queues.get(dto.queue)).id
+      const queueId = reopening.queue
+        ? (await this.queues.get(reopening.queue)).id
         : ((await this.queuesRepo.matchingQueueId(claim.id)) ?? (await this.queues.get(DEFAULT_QUEUE)).id);
       await this.claims.releaseLeases(claim.id);
       const round = await this.claims.reopen(claim.id, queueId);
@@ -92,7 +95,7 @@ export class AdjudicationService {
         entity: 'claim',
         entityId: claim.id,
         before: { status: claim.status, round: claim.round, label: claim.finalLabel },
-        after: { status: next, round, queueId, reason: dto.reason },
+        after: { status: next, round, queueId, reason: reopening.reason },
       });
       return { id: claim.id, status: next, round };
     });

@@ -5,8 +5,10 @@ import { Roles } from '../../common/decorators/roles.decorator';
 import { ApiErrors, JSON_BODY_ERRORS } from '../../common/openapi/api-errors.decorator';
 import { Role } from '../../users/role';
 import { SubmitVerdictDto, SubmittedVerdictDto } from '../verdicts/dtos/verdict.dto';
+import { toSubmittedVerdictDto } from '../verdicts/verdicts.mapper';
 import { IdempotencyKey } from '../verdicts/idempotency-key.decorator';
 import { VerdictsService } from '../verdicts/verdicts.service';
+import { toAssignmentDto, toLeaseDto, toSkipResultDto } from './assignments.mapper';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentDto, LeaseDto, SkipDto, SkipResultDto } from './dtos/assignment.dto';
 
@@ -23,8 +25,8 @@ export class AssignmentsController {
   @ApiTags('assignments')
   @ApiOperation({ summary: 'Your live leases' })
   @ApiOkResponse({ type: [AssignmentDto], description: "The caller's live leases" })
-  mine(@CurrentUser() user: AuthUser): Promise<AssignmentDto[]> {
-    return this.assignments.mine(user);
+  async mine(@CurrentUser() user: AuthUser): Promise<AssignmentDto[]> {
+    return (await this.assignments.mine(user)).map(toAssignmentDto);
   }
 
   @Post('assignments/:id/heartbeat')
@@ -36,8 +38,8 @@ export class AssignmentsController {
     status: 409,
     description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED',
   })
-  heartbeat(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<LeaseDto> {
-    return this.assignments.heartbeat(user, id);
+  async heartbeat(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<LeaseDto> {
+    return toLeaseDto(await this.assignments.heartbeat(user, id));
   }
 
   @Post('assignments/:id/skip')
@@ -50,12 +52,12 @@ export class AssignmentsController {
     status: 409,
     description: 'LEASE_EXPIRED or ASSIGNMENT_CLOSED',
   })
-  skip(
+  async skip(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SkipDto,
   ): Promise<SkipResultDto> {
-    return this.assignments.skip(user, id, dto.reason);
+    return toSkipResultDto(await this.assignments.skip(user, id, dto.reason));
   }
 
   @Post('assignments/:id/verdict')
@@ -72,12 +74,12 @@ export class AssignmentsController {
     status: 409,
     description: 'Already submitted, lease expired or assignment closed',
   })
-  verdict(
+  async verdict(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SubmitVerdictDto,
     @IdempotencyKey() idempotencyKey: string | null,
   ): Promise<SubmittedVerdictDto> {
-    return this.verdicts.submit(user, id, dto, idempotencyKey);
+    return toSubmittedVerdictDto(await this.verdicts.submit(user, id, dto, idempotencyKey));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../database/transaction-context';
-import { ClaimStatus, PULLABLE, sqlStatuses } from '../claim-lifecycle';
+import { PULLABLE, sqlStatuses } from '../claim-lifecycle';
+import { AssignmentState, AssignmentView, AvailabilityCounts } from './assignment.types';
 
 /** What a reviewer needs to work a lease: the claim, its span, the article and the queue's guidelines (the paragraph is cut in JS). */
 export const viewColumns = (
@@ -31,31 +32,6 @@ FROM (
   WHERE c.queue_id = $2 AND c.status IN ${sqlStatuses(PULLABLE)}
 ) open_claims`;
 
-export interface AvailabilityCounts {
-  heldByYou: number;
-  available: number;
-  heldByOthers: number;
-  reservedForOthers: number;
-  judgedByYou: number;
-}
-
-export interface AssignmentRow {
-  id: string;
-  claimId: string;
-  queueId: string;
-  queueSlug: string;
-  userId: string;
-  round: number;
-  status: string;
-  leaseExpiresAt: Date;
-  live: boolean;
-  claimStatus: ClaimStatus;
-  claimRound: number;
-  roundLabels: string[];
-  verdictsRequired: number;
-  leaseSeconds: number;
-}
-
 const ASSIGNMENT_COLUMNS = `
   a.id, a.claim_id AS "claimId", a.queue_id AS "queueId", q.slug AS "queueSlug", a.user_id AS "userId", a.round, a.status,
   a.lease_expires_at AS "leaseExpiresAt", a.lease_expires_at > now() AS live,
@@ -67,31 +43,6 @@ export const READ_ASSIGNMENT_SQL = `
 SELECT ${ASSIGNMENT_COLUMNS}
 FROM assignments a JOIN claims c ON c.id = a.claim_id JOIN queues q ON q.id = a.queue_id
 WHERE a.id = $1`;
-
-export interface AssignmentView {
-  id: string;
-  round: number;
-  leaseExpiresAt: Date;
-  queue: string;
-  guidelines: string;
-  claim: {
-    id: string;
-    text: string;
-    start: number;
-    end: number;
-    speaker: string | null;
-    score: number;
-    status: string;
-  };
-  article: {
-    id: string;
-    title: string;
-    url: string | null;
-    source: string | null;
-    publishedAt: Date | null;
-    body: string;
-  };
-}
 
 /**
  * Ends up to $1 leases that lapsed while still `active` (their reviewer never came back), as of when they lapsed.
@@ -120,8 +71,8 @@ export class AssignmentsRepository {
     return row;
   }
 
-  async read(assignmentId: string): Promise<AssignmentRow | null> {
-    const [row] = await this.tx.prepared<AssignmentRow>('assignment_read', READ_ASSIGNMENT_SQL, [assignmentId]);
+  async read(assignmentId: string): Promise<AssignmentState | null> {
+    const [row] = await this.tx.prepared<AssignmentState>('assignment_read', READ_ASSIGNMENT_SQL, [assignmentId]);
     return row ?? null;
   }
 

@@ -3,8 +3,18 @@ import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 import { TransactionContext } from '../../database/transaction-context';
 import { ReviewStateRepository } from '../review-state.repository';
-import { AssignmentRow, AssignmentsRepository, AvailabilityCounts } from './assignments.repository';
-import { AssignmentDto, EmptyReason, LeaseDto, QueueAvailabilityDto, SkipResultDto } from './dtos/assignment.dto';
+import {
+  Assignment,
+  AssignmentState,
+  AssignmentView,
+  AvailabilityCounts,
+  EmptyReason,
+  Lease,
+  QueueAvailability,
+  SkipResult,
+} from './assignment.types';
+import { AssignmentsRepository } from './assignments.repository';
+import { paragraphAround } from './paragraph';
 import { QueueException } from '../queues/queue.exception';
 import { QueuesService } from '../queues/queues.service';
 
@@ -19,7 +29,7 @@ export class AssignmentsService {
   ) {}
 
   /** The caller's next claim in the queue under a fresh lease (or the lease they already hold); null when none. */
-  async pull(user: AuthUser, slug: string): Promise<AssignmentDto | null> {
+  async pull(user: AuthUser, slug: string): Promise<Assignment | null> {
     const queue = await this.queues.pullable(user, slug);
     const pull = () => this.reviewState.pull(user.id, queue.id, queue.verdictsRequired, queue.leaseSeconds);
     let lease;
@@ -30,22 +40,22 @@ export class AssignmentsService {
       if (!isUniqueViolation(error, 'assignments_one_active_per_queue_key')) throw error;
       lease = await pull();
     }
-    return lease && AssignmentDto.from(lease);
+    return lease && withParagraph(lease);
   }
 
   /** What a pull from the queue would give the caller now, and when nothing, why (the empty-queue screen says it). */
-  async availability(user: AuthUser, slug: string): Promise<QueueAvailabilityDto> {
+  async availability(user: AuthUser, slug: string): Promise<QueueAvailability> {
     const queue = await this.queues.pullable(user, slug);
     const counts = await this.assignments.availability(user.id, queue.id, queue.verdictsRequired);
     return { queue: queue.slug, reason: emptyReason(counts), ...counts };
   }
 
-  async mine(user: AuthUser): Promise<AssignmentDto[]> {
+  async mine(user: AuthUser): Promise<Assignment[]> {
     const ids = await this.assignments.liveIdsOf(user.id);
-    return ids.length ? (await this.assignments.view(ids)).map((view) => AssignmentDto.from(view)) : [];
+    return ids.length ? (await this.assignments.view(ids)).map(withParagraph) : [];
   }
 
-  heartbeat(user: AuthUser, assignmentId: string): Promise<LeaseDto> {
+  heartbeat(user: AuthUser, assignmentId: string): Promise<Lease> {
     return this.tx.run(async () => {
       const assignment = await this.lockOwn(user, assignmentId);
       if (!assignment.live)
@@ -59,7 +69,7 @@ export class AssignmentsService {
     });
   }
 
-  skip(user: AuthUser, assignmentId: string, reason?: string): Promise<SkipResultDto> {
+  skip(user: AuthUser, assignmentId: string, reason?: string): Promise<SkipResult> {
     return this.tx.run(async () => {
       const assignment = await this.lockOwn(user, assignmentId);
       return {
@@ -70,17 +80,17 @@ export class AssignmentsService {
   }
 
   /** Reads an assignment of the caller's without locking it (404 unknown, 403 someone else's). */
-  async findMine(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
+  async findMine(user: AuthUser, assignmentId: string): Promise<AssignmentState> {
     return this.ownedBy(user, assignmentId, await this.assignments.read(assignmentId));
   }
 
-  private async lockOwn(user: AuthUser, assignmentId: string): Promise<AssignmentRow> {
+  private async lockOwn(user: AuthUser, assignmentId: string): Promise<AssignmentState> {
     const assignment = this.ownedBy(user, assignmentId, await this.reviewState.lockAssignment(assignmentId));
     this.assertOpen(assignment);
     return assignment;
   }
 
-  private ownedBy(user: AuthUser, assignmentId: string, assignment: AssignmentRow | null): AssignmentRow {
+  private ownedBy(user: AuthUser, assignmentId: string, assignment: AssignmentState | null): AssignmentState {
     if (!assignment) throw new QueueException('ASSIGNMENT_NOT_FOUND', `Assignment ${assignmentId} not found`);
     if (assignment.userId !== user.id)
       throw new QueueException('ASSIGNMENT_NOT_YOURS', 'This assignment belongs to another reviewer');
@@ -88,7 +98,7 @@ export class AssignmentsService {
   }
 
   /** 409 unless the assignment is still open in the claim's current round. */
-  assertOpen(assignment: AssignmentRow): void {
+  assertOpen(assignment: AssignmentState): void {
     // ended by the lease sweep (or a later pull) after it lapsed: the same answer as for a lapsed, still active one
     if (assignment.status === 'expired')
       throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull again', {
@@ -100,6 +110,19 @@ export class AssignmentsService {
       });
     }
   }
+}
+
+/** The lease with the paragraph around its claim (cut here, not in SQL). */
+function withParagraph(view: AssignmentView): Assignment {
+  return {
+    id: view.id,
+    queue: view.queue,
+    guidelines: view.guidelines,
+    round: view.round,
+    leaseExpiresAt: new Date(view.leaseExpiresAt),
+    claim: view.claim,
+    article: { ...view.article, paragraph: paragraphAround(view.article.body, view.claim.start, view.claim.end) },
+  };
 }
 
 function emptyReason(c: AvailabilityCounts): EmptyReason {

@@ -30,6 +30,8 @@ import {
   RoutedCountDto,
   UpdateQueueDto,
 } from './dtos/queue.dto';
+import { toAssignmentDto, toQueueAvailabilityDto } from '../assignments/assignments.mapper';
+import { toQueueDto, toQueueStatsDto } from './queues.mapper';
 import { QueuesService } from './queues.service';
 
 @ApiTags('queues')
@@ -46,8 +48,8 @@ export class QueuesController {
   @ApiOperation({ summary: 'Queues you may pull from, with depth, in-review count and oldest waiting age' })
   @ApiOkResponse({ type: [QueueStatsDto], description: 'The queues the caller may pull from, with depth and age' })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'Unknown time zone' })
-  list(@CurrentUser() user: AuthUser, @Query() query: QueueListQueryDto): Promise<QueueStatsDto[]> {
-    return this.queues.listFor(user, query.tz);
+  async list(@CurrentUser() user: AuthUser, @Query() query: QueueListQueryDto): Promise<QueueStatsDto[]> {
+    return (await this.queues.listFor(user, query.tz)).map(toQueueStatsDto);
   }
 
   @Post()
@@ -55,8 +57,8 @@ export class QueuesController {
   @ApiOperation({ summary: 'Create a review queue' })
   @ApiCreatedResponse({ type: QueueDto })
   @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'QUEUE_SLUG_TAKEN' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateQueueDto): Promise<QueueDto> {
-    return this.queues.create(user, dto);
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateQueueDto): Promise<QueueDto> {
+    return toQueueDto(await this.queues.create(user, dto));
   }
 
   @Patch(':slug')
@@ -64,8 +66,12 @@ export class QueuesController {
   @ApiOperation({ summary: "Change a queue's settings" })
   @ApiOkResponse({ type: QueueDto })
   @ApiErrors(...JSON_BODY_ERRORS, 404)
-  update(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Body() dto: UpdateQueueDto): Promise<QueueDto> {
-    return this.queues.update(user, slug, dto);
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('slug') slug: string,
+    @Body() dto: UpdateQueueDto,
+  ): Promise<QueueDto> {
+    return toQueueDto(await this.queues.update(user, slug, dto));
   }
 
   @Put(':slug/guidelines')
@@ -79,12 +85,12 @@ export class QueuesController {
   @ApiBadRequestResponse({ type: ErrorBody })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Editors and admins only' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such queue' })
-  setGuidelines(
+  async setGuidelines(
     @CurrentUser() user: AuthUser,
     @Param('slug') slug: string,
     @Body() dto: QueueGuidelinesDto,
   ): Promise<QueueDto> {
-    return this.queues.setGuidelines(user, slug, dto.guidelines);
+    return toQueueDto(await this.queues.setGuidelines(user, slug, dto.guidelines));
   }
 
   @Post(':slug/route')
@@ -93,12 +99,12 @@ export class QueuesController {
   @ApiOperation({ summary: 'Move every claim matching a filter into this queue' })
   @ApiOkResponse({ type: RoutedCountDto, description: 'How many claims moved into the queue (one statement)' })
   @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'QUEUE_INACTIVE' })
-  route(
+  async route(
     @CurrentUser() user: AuthUser,
     @Param('slug') slug: string,
     @Body() dto: BulkRouteDto,
   ): Promise<RoutedCountDto> {
-    return this.routing.bulkRoute(user, slug, dto.filter);
+    return { moved: await this.routing.bulkRoute(user, slug, dto.filter) };
   }
 
   @Get(':slug/availability')
@@ -111,8 +117,8 @@ export class QueuesController {
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Not allowed to pull from this queue' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such queue' })
   @ApiConflictResponse({ type: ErrorBody, description: 'Queue inactive' })
-  availability(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<QueueAvailabilityDto> {
-    return this.assignments.availability(user, slug);
+  async availability(@CurrentUser() user: AuthUser, @Param('slug') slug: string): Promise<QueueAvailabilityDto> {
+    return toQueueAvailabilityDto(await this.assignments.availability(user, slug));
   }
 
   /** The caller's next claim under a lease, or 204 when nothing is available to them. */
@@ -135,6 +141,6 @@ export class QueuesController {
     const assignment = await this.assignments.pull(user, slug);
     if (!assignment) void reply.status(204);
     else void reply.status(200);
-    return assignment ?? undefined;
+    return assignment ? toAssignmentDto(assignment) : undefined;
   }
 }

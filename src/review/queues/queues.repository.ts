@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../database/transaction-context';
 import { MATCHING_QUEUE } from '../routing/matching-queue.sql';
 import { Queue } from './queue.entity';
-
-export interface QueueStats {
-  queueId: string;
-  depth: number;
-  inReview: number;
-  oldestWaitingSeconds: number | null;
-}
+import { QueueStats } from './queue.types';
 
 @Injectable()
 export class QueuesRepository {

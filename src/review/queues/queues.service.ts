@@ -6,8 +6,8 @@ import { InvalidatedCache } from '../../database/invalidated-cache';
 import { InvalidationListener } from '../../database/invalidation-listener.service';
 import { TransactionContext } from '../../database/transaction-context';
 import { Role } from '../../users/role';
-import { CreateQueueDto, QueueDto, QueueStatsDto, UpdateQueueDto } from './dtos/queue.dto';
 import { Queue } from './queue.entity';
+import { NewQueue, QueueChange, QueueOverview, QueueSettings, queueSettings } from './queue.types';
 import { QueueException } from './queue.exception';
 import { QueuesRepository } from './queues.repository';
 
@@ -31,6 +31,11 @@ export class QueuesService {
     return queue;
   }
 
+  /** The queue with this slug, or null; read through the pull cache (the escalation of a verdict asks for it). */
+  async find(slug: string): Promise<Queue | null> {
+    return (await this.pullCache.get(slug, () => this.queues.findWithMembers({ slug })))?.queue ?? null;
+  }
+
   /** Who may pull: admins any queue; others the queue's role, and only listed members when it has members. */
   canPull(user: Pick<AuthUser, 'id' | 'role'>, queue: Queue, members: string[]): boolean {
     if (user.role === Role.Admin) return true;
@@ -49,7 +54,7 @@ export class QueuesService {
   }
 
   /** The queues the caller may pull from, with their depth and age and the caller's verdicts today (the day in `timeZone`). */
-  async listFor(user: AuthUser, timeZone = 'UTC'): Promise<QueueStatsDto[]> {
+  async listFor(user: AuthUser, timeZone = 'UTC'): Promise<QueueOverview[]> {
     const visible = await this.pullableBy(user);
     const ids = visible.map(({ queue }) => queue.id);
     const [stats, today] = await Promise.all([
@@ -59,7 +64,7 @@ export class QueuesService {
     return visible.map(({ queue: q, members }) => {
       const s = stats.get(q.id)!;
       return {
-        ...QueueDto.from(q, members),
+        ...queueSettings(q, members),
         depth: s.depth,
         inReview: s.inReview,
         oldestWaitingSeconds: s.oldestWaitingSeconds,
@@ -78,24 +83,24 @@ export class QueuesService {
   }
 
   /** Guidelines are the one queue setting editors may change too (an ordinary, audited queue update). */
-  setGuidelines(actor: AuthUser, slug: string, guidelines: string): Promise<QueueDto> {
+  setGuidelines(actor: AuthUser, slug: string, guidelines: string): Promise<QueueSettings> {
     return this.update(actor, slug, { guidelines });
   }
 
-  create(actor: AuthUser, dto: CreateQueueDto): Promise<QueueDto> {
+  create(actor: AuthUser, settings: NewQueue): Promise<QueueSettings> {
     return this.changeQueues(async () => {
-      const { members = [], ...fields } = dto;
+      const { members = [], ...fields } = settings;
       await this.assertUsersExist(members);
       let queue: Queue;
       try {
         queue = await this.queues.insert(fields);
       } catch (error) {
         if (isUniqueViolation(error, 'queues_slug_key'))
-          throw new QueueException('QUEUE_SLUG_TAKEN', `Queue ${dto.slug} already exists`);
+          throw new QueueException('QUEUE_SLUG_TAKEN', `Queue ${settings.slug} already exists`);
         throw error;
       }
       await this.queues.replaceMembers(queue.id, members);
-      const created = QueueDto.from(queue, members);
+      const created = queueSettings(queue, members);
       await this.audit.record({
         actorId: actor.id,
         action: 'queue.create',
@@ -107,17 +112,17 @@ export class QueuesService {
     });
   }
 
-  update(actor: AuthUser, slug: string, dto: UpdateQueueDto): Promise<QueueDto> {
+  update(actor: AuthUser, slug: string, change: QueueChange): Promise<QueueSettings> {
     return this.changeQueues(async () => {
       const queue = await this.get(slug);
-      const before = QueueDto.from(queue, (await this.queues.membersOf([queue.id])).get(queue.id)!);
-      const { members, ...fields } = dto;
+      const before = queueSettings(queue, (await this.queues.membersOf([queue.id])).get(queue.id)!);
+      const { members, ...fields } = change;
       await this.queues.update(queue.id, fields);
       if (members) {
         await this.assertUsersExist(members);
         await this.queues.replaceMembers(queue.id, members);
       }
-      const after = QueueDto.from(await this.get(slug), members ?? before.members);
+      const after = queueSettings(await this.get(slug), members ?? before.members);
       await this.audit.record({
         actorId: actor.id,
         action: 'queue.update',

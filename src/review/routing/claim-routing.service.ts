@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
-import { allowedFrom, PRE_REVIEW, PULLABLE, transition } from '../claim-lifecycle';
+import { allowedFrom, ClaimStatus, PRE_REVIEW, PULLABLE, transition } from '../claim-lifecycle';
 import { TransactionContext } from '../../database/transaction-context';
 import { Role } from '../../users/role';
 import { UsersService } from '../../users/users.service';
-import { LockedClaim, ReviewStateRepository } from '../review-state.repository';
-import { ClaimCurationDto, RouteFilterDto } from '../queues/dtos/queue.dto';
+import { ReviewStateRepository } from '../review-state.repository';
+import { LockedClaim } from '../review-state.types';
+import { ClaimCuration, RouteFilter } from './routing.types';
 import { QueueException } from '../queues/queue.exception';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
@@ -27,23 +28,28 @@ export class ClaimRoutingService {
     private readonly tx: TransactionContext,
   ) {}
 
-  routeClaim(actor: AuthUser, claimId: string, slug: string): Promise<{ moved: number }> {
+  /** How many claims moved (0 when it already is in that queue). */
+  routeClaim(actor: AuthUser, claimId: string, slug: string): Promise<number> {
     return this.tx.run(async () => {
       const queue = await this.queues.get(slug);
       const claim = await this.lockClaim(claimId);
       transition('route', claim.status);
-      if (claim.queueId === queue.id) return { moved: 0 };
-      return { moved: await this.reviewState.routeOne(actor.id, claim.id, queue.id) };
+      if (claim.queueId === queue.id) return 0;
+      return this.reviewState.routeOne(actor.id, claim.id, queue.id);
     });
   }
 
-  async bulkRoute(actor: AuthUser, slug: string, filter: RouteFilterDto): Promise<{ moved: number }> {
+  /** How many claims moved (one statement). */
+  async bulkRoute(actor: AuthUser, slug: string, filter: RouteFilter): Promise<number> {
     const queue = await this.queues.get(slug);
     const fromQueueId = filter.fromQueue ? (await this.queues.get(filter.fromQueue)).id : undefined;
-    const moved = await this.tx.run(() =>
-      this.reviewState.bulkRoute(actor.id, queue.id, { ...filter, status: filter.status ?? 'pending', fromQueueId }),
+    return this.tx.run(() =>
+      this.reviewState.bulkRoute(actor.id, queue.id, {
+        ...filter,
+        status: filter.status ?? ClaimStatus.Pending,
+        fromQueueId,
+      }),
     );
-    return { moved };
   }
 
   /** Reserves the claim for `userId`: served to them first, and to nobody else until they take it. */
@@ -75,7 +81,7 @@ export class ClaimRoutingService {
   }
 
   /** What an editor may do with the claim now: the screens show only these, and every action checks again. */
-  async curation(claimId: string): Promise<ClaimCurationDto> {
+  async curation(claimId: string): Promise<ClaimCuration> {
     const claim = await this.reviewState.findState(claimId);
     if (!claim) throw new QueueException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const status = claim.status;

@@ -6,6 +6,7 @@ import { ErrorBody } from '../../common/errors/error-body';
 import { PageQueryDto } from '../../common/http/page.dto';
 import { Role } from '../../users/role';
 import { MyVerdictsPageDto } from './dtos/verdict.dto';
+import { toMyVerdictsPageDto } from './verdicts.mapper';
 import { VerdictsService } from './verdicts.service';
 
 /** The caller's own verdicts (`/me/verdicts`). Giving one is `POST /assignments/:id/verdict`, reading a claim's `GET /claims/:id/verdicts`. */
@@ -19,7 +20,7 @@ export class MyVerdictsController {
   @ApiOperation({ summary: 'The verdicts the caller gave, newest first, with their claims' })
   @ApiOkResponse({ type: MyVerdictsPageDto })
   @ApiBadRequestResponse({ type: ErrorBody })
-  mine(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<MyVerdictsPageDto> {
-    return this.verdicts.mine(user, page);
+  async mine(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<MyVerdictsPageDto> {
+    return toMyVerdictsPageDto(await this.verdicts.mine(user, page));
   }
 }

@@ -1,27 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../database/transaction-context';
-import { AdjudicationCaseDto, MyVerdictDto, VerdictDto } from './dtos/verdict.dto';
-
-/** One piece of evidence a verdict cites. */
-export interface EvidenceSource {
-  url: string;
-  title?: string;
-  quote?: string;
-}
-
-/** A verdict as stored (the reviewer is `reviewerId`). */
-export interface StoredVerdict {
-  id: string;
-  claimId: string;
-  assignmentId: string;
-  reviewerId: string;
-  round: number;
-  label: string;
-  rationale: string | null;
-  sources: EvidenceSource[];
-  confidence: number;
-  createdAt: Date;
-}
+import { AdjudicationCase, MyVerdict, Verdict } from './verdict.types';
 
 export const VERDICT_COLUMNS = `v.id, v.claim_id AS "claimId", v.assignment_id AS "assignmentId", v.user_id AS "reviewerId", v.round, v.label,
   v.rationale, v.sources, v.confidence, v.created_at AS "createdAt"`;
@@ -30,8 +9,8 @@ export const VERDICT_COLUMNS = `v.id, v.claim_id AS "claimId", v.assignment_id A
 export class VerdictsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async findByAssignment(assignmentId: string): Promise<(VerdictDto & { idempotencyKey: string | null }) | null> {
-    const [row] = await this.tx.manager.query<(VerdictDto & { idempotencyKey: string | null })[]>(
+  async findByAssignment(assignmentId: string): Promise<(Verdict & { idempotencyKey: string | null }) | null> {
+    const [row] = await this.tx.manager.query<(Verdict & { idempotencyKey: string | null })[]>(
       `SELECT ${VERDICT_COLUMNS}, v.idempotency_key AS "idempotencyKey" FROM verdicts v WHERE v.assignment_id = $1`,
       [assignmentId],
     );
@@ -39,21 +18,17 @@ export class VerdictsRepository {
   }
 
   /** All verdicts of a claim, or only one reviewer's. */
-  forClaim(claimId: string, reviewerId?: string): Promise<VerdictDto[]> {
-    return this.tx.manager.query<VerdictDto[]>(
+  forClaim(claimId: string, reviewerId?: string): Promise<Verdict[]> {
+    return this.tx.manager.query<Verdict[]>(
       `SELECT ${VERDICT_COLUMNS} FROM verdicts v WHERE v.claim_id = $1 AND ($2::uuid IS NULL OR v.user_id = $2) ORDER BY v.round, v.created_at`,
       [claimId, reviewerId ?? null],
     );
   }
 
   /** A reviewer's own verdicts, newest first, with their claims; the claim's label only once it is final. */
-  async byReviewer(
-    reviewerId: string,
-    limit: number,
-    offset: number,
-  ): Promise<{ items: MyVerdictDto[]; total: number }> {
+  async byReviewer(reviewerId: string, limit: number, offset: number): Promise<{ items: MyVerdict[]; total: number }> {
     const [items, [{ total }]] = await Promise.all([
-      this.tx.manager.query<MyVerdictDto[]>(
+      this.tx.manager.query<MyVerdict[]>(
         `SELECT ${VERDICT_COLUMNS}, c.text AS "claimText", c.article_id AS "articleId", ar.title AS "articleTitle", q.slug AS queue,
                 c.final_label AS "finalLabel"
            FROM verdicts v
@@ -74,8 +49,8 @@ export class VerdictsRepository {
   }
 
   /** A claim in its article, for adjudication; null when there is no such claim. */
-  async caseClaim(claimId: string): Promise<Pick<AdjudicationCaseDto, 'claim' | 'article'> | null> {
-    const [row] = await this.tx.manager.query<Pick<AdjudicationCaseDto, 'claim' | 'article'>[]>(
+  async caseClaim(claimId: string): Promise<Pick<AdjudicationCase, 'claim' | 'article'> | null> {
+    const [row] = await this.tx.manager.query<Pick<AdjudicationCase, 'claim' | 'article'>[]>(
       `SELECT json_build_object('id', c.id, 'text', c.text, 'start', c.start, 'end', c."end", 'speaker', c.speaker, 'status', c.status,
                 'round', c.round, 'finalLabel', c.final_label, 'settledBy', c.resolution_source, 'resolutionRationale', c.resolution_rationale,
                 'adjudicatorId', c.adjudicator_id, 'finalizedAt', c.finalized_at) AS claim,
@@ -87,8 +62,8 @@ export class VerdictsRepository {
   }
 
   /** The current round's reviewer verdicts, oldest first: the adjudicator's own ruling is not one of them. */
-  roundVerdicts(claimId: string): Promise<(VerdictDto & { reviewerName: string })[]> {
-    return this.tx.manager.query<(VerdictDto & { reviewerName: string })[]>(
+  roundVerdicts(claimId: string): Promise<(Verdict & { reviewerName: string })[]> {
+    return this.tx.manager.query<(Verdict & { reviewerName: string })[]>(
       `SELECT ${VERDICT_COLUMNS}, u.display_name AS "reviewerName"
          FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.round = c.round JOIN users u ON u.id = v.user_id
         WHERE c.id = $1 AND v.user_id IS DISTINCT FROM c.adjudicator_id

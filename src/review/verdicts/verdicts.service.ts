@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { ClaimEvent, ClaimStatus, FinalLabel, isFinal, transition } from '../claim-lifecycle';
-import { AssignmentRow } from '../assignments/assignments.repository';
+import { AssignmentState } from '../assignments/assignment.types';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { QueueException } from '../queues/queue.exception';
 import { ADJUDICATION_QUEUE } from '../queues/queue-slugs';
+import { QueuesService } from '../queues/queues.service';
 import { Role } from '../../users/role';
-import { MyVerdictsPageDto, SubmitVerdictDto, SubmittedVerdictDto, VerdictDto } from './dtos/verdict.dto';
-import { PageQueryDto } from '../../common/http/page.dto';
+import { Page } from '../../common/http/page.dto';
 import { VerdictException } from './verdict.exception';
-import { ReviewStateRepository, VerdictWrite } from '../review-state.repository';
+import { ReviewStateRepository } from '../review-state.repository';
+import { VerdictWrite } from '../review-state.types';
+import { MyVerdict, SubmittedVerdict, Verdict, VerdictInput } from './verdict.types';
 import { VerdictsRepository } from './verdicts.repository';
 
 const MAX_ATTEMPTS = 20;
@@ -20,6 +22,7 @@ export class VerdictsService {
     private readonly assignments: AssignmentsService,
     private readonly verdicts: VerdictsRepository,
     private readonly reviewState: ReviewStateRepository,
+    private readonly queues: QueuesService,
   ) {}
 
   /**
@@ -35,9 +38,9 @@ export class VerdictsService {
   async submit(
     user: AuthUser,
     assignmentId: string,
-    dto: SubmitVerdictDto,
+    input: VerdictInput,
     idempotencyKey: string | null,
-  ): Promise<SubmittedVerdictDto> {
+  ): Promise<SubmittedVerdict> {
     for (let attempt = 1; ; attempt++) {
       const assignment = await this.assignments.findMine(user, assignmentId);
       if (assignment.status === 'submitted') return this.replay(assignment, idempotencyKey);
@@ -46,14 +49,14 @@ export class VerdictsService {
         throw new QueueException('LEASE_EXPIRED', 'The lease has expired; pull the claim again', {
           leaseExpiresAt: assignment.leaseExpiresAt,
         });
-      const claim = this.outcome(assignment, dto.label, user);
+      const claim = await this.outcome(assignment, input.label, user);
       const verdict = await this.reviewState.recordVerdict({
         assignmentId,
         userId: user.id,
-        label: dto.label,
-        rationale: dto.rationale ?? null,
-        sources: dto.sources,
-        confidence: dto.confidence,
+        label: input.label,
+        rationale: input.rationale ?? null,
+        sources: input.sources,
+        confidence: input.confidence,
         idempotencyKey,
         decidedOn: { claimStatus: assignment.claimStatus, roundLabels: assignment.roundLabels },
         claim,
@@ -66,14 +69,14 @@ export class VerdictsService {
   }
 
   /** Blind review: until a claim is final a reviewer sees only their own verdicts; editors and admins see all. */
-  async forClaim(user: AuthUser, claimId: string): Promise<VerdictDto[]> {
+  async forClaim(user: AuthUser, claimId: string): Promise<Verdict[]> {
     const status = await this.verdicts.claimStatus(claimId);
     if (!status) throw new VerdictException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const seesAll = user.role !== Role.Reviewer || isFinal(status);
     return this.verdicts.forClaim(claimId, seesAll ? undefined : user.id);
   }
 
-  async mine(user: AuthUser, page: PageQueryDto): Promise<MyVerdictsPageDto> {
+  async mine(user: AuthUser, page: { limit: number; offset: number }): Promise<Page<MyVerdict>> {
     return {
       ...(await this.verdicts.byReviewer(user.id, page.limit, page.offset)),
       limit: page.limit,
@@ -81,21 +84,21 @@ export class VerdictsService {
     };
   }
 
-  /** What the claim becomes with this verdict, from the locked (current) claim row. */
-  private outcome(a: AssignmentRow, label: FinalLabel, user: AuthUser): VerdictWrite['claim'] {
+  /** What the claim becomes with this verdict, from the current claim row. */
+  private async outcome(a: AssignmentState, label: FinalLabel, user: AuthUser): Promise<VerdictWrite['claim']> {
     const labels = [...a.roundLabels, label];
     const settle = (
       event: ClaimEvent,
       next: ClaimStatus,
       source: 'consensus' | 'adjudication' | null,
-      moveToQueue: string | null = null,
+      moveToQueueId: string | null = null,
     ) => ({
       status: next,
       roundLabels: next === ClaimStatus.NeedsAdjudication ? [] : labels,
       finalLabel: isFinal(next) ? next : null,
       resolutionSource: source,
       adjudicatorId: source === 'adjudication' ? user.id : null,
-      moveToQueue,
+      moveToQueueId,
       transition: { action: `claim.${event}` as const, before: a.claimStatus },
     });
     if (a.claimStatus === ClaimStatus.NeedsAdjudication)
@@ -107,16 +110,18 @@ export class VerdictsService {
         finalLabel: null,
         resolutionSource: null,
         adjudicatorId: null,
-        moveToQueue: null,
+        moveToQueueId: null,
         transition: null,
       };
     }
     if (new Set(labels).size === 1)
       return settle('consensus', transition('consensus', a.claimStatus, label), 'consensus');
-    return settle('escalate', transition('escalate', a.claimStatus), null, ADJUDICATION_QUEUE);
+    // No adjudication queue (never so after the migrations): the claim waits where it is, as before.
+    const adjudication = await this.queues.find(ADJUDICATION_QUEUE);
+    return settle('escalate', transition('escalate', a.claimStatus), null, adjudication?.id ?? null);
   }
 
-  private async replay(assignment: AssignmentRow, idempotencyKey: string | null): Promise<SubmittedVerdictDto> {
+  private async replay(assignment: AssignmentState, idempotencyKey: string | null): Promise<SubmittedVerdict> {
     const existing = await this.verdicts.findByAssignment(assignment.id);
     if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) {
       const { idempotencyKey: _key, ...verdict } = existing;

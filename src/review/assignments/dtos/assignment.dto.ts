@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { IsOptional } from '../../../common/http/field-rules';
-import { AssignmentView } from '../assignments.repository';
-import { paragraphAround } from '../paragraph';
+import { EMPTY_REASONS, EmptyReason } from '../assignment.types';
 
 class AssignedClaimDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -39,18 +38,6 @@ export class AssignmentDto {
   @ApiProperty() leaseExpiresAt: Date;
   @ApiProperty({ type: AssignedClaimDto }) claim: AssignedClaimDto;
   @ApiProperty({ type: AssignedArticleDto }) article: AssignedArticleDto;
-
-  static from(view: AssignmentView): AssignmentDto {
-    return {
-      id: view.id,
-      queue: view.queue,
-      guidelines: view.guidelines,
-      round: view.round,
-      leaseExpiresAt: new Date(view.leaseExpiresAt),
-      claim: view.claim,
-      article: { ...view.article, paragraph: paragraphAround(view.article.body, view.claim.start, view.claim.end) },
-    };
-  }
 }
 
 export class LeaseDto {
@@ -73,15 +60,6 @@ export class SkipResultDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The claim status after the skip' }) claimStatus: string;
 }
-
-export const EMPTY_REASONS = [
-  'available',
-  'held_by_others',
-  'reserved_for_others',
-  'already_judged',
-  'nothing_left',
-] as const;
-export type EmptyReason = (typeof EMPTY_REASONS)[number];
 
 export class QueueAvailabilityDto {
   @ApiProperty() queue: string;

@@ -19,7 +19,6 @@ import {
 } from 'class-validator';
 import { IsOptional } from '../../../common/http/field-rules';
 import { Role } from '../../../users/role';
-import { Queue } from '../queue.entity';
 
 /** Guidelines are kept short enough to read beside a claim (also a CHECK in the database). */
 export const GUIDELINES_MAX = 20000;
@@ -149,40 +148,6 @@ export class QueueDto {
   @ApiProperty() active: boolean;
   @ApiProperty() routingOrder: number;
   @ApiProperty() routable: boolean;
-
-  static from(queue: Queue, members: string[]): QueueDto {
-    const {
-      id,
-      slug,
-      description,
-      guidelines,
-      pullRole,
-      minScore,
-      sources,
-      languages,
-      verdictsRequired,
-      leaseSeconds,
-      active,
-      routingOrder,
-      routable,
-    } = queue;
-    return {
-      id,
-      slug,
-      description,
-      guidelines,
-      pullRole,
-      members,
-      minScore,
-      sources,
-      languages,
-      verdictsRequired,
-      leaseSeconds,
-      active,
-      routingOrder,
-      routable,
-    };
-  }
 }
 
 export class QueueStatsDto extends QueueDto {

@@ -1,0 +1,20 @@
+/** Which claims a bulk route moves (every field optional; `fromQueue` is a slug). */
+export interface RouteFilter {
+  status?: 'pending' | 'queued';
+  minScore?: number;
+  maxScore?: number;
+  source?: string;
+  articleId?: string;
+  fromQueue?: string;
+}
+
+/** What an editor may do with a claim now, decided by the service (the screens show only these). */
+export interface ClaimCuration {
+  /** Slug of the queue the claim is in. */
+  queue: string | null;
+  actions: { edit: boolean; reject: boolean; route: boolean; assign: boolean };
+  /** Active queues it may be routed to (empty when it cannot be routed). */
+  queues: { slug: string; description: string }[];
+  /** Active users who may pull it from its queue, by name. */
+  assignees: { id: string; displayName: string; role: string }[];
+}
