@@ -235,6 +235,7 @@ describe('workbench API (e2e)', () => {
         queues: [],
       });
       await t.db.query(`UPDATE claims SET status = 'rejected', queue_id = NULL WHERE id = $1`, [claimId]);
+      // rejected behind the service's back: no audit entry, so no rejection to show
       expect((await curation(claimId).expect(200)).body).toEqual({
         queue: null,
         actions: { edit: true, reject: false, route: false, assign: false },
@@ -244,6 +245,88 @@ describe('workbench API (e2e)', () => {
       await curation('00000000-0000-4000-8000-000000000000').expect(404);
       await curation('nope').expect(400);
       await curation(claimId, reviewer.token).expect(403);
+    });
+  });
+
+  describe('routing targets', () => {
+    const curation = (claimId: string) => t.http.get(`/claims/${claimId}/curation`).set(bearer(editor.token));
+    const routeOne = (claimId: string, queue: string) =>
+      t.http.post(`/claims/${claimId}/route`).set(bearer(editor.token)).send({ queue });
+
+    it('should never offer or accept the adjudication queue (only disagreements reach it), nor an inactive one', async () => {
+      const slug = await createQueue(t, admin);
+      const inactive = await createQueue(t, admin, { active: false });
+      const [claimId] = await seedQueuedClaims(t, slug, 1, editor.id);
+
+      const offered = (await curation(claimId).expect(200)).body.queues.map((q: { slug: string }) => q.slug);
+      expect(offered).toContain(slug);
+      expect(offered).toContain('default');
+      expect(offered).not.toContain('adjudication');
+      expect(offered).not.toContain(inactive);
+
+      const refused = await routeOne(claimId, 'adjudication').expect(409);
+      expect(refused.body.code).toBe('QUEUE_NOT_ROUTABLE');
+      expect(refused.body.message).toContain('only claims whose reviewers disagreed');
+      expect((await routeOne(claimId, inactive).expect(409)).body.code).toBe('QUEUE_INACTIVE');
+      const bulk = (queue: string) =>
+        t.http
+          .post(`/queues/${queue}/route`)
+          .set(bearer(editor.token))
+          .send({ filter: { status: 'queued', fromQueue: slug } });
+      expect((await bulk('adjudication').expect(409)).body.code).toBe('QUEUE_NOT_ROUTABLE');
+      expect((await bulk(inactive).expect(409)).body.code).toBe('QUEUE_INACTIVE');
+      const [row] = await t.db.query(`SELECT q.slug FROM claims c JOIN queues q ON q.id = c.queue_id WHERE c.id = $1`, [
+        claimId,
+      ]);
+      expect(row.slug).toBe(slug);
+      expect(
+        await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'claim.route' AND entity_id = $1`, [claimId]),
+      ).toEqual([]);
+    });
+
+    it('should refuse automatic routing into the adjudication queue and say which queue takes escalations only', async () => {
+      const res = await t.http.patch('/queues/adjudication').set(bearer(admin)).send({ routable: true }).expect(409);
+      expect(res.body.code).toBe('QUEUE_NOT_ROUTABLE');
+      const [row] = await t.db.query(`SELECT routable FROM queues WHERE slug = 'adjudication'`);
+      expect(row.routable).toBe(false);
+      // its other settings stay editable
+      await t.http.patch('/queues/adjudication').set(bearer(admin)).send({ routable: false }).expect(200);
+      const listed: { slug: string; escalationsOnly: boolean }[] = (
+        await t.http.get('/queues').set(bearer(admin)).expect(200)
+      ).body;
+      expect(listed.find((q) => q.slug === 'adjudication')?.escalationsOnly).toBe(true);
+      expect(listed.find((q) => q.slug === 'default')?.escalationsOnly).toBe(false);
+    });
+  });
+
+  describe('rejection shown with the claim', () => {
+    it('should give who rejected the claim, when and why, from its audit trail', async () => {
+      const slug = await createQueue(t, admin);
+      const [withReason, without] = await seedQueuedClaims(t, slug, 2, editor.id);
+      const rejecterName = `Desk Editor ${Date.now()}`;
+      const rejecter = await t.createUser(Role.Editor, { displayName: rejecterName });
+      const before = Date.now();
+      await t.http
+        .post(`/claims/${withReason}/reject`)
+        .set(bearer(rejecter.token))
+        .send({ reason: 'An opinion, not a checkable statement' })
+        .expect(200);
+      await t.http.post(`/claims/${without}/reject`).set(bearer(rejecter.token)).send({}).expect(200);
+
+      const shown = (id: string) => t.http.get(`/claims/${id}/curation`).set(bearer(editor.token)).expect(200);
+      const { body } = await shown(withReason);
+      expect(body.rejection).toEqual({
+        reason: 'An opinion, not a checkable statement',
+        by: rejecterName,
+        at: expect.any(String),
+      });
+      expect(Date.parse(body.rejection.at)).toBeGreaterThanOrEqual(before - 1000);
+      // out of every queue, though the row keeps the queue it was in
+      expect(body.queue).toBeNull();
+      expect((await shown(without)).body.rejection).toMatchObject({ reason: null, by: rejecterName });
+      // a claim still in review has none
+      const [open] = await seedQueuedClaims(t, slug, 1, editor.id);
+      expect((await shown(open)).body).not.toHaveProperty('rejection');
     });
   });
 

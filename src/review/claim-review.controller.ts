@@ -63,7 +63,11 @@ export class ClaimReviewController {
   @ApiErrors(
     ...JSON_BODY_ERRORS,
     { status: 404, description: 'No such claim or queue' },
-    { status: 409, description: 'The claim cannot be routed in its current state, or the queue is inactive' },
+    {
+      status: 409,
+      description:
+        'ILLEGAL_TRANSITION: the claim cannot be routed in its current state; QUEUE_INACTIVE; QUEUE_NOT_ROUTABLE: the adjudication queue takes only claims whose reviewers disagreed',
+    },
   )
   async route(
     @CurrentUser() user: AuthUser,

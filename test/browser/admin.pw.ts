@@ -128,7 +128,16 @@ test('an admin sets up a queue: members, routing, lease, guidelines previewed as
   // The screen came as a chunk of its own (what the reviewer's test below proves they never load).
   expect(scripts.filter((path) => ADMIN_CHUNKS.test(path))).not.toEqual([]);
   await expect(page.getByRole('link', { name: 'Edit default' })).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Edit adjudication' }) }),
+  ).toContainText('disagreements only');
   await checkScreen(page, 'admin-queues');
+  // The adjudication queue is never a routing target: its settings offer no routing, and say why.
+  await page.getByRole('link', { name: 'Edit adjudication' }).click();
+  await expect(page.getByRole('heading', { name: 'Queue adjudication' })).toBeVisible();
+  await expect(page.getByText('Claims arrive here only when their reviewers disagree.')).toBeVisible();
+  await expect(page.getByLabel('New claims are routed here automatically')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue settings' }).click();
 
   await page.getByRole('link', { name: 'New queue' }).click();
   await expect(page.getByRole('heading', { name: 'New queue' })).toBeVisible();

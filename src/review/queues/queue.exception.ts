@@ -5,6 +5,7 @@ export type QueueErrorCode =
   | 'QUEUE_SLUG_TAKEN'
   | 'QUEUE_INACTIVE'
   | 'QUEUE_NOT_ALLOWED'
+  | 'QUEUE_NOT_ROUTABLE'
   | 'CLAIM_NOT_FOUND'
   | 'CLAIM_NOT_IN_QUEUE'
   | 'USER_NOT_FOUND'
@@ -29,6 +30,7 @@ export class QueueException extends DomainException<QueueErrorCode> {
         return 422;
       case 'QUEUE_SLUG_TAKEN':
       case 'QUEUE_INACTIVE':
+      case 'QUEUE_NOT_ROUTABLE':
       case 'CLAIM_NOT_IN_QUEUE':
       case 'LEASE_EXPIRED':
       case 'ASSIGNMENT_CLOSED':

@@ -56,7 +56,10 @@ export class QueuesController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Create a review queue' })
   @ApiCreatedResponse({ type: QueueDto })
-  @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'QUEUE_SLUG_TAKEN' })
+  @ApiErrors(...JSON_BODY_ERRORS, {
+    status: 409,
+    description: 'QUEUE_SLUG_TAKEN; QUEUE_NOT_ROUTABLE: the adjudication queue cannot route new claims automatically',
+  })
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateQueueDto): Promise<QueueDto> {
     return toQueueDto(await this.queues.create(user, dto));
   }
@@ -65,7 +68,10 @@ export class QueuesController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: "Change a queue's settings" })
   @ApiOkResponse({ type: QueueDto })
-  @ApiErrors(...JSON_BODY_ERRORS, 404)
+  @ApiErrors(...JSON_BODY_ERRORS, 404, {
+    status: 409,
+    description: 'QUEUE_NOT_ROUTABLE: the adjudication queue cannot route new claims automatically (routable: true)',
+  })
   async update(
     @CurrentUser() user: AuthUser,
     @Param('slug') slug: string,
@@ -98,7 +104,11 @@ export class QueuesController {
   @Roles(Role.Editor, Role.Admin)
   @ApiOperation({ summary: 'Move every claim matching a filter into this queue' })
   @ApiOkResponse({ type: RoutedCountDto, description: 'How many claims moved into the queue (one statement)' })
-  @ApiErrors(...JSON_BODY_ERRORS, 404, { status: 409, description: 'QUEUE_INACTIVE' })
+  @ApiErrors(...JSON_BODY_ERRORS, 404, {
+    status: 409,
+    description:
+      'QUEUE_INACTIVE; QUEUE_NOT_ROUTABLE: the adjudication queue takes only claims whose reviewers disagreed',
+  })
   async route(
     @CurrentUser() user: AuthUser,
     @Param('slug') slug: string,

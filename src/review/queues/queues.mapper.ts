@@ -1,5 +1,6 @@
 import { QueueDto, QueueStatsDto } from './dtos/queue.dto';
 import { QueueOverview, QueueSettings } from './queue.types';
+import { takesEscalationsOnly } from './queue-slugs';
 
 export function toQueueDto(q: QueueSettings): QueueDto {
   return {
@@ -17,6 +18,7 @@ export function toQueueDto(q: QueueSettings): QueueDto {
     active: q.active,
     routingOrder: q.routingOrder,
     routable: q.routable,
+    escalationsOnly: takesEscalationsOnly(q.slug),
   };
 }
 

@@ -10,6 +10,7 @@ import { Queue } from './queue.entity';
 import { NewQueue, QueueChange, QueueOverview, QueueSettings, queueSettings } from './queue.types';
 import { QueueException } from './queue.exception';
 import { QueuesRepository } from './queues.repository';
+import { takesEscalationsOnly } from './queue-slugs';
 
 @Injectable()
 export class QueuesService {
@@ -34,6 +35,23 @@ export class QueuesService {
   /** The queue with this slug, or null; read through the pull cache (the escalation of a verdict asks for it). */
   async find(slug: string): Promise<Queue | null> {
     return (await this.pullCache.get(slug, () => this.queues.findWithMembers({ slug })))?.queue ?? null;
+  }
+
+  /** Whether claims may be routed into the queue now (the curation offers only these; routing checks again). */
+  isRouteTarget(queue: Pick<Queue, 'slug' | 'active'>): boolean {
+    return queue.active && !takesEscalationsOnly(queue.slug);
+  }
+
+  /** The queue claims are about to be routed into, or the reason they may not (409). */
+  async routeTarget(slug: string): Promise<Queue> {
+    const queue = await this.get(slug);
+    if (takesEscalationsOnly(queue.slug))
+      throw new QueueException(
+        'QUEUE_NOT_ROUTABLE',
+        `Queue ${slug} takes only claims whose reviewers disagreed: route to a review queue, or resolve the claim`,
+      );
+    if (!queue.active) throw new QueueException('QUEUE_INACTIVE', `Queue ${slug} is inactive`);
+    return queue;
   }
 
   /** Who may pull: admins any queue; others the queue's role, and only listed members when it has members. */
@@ -88,6 +106,7 @@ export class QueuesService {
   }
 
   create(actor: AuthUser, settings: NewQueue): Promise<QueueSettings> {
+    this.assertRoutable(settings.slug, settings.routable);
     return this.changeQueues(async () => {
       const { members = [], ...fields } = settings;
       await this.assertUsersExist(members);
@@ -113,6 +132,7 @@ export class QueuesService {
   }
 
   update(actor: AuthUser, slug: string, change: QueueChange): Promise<QueueSettings> {
+    this.assertRoutable(slug, change.routable);
     return this.changeQueues(async () => {
       const queue = await this.get(slug);
       const before = queueSettings(queue, (await this.queues.membersOf([queue.id])).get(queue.id)!);
@@ -137,6 +157,15 @@ export class QueuesService {
 
   private changeQueues<T>(work: () => Promise<T>): Promise<T> {
     return this.tx.run(work).finally(() => this.invalidation.publish('queues'));
+  }
+
+  /** Automatic routing into the adjudication queue would fill it with claims no reviewer has judged. */
+  private assertRoutable(slug: string, routable: boolean | undefined): void {
+    if (routable && takesEscalationsOnly(slug))
+      throw new QueueException(
+        'QUEUE_NOT_ROUTABLE',
+        `Queue ${slug} takes only claims whose reviewers disagreed: new claims cannot be routed to it automatically`,
+      );
   }
 
   private async assertUsersExist(userIds: string[]): Promise<void> {

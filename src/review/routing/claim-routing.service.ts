@@ -7,7 +7,7 @@ import { Role } from '../../users/role';
 import { UsersService } from '../../users/users.service';
 import { ReviewStateRepository } from '../review-state.repository';
 import { LockedClaim } from '../review-state.types';
-import { ClaimCuration, RouteFilter } from './routing.types';
+import { ClaimCuration, ClaimRejection, RouteFilter } from './routing.types';
 import { QueueException } from '../queues/queue.exception';
 import { QueuesRepository } from '../queues/queues.repository';
 import { QueuesService } from '../queues/queues.service';
@@ -31,7 +31,7 @@ export class ClaimRoutingService {
   /** How many claims moved (0 when it already is in that queue). */
   routeClaim(actor: AuthUser, claimId: string, slug: string): Promise<number> {
     return this.tx.run(async () => {
-      const queue = await this.queues.get(slug);
+      const queue = await this.queues.routeTarget(slug);
       const claim = await this.lockClaim(claimId);
       transition('route', claim.status);
       if (claim.queueId === queue.id) return 0;
@@ -41,7 +41,7 @@ export class ClaimRoutingService {
 
   /** How many claims moved (one statement). */
   async bulkRoute(actor: AuthUser, slug: string, filter: RouteFilter): Promise<number> {
-    const queue = await this.queues.get(slug);
+    const queue = await this.queues.routeTarget(slug);
     const fromQueueId = filter.fromQueue ? (await this.queues.get(filter.fromQueue)).id : undefined;
     return this.tx.run(() =>
       this.reviewState.bulkRoute(actor.id, queue.id, {
@@ -85,9 +85,10 @@ export class ClaimRoutingService {
     const claim = await this.reviewState.findState(claimId);
     if (!claim) throw new QueueException('CLAIM_NOT_FOUND', `Claim ${claimId} not found`);
     const status = claim.status;
-    const [queues, found] = await Promise.all([
+    const [queues, found, rejection] = await Promise.all([
       this.queuesRepo.findAll(),
       claim.queueId ? this.queuesRepo.findWithMembers({ id: claim.queueId }) : null,
+      status === ClaimStatus.Rejected ? this.rejectionOf(claimId) : undefined,
     ]);
     const routable = allowedFrom('route').includes(status);
     const assignable = PULLABLE.includes(status) && found !== null;
@@ -95,21 +96,34 @@ export class ClaimRoutingService {
       ? (await this.users.listActive(ASSIGNEE_LIMIT)).filter((u) => this.queues.canPull(u, found.queue, found.members))
       : [];
     return {
-      queue: found?.queue.slug ?? null,
+      // a rejected claim keeps its last queue_id for the record, but it is out of every queue
+      queue: status === ClaimStatus.Rejected ? null : (found?.queue.slug ?? null),
       actions: {
         edit: PRE_REVIEW.includes(status),
         reject: allowedFrom('reject').includes(status),
         route: routable,
         assign: assignable,
       },
-      queues: routable ? queues.filter((q) => q.active).map(({ slug, description }) => ({ slug, description })) : [],
+      queues: routable
+        ? queues.filter((q) => this.queues.isRouteTarget(q)).map(({ slug, description }) => ({ slug, description }))
+        : [],
       assignees: assignees
         .sort(
           (a, b) =>
             ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.displayName.localeCompare(b.displayName),
         )
         .map(({ id, displayName, role }) => ({ id, displayName, role })),
+      rejection,
     };
+  }
+
+  /** The reason lives in the audit trail (the claim.reject entry), with who gave it and when. */
+  private async rejectionOf(claimId: string): Promise<ClaimRejection | undefined> {
+    const entry = (await this.audit.historyOf('claim', claimId)).findLast((e) => e.action === 'claim.reject');
+    if (!entry) return undefined;
+    const { reason } = (entry.after ?? {}) as { reason?: string };
+    const actor = entry.actorId ? await this.users.find(entry.actorId) : null;
+    return { reason: reason ?? null, at: entry.at, by: actor?.displayName ?? null };
   }
 
   private async lockClaim(claimId: string): Promise<LockedClaim> {

@@ -68,14 +68,14 @@ export async function createQueue(overrides: Record<string, unknown> = {}): Prom
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '-')
     .slice(0, 60);
-  await call(
+  const created = await call<{ slug: string }>(
     'POST',
     '/queues',
     await adminToken(),
     { slug, pullRole: 'reviewer', routable: false, verdictsRequired: 1, ...overrides },
     201,
   );
-  return slug;
+  return created.slug;
 }
 
 export interface SeededClaim {

@@ -1193,6 +1193,8 @@ export interface components {
             active: boolean;
             routingOrder: number;
             routable: boolean;
+            /** @description Claims arrive only when their reviewers disagree (the adjudication queue): never a routing target, by hand or automatically */
+            escalationsOnly: boolean;
             /** @description Claims waiting for review (queued, or awaiting adjudication in an adjudication queue) */
             depth: number;
             /** @description Claims with at least one verdict or lease */
@@ -1251,6 +1253,8 @@ export interface components {
             active: boolean;
             routingOrder: number;
             routable: boolean;
+            /** @description Claims arrive only when their reviewers disagree (the adjudication queue): never a routing target, by hand or automatically */
+            escalationsOnly: boolean;
         };
         UpdateQueueDto: {
             description?: string;
@@ -1438,14 +1442,24 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "editor" | "reviewer";
         };
+        ClaimRejectionDto: {
+            /** @description The reason given (null: none was given) */
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Who rejected it (display name; null: the account is gone) */
+            by: string | null;
+        };
         ClaimCurationDto: {
-            /** @description Slug of the queue the claim is in */
+            /** @description Slug of the queue the claim is in (null: none; a rejected claim is in none) */
             queue: string | null;
             actions: components["schemas"]["CurationActionsDto"];
             /** @description Active queues it may be routed to (empty when it cannot be routed) */
             queues: components["schemas"]["RouteTargetDto"][];
             /** @description Active users who may pull it from its queue, by name */
             assignees: components["schemas"]["AssigneeDto"][];
+            /** @description Who rejected it, when and why (absent: not rejected, or rejected without a record of it) */
+            rejection?: components["schemas"]["ClaimRejectionDto"];
         };
         RouteClaimDto: {
             /**
@@ -3600,7 +3614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description QUEUE_SLUG_TAKEN */
+            /** @description QUEUE_SLUG_TAKEN; QUEUE_NOT_ROUTABLE: the adjudication queue cannot route new claims automatically */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,6 +3695,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description QUEUE_NOT_ROUTABLE: the adjudication queue cannot route new claims automatically (routable: true) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3836,7 +3859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description QUEUE_INACTIVE */
+            /** @description QUEUE_INACTIVE; QUEUE_NOT_ROUTABLE: the adjudication queue takes only claims whose reviewers disagreed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4407,7 +4430,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The claim cannot be routed in its current state, or the queue is inactive */
+            /** @description ILLEGAL_TRANSITION: the claim cannot be routed in its current state; QUEUE_INACTIVE; QUEUE_NOT_ROUTABLE: the adjudication queue takes only claims whose reviewers disagreed */
             409: {
                 headers: {
                     [name: string]: unknown;

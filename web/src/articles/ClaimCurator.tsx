@@ -1,10 +1,11 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { problemsOf } from '../api/client';
-import { labelName } from '../format';
-import { type Claim, useCuration, useCurationActions } from './articles-api';
+import { formatDateTime, labelName } from '../format';
+import { type Claim, type Curation, useCuration, useCurationActions } from './articles-api';
 
 type Actions = ReturnType<typeof useCurationActions>;
+type Rejection = NonNullable<Curation['rejection']>;
 
 function Problems({ error }: { error: unknown }) {
   if (!error) return null;
@@ -42,6 +43,7 @@ export function ClaimCurator({ claim }: { claim: Claim }) {
         {claim.speaker ?? 'not attributed'}
         {curation.data?.queue && <> · queue {curation.data.queue}</>}
       </p>
+      {curation.data?.rejection && <RejectionNote rejection={curation.data.rejection} />}
       <p>
         <Link to={`/claims/${claim.id}/history`}>Claim history</Link>
         {claim.finalLabel && (
@@ -63,6 +65,19 @@ export function ClaimCurator({ claim }: { claim: Claim }) {
       )}
       {allowed?.assign && <AssignClaim claim={claim} assignees={curation.data!.assignees} assign={actions.assign} />}
     </section>
+  );
+}
+
+/** Why the claim left the review flow: the reason where the editor looks at the claim, not only in its history. */
+function RejectionNote({ rejection }: { rejection: Rejection }) {
+  return (
+    <div className="rejection" role="note" aria-label="Rejection">
+      <p>
+        <strong>Rejected</strong> by {rejection.by ?? 'a removed account'} on {formatDateTime(rejection.at)}
+        {rejection.reason ? ':' : '.'}
+      </p>
+      {rejection.reason ? <blockquote>{rejection.reason}</blockquote> : <p className="muted">No reason was given.</p>}
+    </div>
   );
 }
 

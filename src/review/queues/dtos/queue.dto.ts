@@ -148,6 +148,11 @@ export class QueueDto {
   @ApiProperty() active: boolean;
   @ApiProperty() routingOrder: number;
   @ApiProperty() routable: boolean;
+  @ApiProperty({
+    description:
+      'Claims arrive only when their reviewers disagree (the adjudication queue): never a routing target, by hand or automatically',
+  })
+  escalationsOnly: boolean;
 }
 
 export class QueueStatsDto extends QueueDto {
@@ -241,9 +246,27 @@ export class AssigneeDto {
   @ApiProperty({ enum: Role }) role: string;
 }
 
+/** Why a claim left the review flow, as its audit trail records it (the claim itself keeps only its status). */
+export class ClaimRejectionDto {
+  @ApiProperty({ type: String, nullable: true, description: 'The reason given (null: none was given)' })
+  reason: string | null;
+  @ApiProperty() at: Date;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Who rejected it (display name; null: the account is gone)',
+  })
+  by: string | null;
+}
+
 /** GET /claims/{id}/curation: what an editor may do with the claim now, decided by the service. */
 export class ClaimCurationDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Slug of the queue the claim is in' }) queue: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Slug of the queue the claim is in (null: none; a rejected claim is in none)',
+  })
+  queue: string | null;
   @ApiProperty({ type: CurationActionsDto }) actions: CurationActionsDto;
   @ApiProperty({
     type: [RouteTargetDto],
@@ -252,4 +275,9 @@ export class ClaimCurationDto {
   queues: RouteTargetDto[];
   @ApiProperty({ type: [AssigneeDto], description: 'Active users who may pull it from its queue, by name' })
   assignees: AssigneeDto[];
+  @ApiPropertyOptional({
+    type: ClaimRejectionDto,
+    description: 'Who rejected it, when and why (absent: not rejected, or rejected without a record of it)',
+  })
+  rejection?: ClaimRejectionDto;
 }

@@ -186,64 +186,73 @@ function QueueForm({ queue }: { queue?: Queue }) {
           </div>
         </div>
 
-        <fieldset>
-          <legend>Routing</legend>
-          <label className="radio">
-            <input type="checkbox" checked={draft.routable} onChange={(e) => set('routable', e.target.checked)} /> New
-            claims are routed here automatically
-          </label>
-          <div className="form-grid">
-            <div>
-              <label htmlFor="queue-order">Order (lower routes first)</label>
-              <input
-                id="queue-order"
-                type="number"
-                step={1}
-                required
-                value={draft.routingOrder}
-                onChange={(e) => set('routingOrder', e.target.value)}
-              />
+        {queue?.escalationsOnly ? (
+          <fieldset>
+            <legend>Routing</legend>
+            <p className="hint">
+              Claims arrive here only when their reviewers disagree. Nothing is routed here, by hand or automatically.
+            </p>
+          </fieldset>
+        ) : (
+          <fieldset>
+            <legend>Routing</legend>
+            <label className="radio">
+              <input type="checkbox" checked={draft.routable} onChange={(e) => set('routable', e.target.checked)} /> New
+              claims are routed here automatically
+            </label>
+            <div className="form-grid">
+              <div>
+                <label htmlFor="queue-order">Order (lower routes first)</label>
+                <input
+                  id="queue-order"
+                  type="number"
+                  step={1}
+                  required
+                  value={draft.routingOrder}
+                  onChange={(e) => set('routingOrder', e.target.value)}
+                />
+              </div>
+              <div>
+                <label htmlFor="queue-score">Minimum check-worthiness score</label>
+                <input
+                  id="queue-score"
+                  type="number"
+                  min={0}
+                  max={1}
+                  step="any"
+                  required
+                  value={draft.minScore}
+                  onChange={(e) => set('minScore', e.target.value)}
+                />
+              </div>
+              <div>
+                <label htmlFor="queue-languages">Languages</label>
+                <input
+                  id="queue-languages"
+                  value={draft.languages}
+                  onChange={(e) => set('languages', e.target.value)}
+                  aria-describedby="queue-languages-hint"
+                />
+                <p className="hint" id="queue-languages-hint">
+                  Tags like en, pt-BR, separated by commas. Empty: any language.
+                </p>
+              </div>
+              <div>
+                <label htmlFor="queue-sources">Sources</label>
+                <textarea
+                  id="queue-sources"
+                  rows={3}
+                  value={draft.sources}
+                  onChange={(e) => set('sources', e.target.value)}
+                  aria-describedby="queue-sources-hint"
+                />
+                <p className="hint" id="queue-sources-hint">
+                  One source per line. Empty: any source.
+                </p>
+              </div>
             </div>
-            <div>
-              <label htmlFor="queue-score">Minimum check-worthiness score</label>
-              <input
-                id="queue-score"
-                type="number"
-                min={0}
-                max={1}
-                step="any"
-                required
-                value={draft.minScore}
-                onChange={(e) => set('minScore', e.target.value)}
-              />
-            </div>
-            <div>
-              <label htmlFor="queue-languages">Languages</label>
-              <input
-                id="queue-languages"
-                value={draft.languages}
-                onChange={(e) => set('languages', e.target.value)}
-                aria-describedby="queue-languages-hint"
-              />
-              <p className="hint" id="queue-languages-hint">
-                Tags like en, pt-BR, separated by commas. Empty: any language.
-              </p>
-            </div>
-            <div>
-              <label htmlFor="queue-sources">Sources</label>
-              <textarea
-                id="queue-sources"
-                rows={3}
-                value={draft.sources}
-                onChange={(e) => set('sources', e.target.value)}
-                aria-describedby="queue-sources-hint"
-              />
-              <p className="hint" id="queue-sources-hint">
-                One source per line. Empty: any source.
-              </p>
-            </div>
-          </div>
-        </fieldset>
+          </fieldset>
+        )}
 
         <MembersPicker role={draft.pullRole} members={draft.members} onChange={(members) => set('members', members)} />
 

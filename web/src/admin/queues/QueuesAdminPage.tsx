@@ -54,7 +54,11 @@ export function QueuesAdminPage() {
                   <td className="num">{q.verdictsRequired}</td>
                   <td className="num">{formatAge(q.leaseSeconds)}</td>
                   <td>
-                    {q.routable ? `order ${q.routingOrder}, score ≥ ${q.minScore}` : 'by hand only'}
+                    {q.escalationsOnly
+                      ? 'disagreements only'
+                      : q.routable
+                        ? `order ${q.routingOrder}, score ≥ ${q.minScore}`
+                        : 'by hand only'}
                     {q.sources && <div className="muted">sources: {q.sources.join(', ')}</div>}
                     {q.languages && <div className="muted">languages: {q.languages.join(', ')}</div>}
                   </td>
