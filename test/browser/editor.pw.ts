@@ -137,6 +137,9 @@ test('an editor pastes the seed article, sees the live preview, saves it and cur
   await curator.getByLabel('Route to queue').selectOption(slug);
   await curator.getByRole('button', { name: 'Route', exact: true }).click();
   await expect(curator.getByText(`Routed to ${slug}.`)).toBeVisible();
+  // Routing it there again moves nothing, and the page says so.
+  await curator.getByRole('button', { name: 'Route', exact: true }).click();
+  await expect(curator.getByText(`Already in ${slug}.`)).toBeVisible();
   const himars = (await claims()).find((c) => c.text.includes('Himars missiles'))!;
   await expect
     .poll(async () => (await call<{ queue: string }>('GET', `/claims/${himars.id}/curation`, editor.token)).queue)
@@ -149,6 +152,12 @@ test('an editor pastes the seed article, sees the live preview, saves it and cur
   expect(lease.claim.id).toBe(himars.id);
   await page.evaluate(() => window.scrollTo(0, 0));
   await checkScreen(page, 'editor-curation');
+  // The claim's history leads back to the article it was opened from.
+  await curator.getByRole('link', { name: 'Claim history' }).click();
+  await expect(page.getByRole('heading', { name: 'Claim history' })).toBeVisible();
+  await expect(page.getByText(`Reserved for a reviewer`)).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the article' }).click();
+  await expect(page.getByRole('region', { name: 'Selected claim' })).toContainText('Himars missiles');
 
   // The same body again: a clear 409 with a link to the article already stored.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add articles' }).click();

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import type { HistoryBack } from '../history/history';
 import { problemsOf } from '../api/client';
 import { formatDateTime, labelName } from '../format';
 import { type Claim, type Curation, useCuration, useCurationActions } from './articles-api';
@@ -33,6 +34,8 @@ export function ClaimCurator({ claim }: { claim: Claim }) {
   const curation = useCuration(claim.id);
   const actions = useCurationActions(claim.articleId);
   const allowed = curation.data?.actions;
+  const here = useLocation();
+  const historyBack: HistoryBack = { back: { to: here.pathname + here.search, label: 'Back to the article' } };
   return (
     <section className="panel curator" aria-labelledby="curator-title">
       <h2 id="curator-title">Selected claim</h2>
@@ -45,7 +48,9 @@ export function ClaimCurator({ claim }: { claim: Claim }) {
       </p>
       {curation.data?.rejection && <RejectionNote rejection={curation.data.rejection} />}
       <p>
-        <Link to={`/claims/${claim.id}/history`}>Claim history</Link>
+        <Link to={`/claims/${claim.id}/history`} state={historyBack}>
+          Claim history
+        </Link>
         {claim.finalLabel && (
           <>
             {' · '}
@@ -161,7 +166,8 @@ function RouteClaim({
   current: string | null;
   route: Actions['route'];
 }) {
-  const [queue, setQueue] = useState(current ?? queues[0]?.slug ?? '');
+  // The current queue when it is still a target (it may have been deactivated since), else the first one offered.
+  const [queue, setQueue] = useState((queues.find((q) => q.slug === current) ?? queues[0])?.slug ?? '');
   return (
     <form
       className="curate"
@@ -180,7 +186,9 @@ function RouteClaim({
         ))}
       </select>
       <Problems error={route.error} />
-      <Done when={route.isSuccess}>Routed to {route.variables?.queue}.</Done>
+      <Done when={route.isSuccess}>
+        {route.data?.moved === 0 ? 'Already in' : 'Routed to'} {route.variables?.queue}.
+      </Done>
       <div className="actions">
         <button type="submit" disabled={route.isPending || !queue}>
           Route

@@ -1,18 +1,23 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { problemsOf } from '../api/client';
 import { useClaimHistory } from '../adjudication/adjudication-api';
 import { formatDateTime } from '../format';
-import { describeEntry } from './history';
+import { describeEntry, type HistoryBack } from './history';
 
 /** A claim's audit timeline (in the order GET /claims/:id/history gives it): routing, leases, verdicts, resolution. */
 export function HistoryPage() {
   const id = useParams().id!;
   const history = useClaimHistory(id);
+  // Adjudication links here without a state, as does a bookmark: back to the adjudication queue.
+  const back = (useLocation().state as HistoryBack | null)?.back ?? {
+    to: '/adjudication',
+    label: 'Back to adjudication',
+  };
   return (
     <section className="page" aria-labelledby="history-title">
       <h1 id="history-title">Claim history</h1>
       <p>
-        <Link to="/adjudication">Back to adjudication</Link>
+        <Link to={back.to}>{back.label}</Link>
       </p>
       {history.isPending && <p role="status">Loading…</p>}
       {history.isError && <p role="alert">{problemsOf(history.error).join(' ')}</p>}

@@ -3,6 +3,11 @@ import { labelName } from '../format';
 
 type Entry = Schemas['AuditEntryDto'];
 
+/** Where a claim's history was opened from (the link's state), so its back link returns there. */
+export interface HistoryBack {
+  back: { to: string; label: string };
+}
+
 /** Every audited action in words (claims' first; the account, queue, article and export ones the admins' log shows). */
 export const ACTIONS: Record<string, string> = {
   'claim.create': 'Claim created',
