@@ -8,7 +8,8 @@ import { AppConfig } from '../config/app-config';
 import { ReadReplica } from '../database/read-replica.service';
 import { ExportsService } from '../exports/exports.service';
 import { LeaseSweeper } from '../review/assignments/lease-sweeper.service';
-import { QueueBacklogRow, StatsService } from '../stats/stats.service';
+import { StatsService } from '../stats/stats.service';
+import { QueueBacklog } from '../stats/stats.types';
 
 /** Seconds: a pull or a verdict takes milliseconds, an export streams for minutes. */
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120];
@@ -26,7 +27,7 @@ export class MetricsService {
   private readonly logger = new Logger('Metrics');
   private readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
   /** The queues' backlog of the scrape under way: one query for the three gauges that show it. */
-  private backlog?: Promise<QueueBacklogRow[] | null>;
+  private backlog?: Promise<QueueBacklog[] | null>;
 
   constructor(
     dataSource: DataSource,
@@ -70,7 +71,7 @@ export class MetricsService {
     poolGauge('factcheck_db_pool_waiting_requests', 'Requests waiting for a pool connection', (p) => p.waitingCount);
 
     const backlog = () => (this.backlog ??= this.readBacklog());
-    const queueGauge = (name: string, help: string, read: (row: QueueBacklogRow) => number | null) =>
+    const queueGauge = (name: string, help: string, read: (row: QueueBacklog) => number | null) =>
       new Gauge({
         name,
         help,
@@ -144,7 +145,7 @@ export class MetricsService {
     return this.registry.metrics();
   }
 
-  private readBacklog(): Promise<QueueBacklogRow[] | null> {
+  private readBacklog(): Promise<QueueBacklog[] | null> {
     // A database that does not answer leaves the queue gauges empty rather than failing the whole scrape.
     return this.stats.backlog().catch((error: Error) => {
       this.logger.warn(`queue backlog not read for the metrics: ${error.message}`);

@@ -26,6 +26,8 @@ export const PULLABLE: readonly ClaimStatus[] = [
   ClaimStatus.InReview,
   ClaimStatus.NeedsAdjudication,
 ];
+/** Of those, the states in which a claim waits for a lease (the depth of a queue; an adjudication queue's are escalated). */
+export const WAITING: readonly ClaimStatus[] = [ClaimStatus.Queued, ClaimStatus.NeedsAdjudication];
 
 export const isFinal = (status: string): status is FinalLabel => (FINAL_LABELS as readonly string[]).includes(status);
 

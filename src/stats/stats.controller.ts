@@ -7,6 +7,7 @@ import { ActivityQueryDto, ThroughputDto, VerdictRateDto } from './dtos/activity
 import { AgreementQueryDto } from './dtos/agreement-query.dto';
 import { AgreementDto } from './dtos/agreement.dto';
 import { QueueWorkloadDto } from './dtos/queue-workload.dto';
+import { toAgreementDto, toQueueWorkloadDto, toThroughputDto, toVerdictRateDto } from './stats.mapper';
 import { StatsService } from './stats.service';
 
 const ACTIVITY_ERRORS = [
@@ -30,30 +31,30 @@ export class StatsController {
     { status: 400, description: 'Malformed dates, or from after to' },
     { status: 404, description: 'Unknown queue' },
   )
-  agreement(@Query() query: AgreementQueryDto): Promise<AgreementDto> {
-    return this.stats.agreement(query);
+  async agreement(@Query() query: AgreementQueryDto): Promise<AgreementDto> {
+    return toAgreementDto(await this.stats.agreement(query));
   }
 
   @Get('queues')
   @ApiOperation({ summary: 'Backlog and verdict rate per queue' })
   @ApiOkResponse({ type: [QueueWorkloadDto], description: "Every queue's backlog and verdict rate" })
-  queues(): Promise<QueueWorkloadDto[]> {
-    return this.stats.workload();
+  async queues(): Promise<QueueWorkloadDto[]> {
+    return (await this.stats.workload()).map(toQueueWorkloadDto);
   }
 
   @Get('verdicts-per-hour')
   @ApiOperation({ summary: 'Verdicts per UTC hour over the last days (by label), empty hours included' })
   @ApiOkResponse({ type: VerdictRateDto, description: 'days × 24 hourly buckets, oldest first' })
   @ApiErrors(...ACTIVITY_ERRORS)
-  verdictsPerHour(@Query() query: ActivityQueryDto): Promise<VerdictRateDto> {
-    return this.stats.verdictsPerHour(query);
+  async verdictsPerHour(@Query() query: ActivityQueryDto): Promise<VerdictRateDto> {
+    return toVerdictRateDto(await this.stats.verdictsPerHour(query));
   }
 
   @Get('throughput')
   @ApiOperation({ summary: 'Verdicts, skips and time to verdict per person over the last days' })
   @ApiOkResponse({ type: ThroughputDto, description: 'Everyone who gave a verdict or skipped a lease in the window' })
   @ApiErrors(...ACTIVITY_ERRORS)
-  throughput(@Query() query: ActivityQueryDto): Promise<ThroughputDto> {
-    return this.stats.throughput(query);
+  async throughput(@Query() query: ActivityQueryDto): Promise<ThroughputDto> {
+    return toThroughputDto(await this.stats.throughput(query));
   }
 }

@@ -1,94 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { ReadReplica } from '../database/read-replica.service';
+import { ClaimStatus, PULLABLE, sqlStatuses, WAITING } from '../review/claim-lifecycle';
 import { ADJUDICATION_QUEUE } from '../review/queues/queue-slugs';
-import { Coincidence } from './krippendorff-alpha';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
-
-export interface AgreementFilter {
-  queueId: string | null;
-  from: Date | null;
-  to: Date | null;
-}
-
-/** Coincidences of one queue's units, or (queueId null) of all units whatever the queue. */
-export interface QueueCoincidence extends Coincidence {
-  queueId: string | null;
-}
-
-export interface UnitCounts {
-  queueId: string | null;
-  queue: string | null;
-  units: number;
-  verdicts: number;
-}
-
-export interface PairCell {
-  /** The pair's table over one queue's units, or (null) over all units whatever the queue. */
-  queueId: string | null;
-  reviewerA: string;
-  reviewerB: string;
-  labelA: string;
-  labelB: string;
-  n: number;
-}
-
-export interface ReviewerRow {
-  reviewerId: string;
-  displayName: string;
-  verdicts: number;
-  finalVerdicts: number;
-  agreeingVerdicts: number;
-  medianSecondsToVerdict: number | null;
-}
-
-export interface ActivityFilter {
-  queueId: string | null;
-  days: number;
-}
-
-export interface HourBucketRow {
-  start: Date;
-  verdicts: number;
-  verified: number;
-  disputed: number;
-  unverifiable: number;
-}
-
-export interface ThroughputRow {
-  reviewerId: string;
-  displayName: string;
-  role: string;
-  verdicts: number;
-  verdictsLast24h: number;
-  skips: number;
-  activeHours: number;
-  medianSecondsToVerdict: number | null;
-  lastVerdictAt: Date | null;
-}
-
-export interface QueueBacklogRow {
-  queue: string;
-  depth: number;
-  inReview: number;
-  awaitingAdjudication: number;
-  oldestWaitingSeconds: number | null;
-}
-
-export interface QueueWorkloadRow extends QueueBacklogRow {
-  active: boolean;
-  verdictsLastHour: number;
-  verdictsLast24h: number;
-}
+import {
+  ActivityFilter,
+  AgreementFilter,
+  HourBucketRow,
+  PairCell,
+  QueueBacklog,
+  QueueCoincidence,
+  QueueWorkloadRow,
+  ReviewerRow,
+  ThroughputRow,
+  UnitCounts,
+} from './stats.types';
 
 /** Per queue id: claims waiting (queued or awaiting adjudication), in review, awaiting adjudication, the oldest wait. */
 const BACKLOG = `
   backlog AS (
     SELECT queue_id,
-           count(*) FILTER (WHERE status IN ('queued', 'needs_adjudication'))::int AS depth,
-           count(*) FILTER (WHERE status = 'in_review')::int AS in_review,
-           count(*) FILTER (WHERE status = 'needs_adjudication')::int AS awaiting,
-           min(queued_at) FILTER (WHERE status IN ('queued', 'needs_adjudication')) AS oldest
-    FROM claims WHERE status IN ('queued', 'in_review', 'needs_adjudication') GROUP BY queue_id
+           count(*) FILTER (WHERE status IN ${sqlStatuses(WAITING)})::int AS depth,
+           count(*) FILTER (WHERE status IN ${sqlStatuses([ClaimStatus.InReview])})::int AS in_review,
+           count(*) FILTER (WHERE status IN ${sqlStatuses([ClaimStatus.NeedsAdjudication])})::int AS awaiting,
+           min(queued_at) FILTER (WHERE status IN ${sqlStatuses(WAITING)}) AS oldest
+    FROM claims WHERE status IN ${sqlStatuses(PULLABLE)} GROUP BY queue_id
   )`;
 const BACKLOG_COLUMNS = `coalesce(b.depth, 0) AS depth, coalesce(b.in_review, 0) AS "inReview", coalesce(b.awaiting, 0) AS "awaitingAdjudication",
   floor(extract(epoch FROM now() - b.oldest))::int AS "oldestWaitingSeconds"`;
@@ -265,7 +201,7 @@ export class StatsRepository {
   }
 
   /** Every queue's backlog now, for the metrics scrape (one pass over the pullable claims, no verdict counts). */
-  backlog(): Promise<QueueBacklogRow[]> {
+  backlog(): Promise<QueueBacklog[]> {
     return this.reads.query(
       `WITH ${BACKLOG}
        SELECT q.slug AS queue, ${BACKLOG_COLUMNS} FROM queues q LEFT JOIN backlog b ON b.queue_id = q.id ORDER BY q.slug`,

@@ -1,5 +1,5 @@
 import { ReadReplica } from '../database/read-replica.service';
-import { AgreementQueryDto } from './dtos/agreement-query.dto';
+import { AgreementQuery } from './stats.types';
 import { StatsRepository } from './stats.repository';
 import { StatsService } from './stats.service';
 
@@ -21,7 +21,7 @@ function setup() {
   return { sut, repo, tx };
 }
 
-const query = (q: Partial<AgreementQueryDto> = {}) => Object.assign(new AgreementQueryDto(), q);
+const query = (q: Partial<AgreementQuery> = {}): AgreementQuery => ({ minSharedUnits: 5, ...q });
 
 describe('StatsService', () => {
   describe('agreement', () => {

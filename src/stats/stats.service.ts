@@ -2,29 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { FINAL_LABELS } from '../review/claim-lifecycle';
 import { ReadReplica } from '../database/read-replica.service';
 import { cohenKappa, pooledKappa } from './cohen-kappa';
-import { ActivityQueryDto, ThroughputDto, VerdictRateDto } from './dtos/activity.dto';
-import { AgreementQueryDto } from './dtos/agreement-query.dto';
-import {
-  AgreementDto,
-  PairKappaDto,
-  PooledKappaDto,
-  QueueAgreementDto,
-  ReviewerAgreementDto,
-} from './dtos/agreement.dto';
-import { QueueWorkloadDto } from './dtos/queue-workload.dto';
 import { nominalAlpha } from './krippendorff-alpha';
+import { StatsRepository } from './stats.repository';
+import { StatsException } from './stats.exception';
 import {
   ActivityFilter,
+  ActivityQuery,
+  Agreement,
   AgreementFilter,
+  AgreementQuery,
   PairCell,
-  QueueBacklogRow,
+  PairKappa,
+  PooledKappa,
+  QueueAgreement,
+  QueueBacklog,
   QueueCoincidence,
+  QueueWorkload,
+  ReviewerAgreement,
   ReviewerRow,
-  StatsRepository,
-} from './stats.repository';
-import { StatsException } from './stats.exception';
-
-export type { QueueBacklogRow } from './stats.repository';
+  Throughput,
+  VerdictRate,
+} from './stats.types';
 
 /**
  * Reviewer agreement, queue workload and recent activity. SQL returns aggregates only (coincidence matrices, pair confusion tables,
@@ -38,12 +36,12 @@ export class StatsService {
   ) {}
 
   /** Every queue's backlog now, from the primary: the metrics scrape shows the live state, not a replica's lag. */
-  backlog(): Promise<QueueBacklogRow[]> {
+  backlog(): Promise<QueueBacklog[]> {
     return this.stats.backlog();
   }
 
   /** All figures come from one snapshot, so overall, per-queue and per-pair numbers describe the same verdicts. */
-  agreement(query: AgreementQueryDto): Promise<AgreementDto> {
+  agreement(query: AgreementQuery): Promise<Agreement> {
     return this.reads.run(async () => {
       const filter = await this.filter(query);
       const coincidences = await this.stats.coincidences(filter);
@@ -66,7 +64,7 @@ export class StatsService {
         pairs,
         queues: counts
           .filter((c) => c.queueId !== null)
-          .map((c): QueueAgreementDto => ({
+          .map((c): QueueAgreement => ({
             queue: c.queue!,
             units: c.units,
             verdicts: c.verdicts,
@@ -78,7 +76,7 @@ export class StatsService {
     }, 'REPEATABLE READ');
   }
 
-  verdictsPerHour(query: ActivityQueryDto): Promise<VerdictRateDto> {
+  verdictsPerHour(query: ActivityQuery): Promise<VerdictRate> {
     return this.reads.run(async () => {
       const filter = await this.activityFilter(query);
       const buckets = await this.stats.verdictsPerHour(filter);
@@ -89,7 +87,7 @@ export class StatsService {
     }, 'REPEATABLE READ');
   }
 
-  throughput(query: ActivityQueryDto): Promise<ThroughputDto> {
+  throughput(query: ActivityQuery): Promise<Throughput> {
     return this.reads.run(async () => {
       const filter = await this.activityFilter(query);
       const rows = await this.stats.throughput(filter);
@@ -104,12 +102,12 @@ export class StatsService {
     }, 'REPEATABLE READ');
   }
 
-  async workload(): Promise<QueueWorkloadDto[]> {
+  async workload(): Promise<QueueWorkload[]> {
     const rows = await this.stats.workload();
     return rows.map(({ verdictsLast24h, ...row }) => ({ ...row, verdictsPerHourLast24h: verdictsLast24h / 24 }));
   }
 
-  private async filter(query: AgreementQueryDto): Promise<AgreementFilter> {
+  private async filter(query: AgreementQuery): Promise<AgreementFilter> {
     const from = query.from ? new Date(query.from) : null;
     const to = query.to ? new Date(query.to) : null;
     if (from && to && from > to)
@@ -117,13 +115,13 @@ export class StatsService {
     return { queueId: await this.queueId(query.queue), from, to };
   }
 
-  private async activityFilter(query: ActivityQueryDto): Promise<ActivityFilter> {
+  private async activityFilter(query: ActivityQuery): Promise<ActivityFilter> {
     return { queueId: await this.queueId(query.queue), days: query.days };
   }
 
   /** The window as the database clock saw it in this snapshot's transaction. */
   private async window(
-    query: ActivityQueryDto,
+    query: ActivityQuery,
     filter: ActivityFilter,
   ): Promise<{ queue: string | null; from: string; to: string }> {
     const { since, now } = await this.stats.activityWindow(filter.days);
@@ -138,7 +136,7 @@ export class StatsService {
   }
 }
 
-function pooled(pairs: PairKappaDto[]): PooledKappaDto {
+function pooled(pairs: PairKappa[]): PooledKappa {
   const { kappa, pairs: count, n } = pooledKappa(pairs.map((p) => ({ n: p.units, kappa: p.kappa })));
   return { kappa, pairs: count, units: n };
 }
@@ -148,7 +146,7 @@ function alphaOf(coincidences: QueueCoincidence[], queueId: string | null): numb
 }
 
 /** Cells arrive ordered by pair; each pair's cells become one confusion table over the verdict labels. */
-function pairKappas(cells: PairCell[]): PairKappaDto[] {
+function pairKappas(cells: PairCell[]): PairKappa[] {
   const index = new Map<string, number>(FINAL_LABELS.map((label, i) => [label, i]));
   const tables = new Map<string, { reviewerA: string; reviewerB: string; table: number[][] }>();
   for (const cell of cells) {
@@ -170,7 +168,7 @@ function pairKappas(cells: PairCell[]): PairKappaDto[] {
   });
 }
 
-function reviewerAgreement(r: ReviewerRow): Omit<ReviewerAgreementDto, 'kappa'> {
+function reviewerAgreement(r: ReviewerRow): Omit<ReviewerAgreement, 'kappa'> {
   const { agreeingVerdicts, ...rest } = r;
   return { ...rest, agreementWithFinal: r.finalVerdicts === 0 ? null : agreeingVerdicts / r.finalVerdicts };
 }

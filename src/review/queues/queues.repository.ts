@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../database/transaction-context';
+import { ClaimStatus, PULLABLE, sqlStatuses, WAITING } from '../claim-lifecycle';
 import { MATCHING_QUEUE } from '../routing/matching-queue.sql';
 import { Queue } from './queue.entity';
 import { QueueStats } from './queue.types';
@@ -66,10 +67,10 @@ export class QueuesRepository {
   async stats(queueIds: string[]): Promise<Map<string, QueueStats>> {
     const rows = await this.tx.manager.query<QueueStats[]>(
       `SELECT q.id AS "queueId",
-              count(c.id) FILTER (WHERE c.status IN ('queued', 'needs_adjudication'))::int AS depth,
-              count(c.id) FILTER (WHERE c.status = 'in_review')::int AS "inReview",
-              extract(epoch FROM now() - min(c.queued_at) FILTER (WHERE c.status IN ('queued', 'needs_adjudication')))::int AS "oldestWaitingSeconds"
-       FROM queues q LEFT JOIN claims c ON c.queue_id = q.id AND c.status IN ('queued', 'in_review', 'needs_adjudication')
+              count(c.id) FILTER (WHERE c.status IN ${sqlStatuses(WAITING)})::int AS depth,
+              count(c.id) FILTER (WHERE c.status IN ${sqlStatuses([ClaimStatus.InReview])})::int AS "inReview",
+              extract(epoch FROM now() - min(c.queued_at) FILTER (WHERE c.status IN ${sqlStatuses(WAITING)}))::int AS "oldestWaitingSeconds"
+       FROM queues q LEFT JOIN claims c ON c.queue_id = q.id AND c.status IN ${sqlStatuses(PULLABLE)}
        WHERE q.id = ANY($1::uuid[]) GROUP BY q.id`,
       [queueIds],
     );
