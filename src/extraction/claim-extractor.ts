@@ -45,9 +45,11 @@ export class ClaimExtractor {
   extract(body: string): ExtractedSentence[] {
     const { tokens, sentences } = splitSentences(body);
     const { speakers, headlines, contexts } = analyzeSpans(body, tokens, sentences);
+    const ownLogits = sentences.map((s, k) => (this.scorer === 'rules' ? 0 : this.model.score(s.text, contexts[k])));
+    const logits = this.scorer === 'rules' ? ownLogits : this.model.inDocument(ownLogits);
     return sentences.map((s, k) => {
       const ctx = contexts[k];
-      const modelLogit = this.scorer === 'rules' ? 0 : this.model.score(s.text, ctx);
+      const modelLogit = logits[k];
       const score =
         this.scorer === 'rules'
           ? logistic(ctx.rulesLogit)
@@ -65,6 +67,7 @@ export class ClaimExtractor {
         features: {
           ...ctx.rules,
           logit: round(ctx.rulesLogit),
+          ownLogit: round(ownLogits[k]),
           modelLogit: round(modelLogit),
           inQuote: ctx.inQuote,
           speakerPresent: ctx.speakerPresent,

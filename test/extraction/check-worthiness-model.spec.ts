@@ -8,6 +8,7 @@ import {
   decodeIdf,
   encodeIdf,
   getCheckWorthinessModel,
+  neighbourTerms,
   quantizeIdf,
   TRAINING_CONFIG,
 } from '../../src/extraction/model/check-worthiness-model';
@@ -57,6 +58,26 @@ describe('the committed check-worthiness model', () => {
     expect(scoreOf('Harris will travel to Switzerland to underscore Washington’s commitment to peace.')).toBeLessThan(
       sut.threshold,
     );
+  });
+});
+
+describe('the neighbour term of a sentence in a document', () => {
+  it('should be the mean of the ±window neighbours centred on the document mean, a missing one counting as the mean', () => {
+    // mean 2: centred logits -2, -2, 4, 0, 0
+    expect(neighbourTerms([0, 0, 6, 2, 2], 1)).toEqual([-1, 1, -1, 2, 0]);
+    expect(neighbourTerms([0, 0, 6, 2, 2], 2)[2]).toBeCloseTo((-2 - 2 + 0 + 0) / 4, 10);
+  });
+
+  it('should give a one-sentence document, and a document of equal logits, no neighbour term', () => {
+    expect(neighbourTerms([3.5], 2)).toEqual([0]);
+    expect(neighbourTerms([1, 1, 1], 2)).toEqual([0, 0, 0]);
+  });
+
+  it('should lift a sentence among check-worthy neighbours above the same sentence alone', () => {
+    const { artifact } = getCheckWorthinessModel();
+    expect(artifact.context.weight).toBeGreaterThan(0);
+    const model = getCheckWorthinessModel();
+    expect(model.inDocument([4, 0, 4, -4, -4])[1]).toBeGreaterThan(model.inDocument([-4, 0, -4, 4, 4])[1]);
   });
 });
 
