@@ -11,16 +11,21 @@
  *   BENCH_SECONDS=5 BENCH_CLAIMS=20000 BENCH_N=8,32 npm run bench:queue
  *   BENCH_SERVER_POOL_SIZE=16 npm run bench:queue   # the server's DB_POOL_SIZE (default: the service's own)
  *   BENCH_PORT=4123 npm run bench:queue    # the server's port (default 3999); a taken port stops the bench
+ *   BENCH_BARE=1 npm run bench:queue       # also over HTTP to a bare node:http server running the raw statements
+ *                                           # (on BENCH_PORT + 1): the floor of what HTTP/raw can reach here
  * Each backlog level prints the EXPLAIN (ANALYZE, BUFFERS) of one pull (rolled back) after VACUUM ANALYZE.
+ * Each run also prints the CPU time per cycle of this process (the clients), the server and the database's backends
+ * (from /proc): unlike the rates, that is the cost itself, and it stays comparable when other work loads the machine.
  */
 import { hash } from '@node-rs/argon2';
 import { Pool } from 'pg';
-import { AssignmentState } from '../src/review/assignments/assignment.types';
-import { READ_ASSIGNMENT_SQL } from '../src/review/assignments/assignments.repository';
-import { PULL, VERDICT } from '../src/review/review-state.repository';
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
+import { PULL } from '../src/review/review-state.repository';
 import { createTestDatabase } from '../test/setup/test-database';
 import { JsonClient } from './lib/http-client';
-import { startServer } from './lib/server-process';
+import { K, LEASE_SECONDS, rawPull, rawVerdict, VERDICT_BODY } from './lib/raw-workflow';
+import { portFree, procCpuMs, startServer } from './lib/server-process';
 import { formatTable, percentile } from './lib/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -35,9 +40,8 @@ const BACKLOGS = [
 const BASE_BACKLOG = BACKLOGS[0];
 const PRIME_SECONDS = 1;
 const CONCURRENCY = (process.env.BENCH_N ?? '8,32,64').split(',').map(Number);
-const K = 2;
-const LEASE_SECONDS = 900;
-const VERDICT_BODY = { label: 'verified', sources: [{ url: 'https://example.org/evidence' }], confidence: 4 };
+/** BENCH_BARE=1 adds the same cycle over HTTP to a bare node:http server running the raw statements (bench/lib/bare-server.ts). */
+const BARE = process.env.BENCH_BARE === '1';
 
 interface RunResult {
   cycles: number;
@@ -47,6 +51,49 @@ interface RunResult {
   completions: number[];
   errors: number;
   errorKinds: Map<string, number>;
+  /** CPU ms used over the run by this process (the clients), the server process and the database's backends. */
+  cpu?: CpuUse;
+}
+
+interface CpuUse {
+  bench: number;
+  server: number;
+  db: number;
+}
+
+/**
+ * CPU used so far by this process, the server and each backend connected to the bench database. A backend that
+ * closes during a run takes its share with it; the pools keep theirs open while they are busy.
+ */
+async function cpuNow(
+  pool: Pool,
+  serverPid: number,
+): Promise<{ bench: number; server: number; db: Map<number, number> }> {
+  const { rows } = await pool.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+  );
+  const { user, system } = process.cpuUsage();
+  return {
+    bench: (user + system) / 1000,
+    server: procCpuMs(serverPid),
+    db: new Map(rows.map((r) => [r.pid, procCpuMs(r.pid)])),
+  };
+}
+
+/** runFor with the CPU each side used meanwhile (a backend opened during the run counts from zero). */
+async function measured(
+  pool: Pool,
+  serverPid: number,
+  n: number,
+  cycle: (worker: number, step: Step) => Promise<void>,
+): Promise<RunResult> {
+  const before = await cpuNow(pool, serverPid);
+  const result = await runFor(n, cycle);
+  const after = await cpuNow(pool, serverPid);
+  let db = 0;
+  for (const [pid, ms] of after.db) db += ms - (before.db.get(pid) ?? 0);
+  result.cpu = { bench: after.bench - before.bench, server: after.server - before.server, db };
+  return result;
 }
 
 const CLAIMS_PER_ARTICLE = 100;
@@ -197,6 +244,34 @@ function summarize(name: string, n: number, r: RunResult) {
     stepP99: percentile(steps, 99),
     drift: last / Math.max(1, first),
     errors: r.errors,
+    cpuPerCycle: r.cpu && {
+      bench: r.cpu.bench / Math.max(1, r.cycles),
+      server: r.cpu.server / Math.max(1, r.cycles),
+      db: r.cpu.db / Math.max(1, r.cycles),
+    },
+  };
+}
+
+/** bench/lib/bare-server.js as a process of its own, like the service: its URL, pid and a stop. */
+async function startBareServer(databaseUrl: string, queueId: string, port: number) {
+  if (!(await portFree(port))) throw new Error(`port ${port} (BENCH_PORT + 1, for BENCH_BARE) is taken`);
+  const child = fork(resolve(__dirname, 'lib/bare-server.js'), {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      QUEUE_ID: queueId,
+      PORT: String(port),
+      DB_POOL_SIZE: process.env.BENCH_SERVER_POOL_SIZE ?? '10',
+    },
+  });
+  await new Promise<void>((listening, failed) => {
+    child.once('message', () => listening());
+    child.once('exit', (code) => failed(new Error(`bare server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () => new Promise<void>((done) => child.once('exit', () => done()).kill('SIGTERM')),
   };
 }
 
@@ -238,57 +313,25 @@ async function main(): Promise<void> {
       if (v.status !== 201) throw new Error(`verdict ${v.status}`);
     };
     const rawCycle = async (w: number, step: Step) => {
-      const reviewer = users[w].id;
-      const [lease] = (
-        await step(() =>
-          pool.query<{ id: string }>({
-            name: 'queue_pull',
-            text: PULL.text,
-            values: PULL.values({ userId: reviewer, queueId, verdictsRequired: K, leaseSeconds: LEASE_SECONDS }),
-          }),
-        )
-      ).rows;
+      const lease = await step(() => rawPull(pool, users[w].id, queueId));
       if (!lease) throw new Error('queue empty');
-      // as the service does: decide on an unlocked read, write guarded by what was read, decide again if it moved
-      await step(async () => {
-        for (let written = false; !written;) {
-          const [a] = (
-            await pool.query<AssignmentState>({
-              name: 'assignment_read',
-              text: READ_ASSIGNMENT_SQL,
-              values: [lease.id],
-            })
-          ).rows;
-          const labels = [...a.roundLabels, 'verified'];
-          const final = labels.length >= K;
-          const values = VERDICT.values({
-            assignmentId: lease.id,
-            userId: reviewer,
-            label: 'verified',
-            rationale: null,
-            sources: JSON.stringify(VERDICT_BODY.sources),
-            confidence: 4,
-            idempotencyKey: null,
-            roundLabels: labels,
-            status: final ? 'verified' : a.claimStatus,
-            finalLabel: final ? 'verified' : null,
-            resolutionSource: final ? 'consensus' : null,
-            adjudicatorId: null,
-            moveToQueueId: null,
-            transitionAction: final ? 'claim.consensus' : null,
-            beforeStatus: final ? a.claimStatus : null,
-            decidedStatus: a.claimStatus,
-            decidedLabels: a.roundLabels,
-          });
-          const { rows } = await pool.query({ name: 'verdict_insert', text: VERDICT.text, values });
-          written = rows.length === 1;
-        }
-      });
+      await step(() => rawVerdict(pool, lease.id, users[w].id));
+    };
+    const bare = BARE ? await startBareServer(database.url, queueId, Number(new URL(server.url).port) + 1) : undefined;
+    const bareClient = bare && new JsonClient(bare.url, maxN);
+    const bareCycle = async (w: number, step: Step) => {
+      const lease = await step(() => bareClient!.call<{ id: string }>('POST', '/queues/bench/next', users[w].id));
+      if (lease.status !== 200) throw new Error(`bare pull ${lease.status}`);
+      const v = await step(() =>
+        bareClient!.call('POST', `/assignments/${lease.body.id}/verdict`, users[w].id, VERDICT_BODY),
+      );
+      if (v.status !== 201) throw new Error(`bare verdict ${v.status}`);
     };
     if (WARMUP_SECONDS > 0) {
       console.log(`warming up both paths for ${WARMUP_SECONDS}s each at N=${maxN}…`);
       await runFor(maxN, httpCycle, WARMUP_SECONDS);
       await runFor(maxN, rawCycle, WARMUP_SECONDS);
+      if (bare) await runFor(maxN, bareCycle, WARMUP_SECONDS);
       // What autovacuum does within its 1-minute naptime in production, and this database is younger than that:
       // without it the server keeps the plans it cached while the assignments table was still empty.
       await pool.query('ANALYZE');
@@ -305,16 +348,22 @@ async function main(): Promise<void> {
         // One unmeasured second first: while the other path ran, this one's idle connections closed (pools close
         // them after 10 s), and reopening them (planning the statements again) took the first 10 % of a run.
         await runFor(n, httpCycle, PRIME_SECONDS);
-        rows.push({ backlog, ...summarize('HTTP', n, await runFor(n, httpCycle)) });
+        rows.push({ backlog, ...summarize('HTTP', n, await measured(pool, server.pid, n, httpCycle)) });
         await runFor(n, rawCycle, PRIME_SECONDS);
-        rows.push({ backlog, ...summarize('raw pg', n, await runFor(n, rawCycle)) });
+        rows.push({ backlog, ...summarize('raw pg', n, await measured(pool, server.pid, n, rawCycle)) });
         const h = rows[rows.length - 2];
         console.log(
           `${backlog.toLocaleString()} queued, N=${n}: HTTP ${h.rate.toFixed(0)}/s vs raw ${rows[rows.length - 1].rate.toFixed(0)}/s`,
         );
+        if (bare) {
+          await runFor(n, bareCycle, PRIME_SECONDS);
+          rows.push({ backlog, ...summarize('bare HTTP', n, await measured(pool, bare.pid, n, bareCycle)) });
+        }
       }
     }
     client.close();
+    bareClient?.close();
+    await bare?.stop();
   } finally {
     await server.stop();
     const [{ verdicts }] = (await pool.query<{ verdicts: number }>(`SELECT count(*)::int AS verdicts FROM verdicts`))
@@ -342,6 +391,7 @@ async function main(): Promise<void> {
       percent(r.rate, base.rate),
       r.drift.toFixed(2),
       r.errors,
+      ...(['bench', 'server', 'db'] as const).map((k) => r.cpuPerCycle?.[k].toFixed(2) ?? ''),
     ];
   });
   console.log(
@@ -359,6 +409,9 @@ async function main(): Promise<void> {
         `of ${BASE_BACKLOG.toLocaleString()}`,
         'last/first 10 %',
         'errors',
+        'CPU ms/cycle: bench',
+        'server',
+        'db',
       ],
       table,
     ),

@@ -57,11 +57,28 @@ export async function startServer(
   };
 }
 
+/**
+ * CPU time a process has used so far (user + system, from /proc/<pid>/stat), in ms; 0 once it has exited. The
+ * kernel counts in clock ticks of 10 ms (CLK_TCK 100 on Linux), so only differences over seconds mean anything.
+ */
+export function procCpuMs(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** A memory figure of a process from /proc (VmRSS: resident now; VmHWM: the peak so far), in kB. */
 export const procStatusKb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))![1]);
 
-function portFree(port: number): Promise<boolean> {
+/** Whether nothing listens on the port on 127.0.0.1. */
+export function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', () => resolve(false));
