@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { CSV_COLUMNS } from '../export-filters';
 import { ExportFormatter } from './export-formatter';
 
@@ -6,7 +5,29 @@ import { ExportFormatter } from './export-formatter';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const neutralise = (cell: string | null) => (cell !== null && FORMULA_START.test(cell) ? `'${cell}` : cell);
 
-/** RFC 4180 (CRLF, quotes doubled) through csv-stringify; null cells are empty. */
+// A cell holding any of these is quoted (RFC 4180 §2.6), its quotes doubled (§2.7).
+const NEEDS_QUOTES = /[",\r\n]/;
+const QUOTES = /"/g;
+const encodeCell = (cell: string | null) =>
+  cell === null ? '' : NEEDS_QUOTES.test(cell) ? `"${cell.replace(QUOTES, '""')}"` : cell;
+
+/**
+ * RFC 4180 records (CRLF after each, quotes doubled); null cells are empty. Written out rather than through
+ * csv-stringify, whose per-cell option handling cost 2.7 µs a row against 0.8 here (17 columns), in a stream that
+ * PostgreSQL's COPY produces at 11–20 µs a row here; the spec checks both give the same bytes. Unlike the
+ * csv-stringify call it replaces (given a record delimiter, that quoted only cells holding CRLF), a lone LF or CR
+ * is quoted too, as readers end a record at either.
+ */
+export function csvRecords(rows: readonly (readonly (string | null)[])[], neutraliseFormulas = false): string {
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++)
+      text += (i === 0 ? '' : ',') + encodeCell(neutraliseFormulas ? neutralise(row[i]) : row[i]);
+    text += '\r\n';
+  }
+  return text;
+}
+
 export class CsvFormatter implements ExportFormatter {
   readonly projection = 'csv';
   readonly contentType = 'text/csv; charset=utf-8';
@@ -23,18 +44,14 @@ export class CsvFormatter implements ExportFormatter {
   }
 
   begin(): string {
-    return (this.bom ? '\uFEFF' : '') + this.write([this.header]);
+    return (this.bom ? '\uFEFF' : '') + csvRecords([this.header]);
   }
 
   batch(rows: string[][]): string {
-    return this.write(this.safe ? rows.map((row) => row.map(neutralise)) : rows);
+    return csvRecords(rows, this.safe);
   }
 
   end(): string {
     return '';
-  }
-
-  private write(rows: (string | null)[][]): string {
-    return stringify(rows, { record_delimiter: 'windows' });
   }
 }
