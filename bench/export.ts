@@ -17,7 +17,7 @@ import { FINAL_LABELS } from '../src/review/claim-lifecycle';
 import { ExportFilters, Projection } from '../src/exports/export-filters';
 import { exportQuery } from '../src/exports/export-query.sql';
 import { createTestDatabase } from '../test/setup/test-database';
-import { procStatusKb, startServer } from './lib/server-process';
+import { procCpuMs, procStatusKb, startServer } from './lib/server-process';
 import { formatTable } from './lib/stats';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -37,6 +37,8 @@ interface Run {
   seconds: number;
   firstByteMs: number;
   peakRssMb?: number;
+  /** CPU the server spent on the export (from /proc): comparable between runs when the machine's load is not. */
+  serverCpuMs?: number;
 }
 
 async function seed(pool: Pool): Promise<void> {
@@ -109,6 +111,7 @@ function counter(marker: string) {
 function httpRun(url: string, token: string, format: string, marker: string, pid: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     let peakKb = procStatusKb(pid, 'VmRSS');
+    const cpuBefore = procCpuMs(pid);
     const sampler = setInterval(() => (peakKb = Math.max(peakKb, procStatusKb(pid, 'VmRSS'))), 20);
     const count = counter(marker);
     const start = performance.now();
@@ -131,6 +134,7 @@ function httpRun(url: string, token: string, format: string, marker: string, pid
           seconds: (performance.now() - start) / 1000,
           firstByteMs,
           peakRssMb: peakKb / 1024,
+          serverCpuMs: procCpuMs(pid) - cpuBefore,
         });
       });
     }).on('error', reject);
@@ -239,11 +243,17 @@ async function main(): Promise<void> {
       (r.bytes / 1e6 / r.seconds).toFixed(1),
       r.firstByteMs.toFixed(0),
       r.peakRssMb === undefined ? '-' : r.peakRssMb.toFixed(0),
+      r.serverCpuMs === undefined ? '-' : ((r.serverCpuMs * 1000) / r.rows).toFixed(1),
       `${((rate / (baseline.rows / baseline.seconds)) * 100).toFixed(0)} %`,
     ];
   });
   console.log(`\n${ROWS.toLocaleString()} final claims, 2 verdicts each; one run per line; 2 shared cores (noisy)\n`);
-  console.log(formatTable(['path', 'rows', 's', 'rows/s', 'MB/s', 'first byte ms', 'peak RSS MB', 'of COPY'], table));
+  console.log(
+    formatTable(
+      ['path', 'rows', 's', 'rows/s', 'MB/s', 'first byte ms', 'peak RSS MB', 'server CPU µs/row', 'of COPY'],
+      table,
+    ),
+  );
 }
 
 main().catch((error) => {
