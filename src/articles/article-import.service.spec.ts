@@ -5,7 +5,7 @@ import { TransactionContext } from '../database/transaction-context';
 import { ArticleImportService } from './article-import.service';
 import { ArticlesRepository } from './articles.repository';
 import { ArticlesService, PreparedArticle } from './articles.service';
-import { CreateArticleDto } from './dtos/create-article.dto';
+import { ArticleInput } from './article.types';
 
 /**
  * The import's scheduling alone (batches in flight, waiting on a duplicate, redoing a deadlocked batch), with the
@@ -19,10 +19,10 @@ describe('ArticleImportService scheduling', () => {
 
   function importer(storeMany: (items: PreparedArticle[]) => Promise<unknown[]>) {
     const articles = {
-      prepare: (dto: CreateArticleDto): PreparedArticle => ({
-        dto,
+      prepare: (input: ArticleInput): PreparedArticle => ({
+        input,
         url: null,
-        hash: dto.body,
+        hash: input.body,
         extraction: 'extracted',
         sentences: [],
       }),

@@ -11,8 +11,8 @@ import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
 import { ArticlesRepository } from './articles.repository';
 import { ArticlesService, IDENTITY_CONSTRAINTS, PreparedArticle, StoreOutcome } from './articles.service';
+import { ImportLineResult, ImportSummary } from './article.types';
 import { CreateArticleDto } from './dtos/create-article.dto';
-import { ImportLineResultDto, ImportReportDto } from './dtos/article.dto';
 import { ImportReport } from './import-report';
 import { ndjsonLines } from './ndjson-lines';
 import { findIllFormedString } from '../common/http/input-hygiene';
@@ -47,7 +47,7 @@ export interface ImportOptions {
   /** Lines after this many are not read; the report says where it stopped (IMPORT_MAX_LINES). */
   maxLines?: number;
   /** Every line's result, in file order, once it is final (stored lines once their batch has committed). */
-  onLine?: (result: ImportLineResultDto) => void;
+  onLine?: (result: ImportLineResult) => void;
   /** Awaited before each line is read: lets a slow reader of the results hold back the import. */
   ready?: () => Promise<void>;
 }
@@ -78,7 +78,7 @@ export class ArticleImportService {
     private readonly config: AppConfig,
   ) {}
 
-  async import(input: Readable, createdBy: string, options: ImportOptions = {}): Promise<ImportReportDto> {
+  async import(input: Readable, createdBy: string, options: ImportOptions = {}): Promise<ImportSummary> {
     if (!(input instanceof Readable))
       throw new ArticleException('ARTICLE_IMPORT_NOT_NDJSON', 'Send the import as application/x-ndjson');
     if (this.running >= this.config.imports.concurrency) {
@@ -100,7 +100,7 @@ export class ArticleImportService {
     input: Readable,
     createdBy: string,
     { maxLines = Infinity, onLine, ready }: ImportOptions,
-  ): Promise<ImportReportDto> {
+  ): Promise<ImportSummary> {
     const report = new ImportReport(onLine);
     let batch: Pending[] = [];
     let batchChars = 0;
@@ -173,7 +173,7 @@ export class ArticleImportService {
    * a url or body hash), that attempt is rolled back and the batch is redone a line per savepoint, so the bad line
    * alone is reported and the others are stored exactly as they would have been.
    */
-  private storeBatch(pending: Pending[], createdBy: string): Promise<ImportLineResultDto[]> {
+  private storeBatch(pending: Pending[], createdBy: string): Promise<ImportLineResult[]> {
     return this.tx.run(async () => {
       // Before any savepoint: a rollback to one would undo the setting for the retries below.
       await this.tx.preferIndexScans();
@@ -195,13 +195,13 @@ export class ArticleImportService {
           break;
         }
       }
-      const results: ImportLineResultDto[] = [];
+      const results: ImportLineResult[] = [];
       for (const p of pending) results.push(await this.storeLine(p, createdBy));
       return results;
     });
   }
 
-  private async storeLine({ line, prepared }: Pending, createdBy: string): Promise<ImportLineResultDto> {
+  private async storeLine({ line, prepared }: Pending, createdBy: string): Promise<ImportLineResult> {
     await this.repository.savepoint('import_line');
     try {
       const [outcome] = await this.articles.storeMany([prepared], createdBy);
@@ -221,7 +221,7 @@ export class ArticleImportService {
   }
 }
 
-function lineResult(line: number, outcome: StoreOutcome): ImportLineResultDto {
+function lineResult(line: number, outcome: StoreOutcome): ImportLineResult {
   return 'existingId' in outcome
     ? { line, status: 'duplicate', existingId: outcome.existingId }
     : { line, status: 'created', id: outcome.article.id };

@@ -18,8 +18,17 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { ErrorBody } from '../common/errors/error-body';
 import { ApiErrors, JSON_BODY_ERRORS, SignedIn } from '../common/openapi/api-errors.decorator';
 import { AppConfig } from '../config/app-config';
+import { mapPage } from '../common/http/page.dto';
 import { Role } from '../users/role';
 import { ArticleImportService } from './article-import.service';
+import {
+  toArticleDto,
+  toArticleSummaryDto,
+  toImportLineResultDto,
+  toImportReportDto,
+  toImportStopDto,
+  toImportTotalsDto,
+} from './articles.mapper';
 import { ArticlesService } from './articles.service';
 import {
   ArticleDto,
@@ -53,7 +62,7 @@ export class ArticlesController {
     description: 'ARTICLE_DUPLICATE: same url or body; details.existingId',
   })
   async create(@Body() dto: CreateArticleDto, @CurrentUser() user: AuthUser): Promise<ArticleDto> {
-    return ArticleDto.from(await this.articles.create(dto, user.id));
+    return toArticleDto(await this.articles.create(dto, user.id));
   }
 
   @Post('import')
@@ -113,17 +122,17 @@ export class ArticlesController {
     const options = { maxLines: this.config.imports.maxLines };
     const body = request.body as Readable;
     if (!request.headers.accept?.includes(NDJSON)) {
-      void reply.send(await this.importer.import(body, user.id, options));
+      void reply.send(toImportReportDto(await this.importer.import(body, user.id, options)));
       return;
     }
     const out = new NdjsonOut(reply);
     try {
       const { totals, stopped } = await this.importer.import(body, user.id, {
         ...options,
-        onLine: (line) => out.write(line),
+        onLine: (line) => out.write(toImportLineResultDto(line)),
         ready: () => out.ready(),
       });
-      out.end({ totals, ...(stopped ? { stopped } : {}) });
+      out.end({ totals: toImportTotalsDto(totals), ...(stopped ? { stopped: toImportStopDto(stopped) } : {}) });
     } catch (error) {
       if (!out.started) throw error;
       out.end({ error: new AllExceptionsFilter().toBody(error, String(request.id)) });
@@ -134,8 +143,14 @@ export class ArticlesController {
   @ApiOperation({ summary: 'List articles (filters, full-text search)' })
   @ApiOkResponse({ type: ArticlePageDto, description: 'Newest first (publishedAt, then createdAt); without bodies' })
   @ApiErrors(400)
-  list(@Query() query: ListArticlesQuery): Promise<ArticlePageDto> {
-    return this.articles.list(query);
+  async list(@Query() query: ListArticlesQuery): Promise<ArticlePageDto> {
+    const filter = {
+      source: query.source,
+      q: query.q,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    };
+    return mapPage(await this.articles.list(filter, query), toArticleSummaryDto);
   }
 
   @Get(':id')
@@ -143,7 +158,7 @@ export class ArticlesController {
   @ApiOkResponse({ type: ArticleDto })
   @ApiErrors(400, 404)
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ArticleDto> {
-    return ArticleDto.from(await this.articles.get(id));
+    return toArticleDto(await this.articles.get(id));
   }
 
   @Delete(':id')

@@ -1,35 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { Article } from './article.entity';
+import { ArticleFilter, ArticleSummary, NewArticle } from './article.types';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
-
-export type NewArticle = Pick<
-  Article,
-  | 'title'
-  | 'body'
-  | 'url'
-  | 'source'
-  | 'author'
-  | 'language'
-  | 'extraction'
-  | 'publishedAt'
-  | 'bodySha256'
-  | 'createdBy'
->;
-
-export interface ArticleFilter {
-  source?: string;
-  from?: Date;
-  to?: Date;
-  q?: string;
-}
-
-export interface ArticleSummary extends Pick<
-  Article,
-  'id' | 'title' | 'url' | 'source' | 'author' | 'language' | 'extraction' | 'publishedAt' | 'createdAt'
-> {
-  claimCount: number;
-}
 
 @Injectable()
 export class ArticlesRepository {

@@ -5,23 +5,16 @@ import { isUniqueViolation } from '../common/errors/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { AuditEntry } from '../audit/audit.types';
 import { TransactionContext } from '../database/transaction-context';
-import type { Claim } from '../claims/claim.entity';
 import { ClaimsService } from '../claims/claims.service';
 import { ClaimExtractor, ExtractedSentence } from '../extraction/claim-extractor';
-import { Article, ArticleExtraction } from './article.entity';
+import { ArticleExtraction } from './article.entity';
 import { ArticleException } from './article.exception';
 import { bodySha256, identityKeys, normalizeUrl } from './article-identity';
-import { ArticleSummary, ArticlesRepository, NewArticle } from './articles.repository';
-import { CreateArticleDto } from './dtos/create-article.dto';
-import { ListArticlesQuery } from './dtos/list-articles.query';
-
-export interface ArticleWithClaims {
-  article: Article;
-  claims: Claim[];
-}
+import { ArticleFilter, ArticleInput, ArticleSummary, ArticleWithClaims, NewArticle } from './article.types';
+import { ArticlesRepository } from './articles.repository';
 
 export interface PreparedArticle {
-  dto: CreateArticleDto;
+  input: ArticleInput;
   url: string | null;
   hash: string;
   extraction: ArticleExtraction;
@@ -50,20 +43,20 @@ export class ArticlesService {
   ) {}
 
   /** Extraction and identity: CPU only, done before any transaction so no connection is held during it. */
-  prepare(dto: CreateArticleDto): PreparedArticle {
-    const english = isEnglish(dto.language);
+  prepare(input: ArticleInput): PreparedArticle {
+    const english = isEnglish(input.language);
     return {
-      dto,
-      url: normalizeUrl(dto.url),
-      hash: bodySha256(dto.body),
+      input,
+      url: normalizeUrl(input.url),
+      hash: bodySha256(input.body),
       extraction: english ? 'extracted' : 'unsupported language',
-      sentences: english ? this.extractor.extract(dto.body) : [],
+      sentences: english ? this.extractor.extract(input.body) : [],
     };
   }
 
   /** The article, its extracted claims and their similarity links commit together or not at all. */
-  async create(dto: CreateArticleDto, createdBy: string): Promise<ArticleWithClaims> {
-    const prepared = this.prepare(dto);
+  async create(input: ArticleInput, createdBy: string): Promise<ArticleWithClaims> {
+    const prepared = this.prepare(input);
     try {
       const [outcome] = await this.tx.run(() => this.storeMany([prepared], createdBy));
       if ('existingId' in outcome) throw duplicate(outcome.existingId);
@@ -93,17 +86,17 @@ export class ArticlesService {
         const keys = identityKeys(p);
         const existingId = keys.map((k) => known.get(k)).find(Boolean);
         if (existingId) return { existingId };
-        const { dto } = p;
+        const { input } = p;
         const row = {
           id: randomUUID(),
-          title: dto.title,
-          body: dto.body,
+          title: input.title,
+          body: input.body,
           url: p.url,
-          source: dto.source ?? null,
-          author: dto.author ?? null,
-          language: dto.language ?? 'en',
+          source: input.source ?? null,
+          author: input.author ?? null,
+          language: input.language ?? 'en',
           extraction: p.extraction,
-          publishedAt: dto.publishedAt ? new Date(dto.publishedAt) : null,
+          publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
           bodySha256: p.hash,
           createdBy,
         };
@@ -129,15 +122,9 @@ export class ArticlesService {
     return outcomes.map((o) => ('row' in o ? created.get(o.row.id)! : o));
   }
 
-  async list(query: ListArticlesQuery): Promise<Page<ArticleSummary>> {
-    const filter = {
-      source: query.source,
-      q: query.q,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-    };
-    const [items, total] = await this.articles.list(filter, query.limit, query.offset);
-    return { items, total, limit: query.limit, offset: query.offset };
+  async list(filter: ArticleFilter, page: { limit: number; offset: number }): Promise<Page<ArticleSummary>> {
+    const [items, total] = await this.articles.list(filter, page.limit, page.offset);
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
   async get(id: string): Promise<ArticleWithClaims> {

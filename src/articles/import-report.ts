@@ -1,4 +1,4 @@
-import type { ImportLineResultDto, ImportReportDto, ImportStopDto } from './dtos/article.dto';
+import type { ImportLineResult, ImportStop, ImportSummary } from './article.types';
 
 /** Problems listed in an import's summary; the totals still count every line. */
 export const REPORTED_PROBLEMS = 100;
@@ -9,21 +9,21 @@ export const REPORTED_PROBLEMS = 100;
  * REPORTED_PROBLEMS problems stay. `backlog` is what waits for an earlier line; the importer keeps it bounded.
  */
 export class ImportReport {
-  private readonly waiting = new Map<number, ImportLineResultDto>();
+  private readonly waiting = new Map<number, ImportLineResult>();
   private reserved = 0;
   private emitted = 0;
   private readonly totals = { created: 0, duplicate: 0, invalid: 0, lines: 0 };
-  private readonly problems: ImportLineResultDto[] = [];
-  private stopped?: ImportStopDto;
+  private readonly problems: ImportLineResult[] = [];
+  private stopped?: ImportStop;
 
-  constructor(private readonly onLine?: (result: ImportLineResultDto) => void) {}
+  constructor(private readonly onLine?: (result: ImportLineResult) => void) {}
 
   /** A place in file order for a line whose result comes later. */
   reserve(): number {
     return this.reserved++;
   }
 
-  settle(slot: number, result: ImportLineResultDto): void {
+  settle(slot: number, result: ImportLineResult): void {
     this.waiting.set(slot, result);
     for (let next = this.waiting.get(this.emitted); next; next = this.waiting.get(this.emitted)) {
       this.waiting.delete(this.emitted++);
@@ -36,11 +36,11 @@ export class ImportReport {
     return this.reserved - this.emitted;
   }
 
-  stop(stop: ImportStopDto): void {
+  stop(stop: ImportStop): void {
     this.stopped = stop;
   }
 
-  summary(): ImportReportDto {
+  summary(): ImportSummary {
     const omitted = this.totals.duplicate + this.totals.invalid - this.problems.length;
     return {
       totals: { ...this.totals },
@@ -50,7 +50,7 @@ export class ImportReport {
     };
   }
 
-  private count(result: ImportLineResultDto): void {
+  private count(result: ImportLineResult): void {
     this.totals.lines++;
     this.totals[result.status]++;
     if (result.status !== 'created' && this.problems.length < REPORTED_PROBLEMS) this.problems.push(result);

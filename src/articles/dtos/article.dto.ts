@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page.dto';
-import type { Claim } from '../../claims/claim.entity';
 import { ClaimDto } from '../../claims/dtos/claim.dto';
-import { toClaimDto } from '../../claims/claims.mapper';
-import { Article, ArticleExtraction } from '../article.entity';
-import { ArticleSummary } from '../articles.repository';
+import type { ArticleExtraction } from '../article.entity';
 import { REPORTED_PROBLEMS } from '../import-report';
 
-export class ArticleSummaryDto implements ArticleSummary {
+export class ArticleSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiPropertyOptional({ type: String, nullable: true }) url: string | null;
@@ -45,10 +42,6 @@ export class ArticleDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
-
-  static from({ article, claims }: { article: Article; claims: Claim[] }): ArticleDto {
-    return { ...article, claims: claims.map(toClaimDto) };
-  }
 }
 
 export class ImportLineResultDto {
