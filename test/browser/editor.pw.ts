@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { call, createQueue, createUser, seedArticle, sentences, unique } from './support/api';
-import { checkScreen, signIn, tabTo } from './support/workbench';
+import { checkScreen, openWorkbench, signIn, tabTo } from './support/workbench';
 
 const SEED = readFileSync(join(__dirname, '../fixtures/article-ukraine-live.txt'), 'utf8');
 
@@ -155,7 +155,9 @@ test('an editor pastes the seed article, sees the live preview, saves it and cur
   // The claim's history leads back to the article it was opened from.
   await curator.getByRole('link', { name: 'Claim history' }).click();
   await expect(page.getByRole('heading', { name: 'Claim history' })).toBeVisible();
-  await expect(page.getByText(`Reserved for a reviewer`)).toBeVisible();
+  await expect(page.getByText('Reserved for a reviewer')).toBeVisible();
+  // Its words already say where a claim went: no "Routed to a queue: Queued".
+  await expect(page.getByText('Routed to a queue', { exact: true }).first()).toBeVisible();
   await page.getByRole('link', { name: 'Back to the article' }).click();
   await expect(page.getByRole('region', { name: 'Selected claim' })).toContainText('Himars missiles');
 
@@ -316,6 +318,22 @@ test('an editor sees how many rows the filters select, downloads the CSV (it par
   await expect(markup).toContainText('"@type": "ClaimReview"');
   await expect(markup).toContainText(seeded[0].text);
   await checkScreen(page, 'editor-claimreview-preview');
+});
+
+test("a settled claim's page says how and when it was settled, and offers no curation", async ({ page }) => {
+  const slug = await createQueue();
+  const [claim] = await seedArticle(slug, sentences(1, 'ferries'));
+  const reviewer = await createUser('reviewer');
+  const lease = await call<{ id: string }>('POST', `/queues/${slug}/next`, reviewer.token, undefined, 200);
+  const verdict = { label: 'verified', rationale: 'The timetable.', sources: [{ url: 'https://x.example.org/t' }] };
+  await call('POST', `/assignments/${lease.id}/verdict`, reviewer.token, { ...verdict, confidence: 4 }, 201);
+  await signIn(page, await createUser('editor'));
+  await openWorkbench(page, `/app/articles/${claim.articleId}?claim=${claim.id}`);
+  const curator = page.getByRole('region', { name: 'Selected claim' });
+  await expect(curator).toContainText('Verified');
+  await expect(curator).toContainText(/settled by consensus on \w{3} \d+, \d{4}/);
+  await expect(curator.getByText('Review has moved past curation: nothing to change here.')).toBeVisible();
+  await expect(curator.getByRole('button')).toHaveCount(0);
 });
 
 test("a reviewer's browser never downloads the editor screens' code", async ({ page }) => {

@@ -45,6 +45,12 @@ export function ClaimCurator({ claim }: { claim: Claim }) {
         {claim.score.toFixed(2)} · characters {claim.start}–{claim.end} · {claim.origin} · speaker:{' '}
         {claim.speaker ?? 'not attributed'}
         {curation.data?.queue && <> · queue {curation.data.queue}</>}
+        {claim.settledBy && claim.finalizedAt && (
+          <>
+            {' '}
+            · settled by {claim.settledBy} on {formatDateTime(claim.finalizedAt)}
+          </>
+        )}
       </p>
       {curation.data?.rejection && <RejectionNote rejection={curation.data.rejection} />}
       <p>

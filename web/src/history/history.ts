@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/client';
-import { labelName } from '../format';
+import { LABEL_NAMES, labelName } from '../format';
 
 type Entry = Schemas['AuditEntryDto'];
 
@@ -46,10 +46,11 @@ export const ACTIONS: Record<string, string> = {
 export function describeEntry(entry: Entry): string {
   const what = ACTIONS[entry.action] ?? entry.action;
   const after = (entry.after ?? {}) as Record<string, unknown>;
+  // The action's words already name the states it leads to (routed, in review, rejected…): only a label adds to them.
   const label =
     typeof after.label === 'string'
       ? after.label
-      : typeof after.status === 'string' && entry.action !== 'claim.lease'
+      : typeof after.status === 'string' && after.status in LABEL_NAMES
         ? after.status
         : undefined;
   const parts = [
