@@ -15,10 +15,12 @@ import { ErrorBody } from '../common/errors/error-body';
 import { ApiErrors, JSON_BODY_ERRORS, SignedIn } from '../common/openapi/api-errors.decorator';
 import { ChangePasswordDto } from '../users/dtos/password.dto';
 import { UserDto } from '../users/dtos/user.dto';
+import { toUserDto } from '../users/users.mapper';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { BrowserSessionsService } from './browser-sessions.service';
+import { toTokenDto } from './auth.mapper';
 import { LoginDto, SessionDto, TokenDto } from './dtos/login.dto';
 import { LocalAuthGuard } from './guards/local-auth.guard';
 import { clearSessionCookie, SameOriginGuard, SESSION_COOKIE, sessionSecret, setSessionCookie } from './session-cookie';
@@ -52,8 +54,8 @@ export class AuthController {
     { status: 401, description: 'Wrong email or password, or inactive account' },
     { status: 429, description: LIMITED },
   )
-  login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown, @Ip() ip: string): Promise<TokenDto> {
-    return this.auth.issueToken(user as User, ip);
+  async login(@Body() _credentials: LoginDto, @CurrentUser() user: unknown, @Ip() ip: string): Promise<TokenDto> {
+    return toTokenDto(await this.auth.issueToken(user as User, ip));
   }
 
   /** The browser's sign-in: same credentials check and login limits as POST /auth/login, but no token in the body. */
@@ -90,7 +92,7 @@ export class AuthController {
   ): Promise<SessionDto> {
     const session = await this.sessions.open(user as User, request.ip);
     setSessionCookie(request, reply, session.secret, session.maxAgeSeconds);
-    return { expiresAt: session.expiresAt, user: session.user };
+    return { expiresAt: session.expiresAt, user: toUserDto(session.user) };
   }
 
   /** Sign-out: ends this browser session (idempotent: without a live session it only clears the cookie). */
@@ -113,7 +115,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in account' })
   @ApiOkResponse({ type: UserDto })
   async me(@CurrentUser() user: AuthUser): Promise<UserDto> {
-    return UserDto.from(await this.users.get(user.id));
+    return toUserDto(await this.users.get(user.id));
   }
 
   /** Changing the password revokes every other token; the response carries a fresh one. */
@@ -127,7 +129,11 @@ export class AuthController {
     { status: 403, description: 'The current password is wrong (CURRENT_PASSWORD_INCORRECT)' },
     { status: 429, description: LIMITED },
   )
-  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<TokenDto> {
-    return this.auth.changeOwnPassword(user, dto, ip);
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<TokenDto> {
+    return toTokenDto(await this.auth.changeOwnPassword(user, dto, ip));
   }
 }

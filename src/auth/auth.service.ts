@@ -8,13 +8,11 @@ import { InvalidatedCache } from '../database/invalidated-cache';
 import { InvalidationListener } from '../database/invalidation-listener.service';
 import { TransactionContext } from '../database/transaction-context';
 import { AuthUser } from '../common/decorators/current-user.decorator';
-import { ChangePasswordDto } from '../users/dtos/password.dto';
-import { UserDto } from '../users/dtos/user.dto';
 import { UserException } from '../users/user.exception';
 import { UsersService } from '../users/users.service';
 import { PasswordHasher } from '../users/password-hasher.service';
 import type { User } from '../users/user.entity';
-import { TokenDto } from './dtos/login.dto';
+import { IssuedToken, PasswordChange } from './auth.types';
 import { LoginAttemptsService } from './login-attempts.service';
 import { TokenPayload } from './token-payload';
 
@@ -50,11 +48,11 @@ export class AuthService {
     return user && valid && user.active ? user : null;
   }
 
-  async issueToken(user: User, ip: string): Promise<TokenDto> {
+  async issueToken(user: User, ip: string): Promise<IssuedToken> {
     const now = await this.recordLogin(user, ip, 'token');
     const payload: TokenPayload = { sub: user.id, role: user.role, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.tokenTtlSeconds });
-    return { accessToken, expiresIn: this.tokenTtlSeconds, user: UserDto.from({ ...user, lastLoginAt: now }) };
+    return { accessToken, expiresIn: this.tokenTtlSeconds, user: { ...user, lastLoginAt: now } };
   }
 
   /** A successful sign-in (bearer token or browser session): the user's last login time and its audit row. */
@@ -77,11 +75,11 @@ export class AuthService {
    * POST /auth/password: the current password is a guess like a login's, so it is counted and delayed the same way
    * (same counters: guesses here and at login share one budget per account and address).
    */
-  async changeOwnPassword(user: AuthUser, dto: ChangePasswordDto, ip: string): Promise<TokenDto> {
+  async changeOwnPassword(user: AuthUser, change: PasswordChange, ip: string): Promise<IssuedToken> {
     const attempt = await this.attempts.reserve(user.email, ip);
     let updated: User;
     try {
-      updated = await this.users.changeOwnPassword(user.id, dto.currentPassword, dto.password);
+      updated = await this.users.changeOwnPassword(user.id, change.currentPassword, change.password);
     } catch (error) {
       await (error instanceof UserException && error.code === 'CURRENT_PASSWORD_INCORRECT'
         ? attempt.failed()

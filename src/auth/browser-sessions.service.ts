@@ -3,9 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { TransactionContext } from '../database/transaction-context';
-import { UserDto } from '../users/dtos/user.dto';
 import type { User } from '../users/user.entity';
 import { AuthService } from './auth.service';
+import { OpenedSession } from './auth.types';
 import { BrowserSessionsRepository } from './browser-sessions.repository';
 
 const hashOf = (secret: string): Buffer => createHash('sha256').update(secret).digest();
@@ -24,10 +24,7 @@ export class BrowserSessionsService {
     private readonly tx: TransactionContext,
   ) {}
 
-  async open(
-    user: User,
-    ip: string,
-  ): Promise<{ secret: string; expiresAt: Date; maxAgeSeconds: number; user: UserDto }> {
+  async open(user: User, ip: string): Promise<OpenedSession> {
     const secret = randomBytes(32).toString('base64url');
     const maxAgeSeconds = this.auth.tokenTtlSeconds;
     const { expiresAt, lastLoginAt } = await this.tx.run(async () => {
@@ -39,7 +36,7 @@ export class BrowserSessionsService {
       );
       return { ...opened, lastLoginAt: signedIn };
     });
-    return { secret, expiresAt, maxAgeSeconds, user: UserDto.from({ ...user, lastLoginAt }) };
+    return { secret, expiresAt, maxAgeSeconds, user: { ...user, lastLoginAt } };
   }
 
   async authenticate(secret: string): Promise<AuthUser> {

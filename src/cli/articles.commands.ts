@@ -18,7 +18,8 @@ async function countLines(file: string): Promise<number> {
 
 /** The importing user: --as <email>, else the oldest active admin. */
 async function resolveImporter(users: UsersService, email?: string): Promise<string> {
-  const page = await users.list({ limit: 200, offset: 0, ...(email ? { email } : { role: Role.Admin, active: true }) });
+  const filter = email ? { emailContains: email } : { role: Role.Admin, active: true };
+  const page = await users.list(filter, { limit: 200, offset: 0 });
   const user = email ? page.items.find((u) => u.email === email.toLowerCase()) : page.items[0];
   if (!user) throw new Error(email ? `No user ${email}` : 'No active admin: pass --as <email>');
   return user.id;

@@ -9,7 +9,9 @@ import { ListUsersQuery } from './dtos/list-users.query';
 import { AdminResetPasswordDto, GeneratedPasswordDto } from './dtos/password.dto';
 import { UpdateUserDto } from './dtos/update-user.dto';
 import { CreatedUserDto, UserDto, UserPageDto } from './dtos/user.dto';
+import { mapPage } from '../common/http/page.dto';
 import { Role } from './role';
+import { toCreatedUserDto, toUserDto } from './users.mapper';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -27,7 +29,7 @@ export class UsersController {
   @ApiErrors(...JSON_BODY_ERRORS, { status: 409, description: 'USER_EMAIL_TAKEN' })
   async create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<CreatedUserDto> {
     const { user, generatedPassword } = await this.users.create(actor.id, dto);
-    return generatedPassword === undefined ? UserDto.from(user) : { ...UserDto.from(user), generatedPassword };
+    return toCreatedUserDto(user, generatedPassword);
   }
 
   @Get()
@@ -35,8 +37,8 @@ export class UsersController {
   @ApiOkResponse({ type: UserPageDto })
   @ApiErrors(400)
   async list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
-    const page = await this.users.list(query);
-    return { ...page, items: page.items.map((user) => UserDto.from(user)) };
+    const filter = { role: query.role, active: query.active, emailContains: query.email, textContains: query.search };
+    return mapPage(await this.users.list(filter, query), toUserDto);
   }
 
   @Get(':id')
@@ -44,7 +46,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   @ApiErrors(400, 404)
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
-    return UserDto.from(await this.users.get(id));
+    return toUserDto(await this.users.get(id));
   }
 
   @Patch(':id')
@@ -58,7 +60,7 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserDto> {
-    return UserDto.from(await this.users.update(actor.id, id, dto));
+    return toUserDto(await this.users.update(actor.id, id, dto));
   }
 
   /** 204 for a password the admin chose; 200 with the generated one (shown once) when the body had none. */

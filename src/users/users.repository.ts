@@ -2,16 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../database/transaction-context';
 import { Role } from './role';
 import { User } from './user.entity';
-
-export interface UserFilter {
-  role?: Role;
-  active?: boolean;
-  emailContains?: string;
-  /** In the email or the display name, any case. */
-  textContains?: string;
-}
-
-export type NewUser = Pick<User, 'email' | 'displayName' | 'role' | 'passwordHash'>;
+import { NewUser, UserFilter } from './user.types';
 
 @Injectable()
 export class UsersRepository {

@@ -4,14 +4,12 @@ import { Page } from '../common/http/page.dto';
 import { isUniqueViolation } from '../common/errors/pg-errors';
 import { InvalidationListener } from '../database/invalidation-listener.service';
 import { TransactionContext } from '../database/transaction-context';
-import { CreateUserDto } from './dtos/create-user.dto';
-import { ListUsersQuery } from './dtos/list-users.query';
-import { UpdateUserDto } from './dtos/update-user.dto';
 import { generatePassword } from './generated-password';
 import { PasswordHasher } from './password-hasher.service';
 import { Role } from './role';
 import { User } from './user.entity';
 import { UserException } from './user.exception';
+import { UserChange, UserFilter, UserInput } from './user.types';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
@@ -30,13 +28,18 @@ export class UsersService {
   }
 
   /** `actorId` null: created by an operator on the command line. Without a password one is generated and returned once. */
-  async create(actorId: string | null, dto: CreateUserDto): Promise<{ user: User; generatedPassword?: string }> {
-    const email = dto.email.toLowerCase();
-    const generatedPassword = dto.password === undefined ? generatePassword() : undefined;
-    const passwordHash = await this.hasher.hash(dto.password ?? generatedPassword!);
+  async create(actorId: string | null, input: UserInput): Promise<{ user: User; generatedPassword?: string }> {
+    const email = input.email.toLowerCase();
+    const generatedPassword = input.password === undefined ? generatePassword() : undefined;
+    const passwordHash = await this.hasher.hash(input.password ?? generatedPassword!);
     try {
       const user = await this.tx.run(async () => {
-        const inserted = await this.users.insert({ email, displayName: dto.displayName, role: dto.role, passwordHash });
+        const inserted = await this.users.insert({
+          email,
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+        });
         const after = { ...snapshot(inserted), passwordGenerated: generatedPassword !== undefined };
         await this.audit.record({ actorId, action: 'user.create', entity: 'user', entityId: inserted.id, after });
         return inserted;
@@ -49,10 +52,9 @@ export class UsersService {
     }
   }
 
-  async list(query: ListUsersQuery): Promise<Page<User>> {
-    const filter = { role: query.role, active: query.active, emailContains: query.email, textContains: query.search };
-    const [items, total] = await this.users.list(filter, query.limit, query.offset);
-    return { items, total, limit: query.limit, offset: query.offset };
+  async list(filter: UserFilter, page: { limit: number; offset: number }): Promise<Page<User>> {
+    const [items, total] = await this.users.list(filter, page.limit, page.offset);
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
   /** An active account, or null: for other modules that answer a missing or inactive user their own way. */
@@ -73,23 +75,23 @@ export class UsersService {
   }
 
   /** Role and active changes revoke the user's tokens at once; the last active admin cannot lose admin rights. */
-  update(actorId: string, id: string, dto: UpdateUserDto): Promise<User> {
+  update(actorId: string, id: string, change: UserChange): Promise<User> {
     return this.tx
       .run(async () => {
         const user = await this.get(id);
         const losesAdmin =
           user.role === Role.Admin &&
           user.active &&
-          ((dto.role !== undefined && dto.role !== Role.Admin) || dto.active === false);
+          ((change.role !== undefined && change.role !== Role.Admin) || change.active === false);
         if (losesAdmin) {
           const admins = await this.users.lockActiveAdminIds();
           if (admins.length <= 1)
             throw new UserException('LAST_ACTIVE_ADMIN', 'The last active admin cannot be demoted or deactivated');
         }
         const revokes =
-          (dto.role !== undefined && dto.role !== user.role) ||
-          (dto.active !== undefined && dto.active !== user.active);
-        await this.users.update(id, dto, revokes);
+          (change.role !== undefined && change.role !== user.role) ||
+          (change.active !== undefined && change.active !== user.active);
+        await this.users.update(id, change, revokes);
         const updated = await this.get(id);
         await this.audit.record({
           actorId,

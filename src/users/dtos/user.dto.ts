@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page.dto';
 import { Role } from '../role';
-import { User } from '../user.entity';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' })
@@ -27,11 +26,6 @@ export class UserDto {
 
   @ApiProperty({ nullable: true, type: Date })
   lastLoginAt: Date | null;
-
-  static from(user: User): UserDto {
-    const { id, email, displayName, role, active, createdAt, updatedAt, lastLoginAt } = user;
-    return { id, email, displayName, role, active, createdAt, updatedAt, lastLoginAt };
-  }
 }
 
 export class UserPageDto extends PageOf(UserDto) {}
