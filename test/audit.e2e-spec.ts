@@ -101,8 +101,12 @@ describe('audit trail (e2e)', () => {
       actorEmail: adminRow.email,
     });
     expect(timeline.items[1]).toMatchObject({ actorId: user.id, actorName: 'Timeline Person', actorEmail: user.email });
+    // the account acted on, by name; a subject that is not an account has none
+    expect(timeline.items[0].subjectName).toBe('Timeline Person');
+    expect(timeline.items[2]).toMatchObject({ entity: 'claim', subjectName: null });
     expect(timeline.items[3]).toMatchObject({
       entity: 'user',
+      subjectName: 'Timeline Person',
       entityId: user.id,
       before: { active: true },
       after: { active: false },

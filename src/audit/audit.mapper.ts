@@ -15,5 +15,5 @@ export function toAuditEntryDto(r: AuditRecord): AuditEntryDto {
 }
 
 export function toAuditLogEntryDto(r: AuditLogRecord): AuditLogEntryDto {
-  return { ...toAuditEntryDto(r), actorName: r.actorName, actorEmail: r.actorEmail };
+  return { ...toAuditEntryDto(r), actorName: r.actorName, actorEmail: r.actorEmail, subjectName: r.subjectName };
 }

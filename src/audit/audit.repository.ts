@@ -37,7 +37,8 @@ export class AuditRepository {
 
   /**
    * Newest first, or oldest first for a timeline. An action ending in "." matches as a prefix; `involving` is a
-   * user as the actor or as the account acted on. Entries carry the actor's name (admins only read this).
+   * user as the actor or as the account acted on. Entries carry the actor's name, and an account's name when the
+   * entry is about one (admins only read this).
    */
   async search(
     f: AuditFilter,
@@ -61,7 +62,9 @@ export class AuditRepository {
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, [{ total }]] = await Promise.all([
       this.tx.manager.query<AuditLogRecord[]>(
-        `SELECT ${COLUMNS}, u.display_name AS "actorName", u.email AS "actorEmail"
+        // the subject's name is looked up for the returned page only (text ids: no join over the whole log)
+        `SELECT ${COLUMNS}, u.display_name AS "actorName", u.email AS "actorEmail",
+                CASE WHEN a.entity = 'user' THEN (SELECT s.display_name FROM users s WHERE s.id::text = a.entity_id) END AS "subjectName"
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
          WHERE ${where} ORDER BY a.id ${direction} LIMIT $8 OFFSET $9`,
         [...params, limit, offset],

@@ -22,10 +22,11 @@ export interface AuditRecord {
   after: unknown;
 }
 
-/** A row of the admins' log, with who acted in words. */
+/** A row of the admins' log, with who acted in words (and whose account, when the subject is one). */
 export interface AuditLogRecord extends AuditRecord {
   actorName: string | null;
   actorEmail: string | null;
+  subjectName: string | null;
 }
 
 /** What the admins' log is searched by (every field optional; an action ending in "." is a prefix). */

@@ -102,6 +102,8 @@ test('an admin creates a reviewer, the reviewer signs in, the admin deactivates 
   await expect(rows.nth(2)).toContainText(name);
   await expect(rows.nth(3)).toContainText('Account changed');
   await expect(rows.nth(3)).toContainText('active: true → false');
+  // The subject is the account by name, not only its id.
+  await expect(rows.nth(3).getByRole('link', { name })).toBeVisible();
   await expect(rows.nth(4)).toContainText('Sign-in failed');
   await checkScreen(page, 'admin-audit-timeline');
 

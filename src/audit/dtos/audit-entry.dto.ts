@@ -20,4 +20,10 @@ export class AuditLogEntryDto extends AuditEntryDto {
   })
   actorName: string | null;
   @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The account's display name when the subject is a user (null: another subject, or no such account)",
+  })
+  subjectName: string | null;
 }

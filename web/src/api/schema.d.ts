@@ -855,6 +855,8 @@ export interface components {
             /** @description The actor's display name (null: the system or an operator) */
             actorName: string | null;
             actorEmail: string | null;
+            /** @description The account's display name when the subject is a user (null: another subject, or no such account) */
+            subjectName: string | null;
         };
         AuditPageDto: {
             items: components["schemas"]["AuditLogEntryDto"][];

@@ -204,7 +204,11 @@ export function AuditPage() {
                       {entry.entity}
                       {entry.entityId && (
                         <div className="muted">
-                          {timeline ? <Link to={timeline}>{entry.entityId}</Link> : entry.entityId}
+                          {timeline ? (
+                            <Link to={timeline}>{entry.subjectName ?? entry.entityId}</Link>
+                          ) : (
+                            (entry.subjectName ?? entry.entityId)
+                          )}
                         </div>
                       )}
                     </td>
