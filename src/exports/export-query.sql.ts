@@ -1,8 +1,10 @@
 import { CSV_COLUMNS, ExportFilters, Projection } from './export-filters';
 import { shownAtOrAfter, shownAtOrBefore } from '../common/sql/shown-time-range';
+import { sqlStatuses } from '../review/claim-lifecycle';
+import { EXPORT_STATUSES } from './export.types';
 
 /** Statuses that can be exported at all (the partial cursor index covers exactly these). */
-const EXPORTABLE = `('verified', 'disputed', 'unverifiable', 'needs_adjudication')`;
+const EXPORTABLE = sqlStatuses(EXPORT_STATUSES);
 
 // Same text as Date#toISOString, whatever the session time zone.
 const iso = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

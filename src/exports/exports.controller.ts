@@ -8,6 +8,7 @@ import { Role } from '../users/role';
 import { ExportQueryDto } from './dtos/export-query.dto';
 import { ClaimReviewSkippedDto, ExportCountDto, ExportDocumentDto, ExportedClaimDto } from './dtos/exported-claim.dto';
 import { CLAIM_REVIEW_DOCUMENT_SCHEMA } from './dtos/claim-review.schema';
+import { toClaimReviewSkippedDto, toExportCountDto } from './exports.mapper';
 import { ExportsService } from './exports.service';
 
 @ApiTags('exports')
@@ -81,8 +82,8 @@ export class ExportsController {
     { status: 400, description: 'Bad filter or malformed cursor' },
     { status: 404, description: 'Unknown queue' },
   )
-  count(@Query() query: ExportQueryDto): Promise<ExportCountDto> {
-    return this.exports.count(query);
+  async count(@Query() query: ExportQueryDto): Promise<ExportCountDto> {
+    return toExportCountDto(await this.exports.count(query));
   }
 
   @Get('claimreview/skipped')
@@ -97,7 +98,10 @@ export class ExportsController {
     { status: 404, description: 'Unknown queue' },
     { status: 503, description: 'Too many exports running (EXPORT_BUSY)' },
   )
-  claimReviewSkipped(@CurrentUser() user: AuthUser, @Query() query: ExportQueryDto): Promise<ClaimReviewSkippedDto> {
-    return this.exports.claimReviewSkipped(user, query);
+  async claimReviewSkipped(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ExportQueryDto,
+  ): Promise<ClaimReviewSkippedDto> {
+    return toClaimReviewSkippedDto(await this.exports.claimReviewSkipped(user, query));
   }
 }

@@ -5,9 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { FINAL_LABELS } from '../review/claim-lifecycle';
 import { AuthUser } from '../common/decorators/current-user.decorator';
 import { AppConfig } from '../config/app-config';
-import { ExportQueryDto } from './dtos/export-query.dto';
 import { decodeCursor, encodeCursor, highestHorizon } from './export-cursor';
 import { ExportFilters } from './export-filters';
+import { ExportCount, ExportRequest } from './export.types';
 import { ExportSnapshot } from './export-snapshot';
 import { ExportException } from './export.exception';
 import { ExportsRepository } from './exports.repository';
@@ -56,7 +56,7 @@ export class ExportsService {
    * its reader stalls for EXPORT_IDLE_TIMEOUT_SECONDS. How it ended is audited (`export.download` once every byte
    * was taken, `export.failed` with the reason otherwise). `actor` is null for the CLI.
    */
-  async open(actor: AuthUser | null, query: ExportQueryDto, options: { count?: boolean } = {}): Promise<ExportFile> {
+  async open(actor: AuthUser | null, query: ExportRequest, options: { count?: boolean } = {}): Promise<ExportFile> {
     const filters = await this.filters(query);
     // Each export holds a pool connection for its whole stream and briefly needs a second one for the audit row:
     // capping them at half the pool keeps a burst of downloads from taking every connection and waiting forever.
@@ -136,7 +136,7 @@ export class ExportsService {
    * How many rows an export with these filters would carry now, and the cursor it would end at: the count and the
    * horizon come from one snapshot, like an export's. No export slot is taken and nothing is audited (no data leaves).
    */
-  async count(query: ExportQueryDto): Promise<{ rows: number; cursor: string }> {
+  async count(query: ExportRequest): Promise<ExportCount> {
     const filters = await this.filters(query);
     const snapshot = await this.exports.openSnapshot(
       2 * this.config.exportLimits.idleTimeoutMs,
@@ -153,7 +153,7 @@ export class ExportsService {
   /** The final claims a ClaimReview export with these filters leaves out, and why (the same rows, not sent). */
   async claimReviewSkipped(
     actor: AuthUser | null,
-    query: ExportQueryDto,
+    query: ExportRequest,
   ): Promise<{ cursor: string; skipped: SkippedClaim[] }> {
     const file = await this.open(actor, { ...query, format: 'claimreview' });
     file.stream.resume();
@@ -190,7 +190,7 @@ export class ExportsService {
   }
 
   /** Every parameter resolved and checked before any connection is taken or byte written. */
-  private async filters(q: ExportQueryDto): Promise<Omit<ExportFilters, 'horizon'> & { until?: string }> {
+  private async filters(q: ExportRequest): Promise<Omit<ExportFilters, 'horizon'> & { until?: string }> {
     const unstorable = await this.exports.unstorableTimestamps({ from: q.from, to: q.to });
     if (unstorable.length) {
       throw new ExportException('EXPORT_BAD_FILTER', `${unstorable.join(', ')}: not a timestamp PostgreSQL can store`, {
@@ -224,7 +224,7 @@ function windowEnd(until: string | undefined, horizon: string): string {
 }
 
 /** The filters as the caller gave them, for the audit log (output options are not filters). */
-function describe(q: ExportQueryDto): Record<string, unknown> {
+function describe(q: ExportRequest): Record<string, unknown> {
   const { format: _format, safe: _safe, bom: _bom, ...filters } = q;
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }

@@ -2,11 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOptional, IsTimestamp } from '../../common/http/field-rules';
-import { ClaimStatus, FINAL_LABELS } from '../../review/claim-lifecycle';
-
-export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'claimreview'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const EXPORT_STATUSES = [...FINAL_LABELS, ClaimStatus.NeedsAdjudication] as const;
+import { EXPORT_FORMATS, EXPORT_STATUSES, ExportFormat } from '../export.types';
 
 // `a,b` and repeated parameters (`status=a&status=b`) both give a list (the query string parser yields strings).
 const commaList = ({ value }: { value: string | string[] | undefined }) =>

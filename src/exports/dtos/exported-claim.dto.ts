@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FINAL_LABELS } from '../../review/claim-lifecycle';
 import { EvidenceSourceDto } from '../../review/verdicts/dtos/verdict.dto';
-import { EXPORT_STATUSES } from './export-query.dto';
+import { EXPORT_STATUSES } from '../export.types';
 
 class ExportedArticleDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,4 +1,4 @@
-import { ExportedClaimDto } from '../dtos/exported-claim.dto';
+import { ExportedClaim } from '../export.types';
 import { ClaimReviewConfig, toClaimReview } from './claim-review';
 import { ExportFormatter } from './export-formatter';
 
@@ -29,7 +29,7 @@ export class ClaimReviewFormatter implements ExportFormatter {
   batch(rows: string[][]): string {
     let text = '';
     for (const [doc] of rows) {
-      const claim = JSON.parse(doc) as ExportedClaimDto;
+      const claim = JSON.parse(doc) as ExportedClaim;
       const review = toClaimReview(claim, this.config);
       if ('problems' in review) {
         this.skipped.push({ claimId: claim.claimId, problems: review.problems });

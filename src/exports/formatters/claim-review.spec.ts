@@ -1,5 +1,5 @@
 import { DEFAULT_CLAIMREVIEW_RATINGS } from '../../config/environment';
-import { ExportedClaimDto } from '../dtos/exported-claim.dto';
+import { ExportedClaim } from '../export.types';
 import { toClaimReview } from './claim-review';
 import { CsvFormatter } from './csv.formatter';
 
@@ -9,7 +9,7 @@ const config = {
   orgUrl: 'https://factcheck.example',
   ratings: DEFAULT_CLAIMREVIEW_RATINGS,
 };
-const claim = (overrides: Partial<ExportedClaimDto> = {}): ExportedClaimDto => ({
+const claim = (overrides: Partial<ExportedClaim> = {}): ExportedClaim => ({
   claimId: 'c1',
   text: ' 14 bridges were repaired. ',
   start: 0,

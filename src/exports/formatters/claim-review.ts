@@ -1,6 +1,6 @@
 import { AppConfig } from '../../config/app-config';
 import { speakerKind } from '../../extraction/speaker-attribution';
-import { ExportedClaimDto } from '../dtos/exported-claim.dto';
+import { ExportedClaim } from '../export.types';
 
 export type ClaimReviewConfig = AppConfig['claimReview'];
 
@@ -17,7 +17,7 @@ const REQUIRED = [
 
 /** The schema.org ClaimReview of one exported claim, or why none can be made (nothing half-valid is emitted). */
 export function toClaimReview(
-  claim: ExportedClaimDto,
+  claim: ExportedClaim,
   config: ClaimReviewConfig,
 ): { item: Record<string, unknown> } | { problems: string[] } {
   const rating = claim.finalLabel ? config.ratings.labels[claim.finalLabel] : undefined;

@@ -1,4 +1,4 @@
-import { ExportFormat } from '../dtos/export-query.dto';
+import { ExportFormat } from '../export.types';
 import { ClaimReviewConfig } from './claim-review';
 import { ClaimReviewFormatter } from './claim-review.formatter';
 import { CsvFormatter } from './csv.formatter';
