@@ -3,7 +3,8 @@ import { AuditService } from '../audit/audit.service';
 import { AuditEntry } from '../audit/audit.types';
 import { AppConfig } from '../config/app-config';
 import { TransactionContext } from '../database/transaction-context';
-import { LoginCounter, LoginFailuresRepository, RefusalSummary } from './login-failures.repository';
+import { LoginFailuresRepository } from './login-failures.repository';
+import { LoginCounter, RefusalSummary } from './login-limits.types';
 
 export class TooManyLoginAttempts extends HttpException {
   readonly retryAfterSeconds: number;
