@@ -4,7 +4,7 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ApiErrors, JSON_BODY_ERRORS } from '../common/openapi/api-errors.decorator';
 import { Role } from '../users/role';
-import { ClaimExtractor } from './claim-extractor';
+import { ClaimExtractor, ExtractedSentence } from './claim-extractor';
 
 /** Same limit as an article body, so a dry run sees exactly what POST /articles would. */
 export const MAX_BODY_LENGTH = 500_000;
@@ -46,6 +46,21 @@ export class ExtractionController {
   @ApiOkResponse({ type: [ExtractedSentenceDto] })
   @ApiErrors(...JSON_BODY_ERRORS)
   extract(@Body() dto: ExtractRequestDto): ExtractedSentenceDto[] {
-    return this.extractor.extract(dto.text);
+    return this.extractor.extract(dto.text).map(toExtractedSentenceDto);
   }
+}
+
+function toExtractedSentenceDto(s: ExtractedSentence): ExtractedSentenceDto {
+  return {
+    index: s.index,
+    paragraph: s.paragraph,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    score: s.score,
+    features: s.features,
+    speaker: s.speaker,
+    isHeadline: s.isHeadline,
+    isClaim: s.isClaim,
+  };
 }
