@@ -16,6 +16,7 @@ import { AddArticleExtraction1796128231060 } from './1796128231060-AddArticleExt
 import { AddReviewActivityNotify1796132000000 } from './1796132000000-AddReviewActivityNotify';
 import { JitOffAsDatabaseDefault1796132778834 } from './1796132778834-JitOffAsDatabaseDefault';
 import { ReviewActivityQuietForTheApp1796140000000 } from './1796140000000-ReviewActivityQuietForTheApp';
+import { AdjudicationQueueNeverRoutes1796150000000 } from './1796150000000-AdjudicationQueueNeverRoutes';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and jest load the same set without globs. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddReviewActivityNotify1796132000000,
   JitOffAsDatabaseDefault1796132778834,
   ReviewActivityQuietForTheApp1796140000000,
+  AdjudicationQueueNeverRoutes1796150000000,
 ];
