@@ -62,6 +62,9 @@ export function allowedFrom(event: ClaimEvent): readonly ClaimStatus[] {
   return EVENTS[event].from;
 }
 
+/** The states a claim may be routed from (a bulk route's `status` filter takes one of them). */
+export type RoutableStatus = (typeof EVENTS)['route']['from'][number];
+
 /** Returns the state `event` leads to from `current`, or throws 409 naming the current state. */
 export function transition(event: ClaimEvent, current: string, label?: FinalLabel): ClaimStatus {
   const rule = EVENTS[event];

@@ -1,6 +1,8 @@
+import { RoutableStatus } from '../claim-lifecycle';
+
 /** Which claims a bulk route moves (every field optional; `fromQueue` is a slug). */
 export interface RouteFilter {
-  status?: 'pending' | 'queued';
+  status?: RoutableStatus;
   minScore?: number;
   maxScore?: number;
   source?: string;

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { IsOptional } from '../../../common/http/field-rules';
 import { Role } from '../../../users/role';
+import { allowedFrom, ClaimStatus, RoutableStatus } from '../../claim-lifecycle';
 
 /** Guidelines are kept short enough to read beside a claim (also a CHECK in the database). */
 export const GUIDELINES_MAX = 20000;
@@ -187,10 +188,14 @@ export class QueueGuidelinesDto {
 }
 
 export class RouteFilterDto {
-  @ApiPropertyOptional({ enum: ['pending', 'queued'], default: 'pending', description: 'Which claims to move' })
+  @ApiPropertyOptional({
+    enum: allowedFrom('route'),
+    default: ClaimStatus.Pending,
+    description: 'Which claims to move',
+  })
   @IsOptional()
-  @IsIn(['pending', 'queued'])
-  status?: 'pending' | 'queued';
+  @IsIn(allowedFrom('route'))
+  status?: RoutableStatus;
 
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) minScore?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) maxScore?: number;
