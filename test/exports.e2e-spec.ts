@@ -11,6 +11,7 @@ import { ExportException } from '../src/exports/export.exception';
 import { ExportFile, ExportsService } from '../src/exports/exports.service';
 import { ExportsRepository } from '../src/exports/exports.repository';
 import { Role } from '../src/users/role';
+import { CURSOR_HEADER, exportHorizonPasses, seedExportedArticle } from './support/exports';
 import { createQueue, DISPUTED, pull, reviewers, seedQueuedClaims, submit, VERIFIED } from './support/review';
 import { bearer, TestApp, TestUser } from './support/test-app';
 
@@ -20,7 +21,6 @@ const UNVERIFIABLE = {
   sources: [{ url: 'https://example.org/archive' }],
   confidence: 2,
 };
-const CURSOR_HEADER = 'x-export-cursor';
 
 /** A GET whose body is not read: resolves with the response once its first chunk has arrived, then paused. */
 function openPaused(url: string, token: string): Promise<IncomingMessage> {
@@ -77,36 +77,8 @@ describe('editor exports (e2e)', () => {
     };
   };
 
-  /**
-   * Waits until an export's horizon passes every transaction committed so far: transactions still running anywhere
-   * in this database (other suites share it) hold the horizon back for a moment.
-   */
-  async function settle(): Promise<void> {
-    const [{ xid }] = await t.db.query(`SELECT pg_current_xact_id()::text AS xid`);
-    for (let i = 0; i < 100; i++) {
-      const res = await exportOk({ format: 'ndjson', to: '2000-01-01T00:00:00Z' });
-      if (BigInt(decodeCursor(res.headers.get(CURSOR_HEADER)!)) > BigInt(xid)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the export horizon did not move');
-  }
-
-  /** An article with 30,000 final claims: an export far larger than the buffers between the cursor and a client. */
-  async function seedBulkArticle(title: string): Promise<string> {
-    const [{ id }] = await t.db.query(
-      `INSERT INTO articles (title, body, body_sha256, source, created_by)
-       VALUES ($2, $2, encode(sha256(convert_to($2 || gen_random_uuid(), 'UTF8')), 'hex'), $2, $1) RETURNING id`,
-      [editor.id, title],
-    );
-    await t.db.query(
-      `INSERT INTO claims (article_id, text, start, "end", score, origin, status, normalized_text, final_label, resolution_source, finalized_at)
-       SELECT $1, repeat('A bulk claim about bridges and budgets. ', 8), i * 10, i * 10 + 5, 0.5, 'manual', 'verified', 'x', 'verified', 'consensus', now()
-       FROM generate_series(1, 30000) i`,
-      [id],
-    );
-    await settle();
-    return id;
-  }
+  const settle = () => exportHorizonPasses(t, editor.token);
+  const seedBulkArticle = (title: string) => seedExportedArticle(t, editor, title);
 
   /** The audit row of the export that returned this cursor, once its stream has ended (it is written then). */
   async function auditedExport(

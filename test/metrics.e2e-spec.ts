@@ -1,7 +1,7 @@
-import { ExportQueryDto } from '../src/exports/dtos/export-query.dto';
 import { ExportsService } from '../src/exports/exports.service';
 import { LeaseSweeper } from '../src/review/assignments/lease-sweeper.service';
 import { Role } from '../src/users/role';
+import { seedExportedArticle } from './support/exports';
 import { createQueue, pull, reviewers, seedQueuedClaims } from './support/review';
 import { bearer, TestApp, TestUser } from './support/test-app';
 
@@ -106,7 +106,11 @@ describe('GET /metrics (e2e)', () => {
     expect(sample(await scrape(), 'factcheck_leases_expired_total')).toBeGreaterThanOrEqual(before + 2);
 
     expect(sample(await scrape(), 'factcheck_export_streams_open')).toBe(0);
-    const file = await t.app.get(ExportsService).open(null, { format: 'ndjson' } as ExportQueryDto);
+    // Larger than the stream's buffers: unread, it holds its snapshot (a small one would be done before the scrape).
+    const article = await seedExportedArticle(t, editor, 'Held open');
+    const file = await t.app
+      .get(ExportsService)
+      .open(null, { format: 'ndjson', articleId: article, safe: true, bom: false });
     expect(sample(await scrape(), 'factcheck_export_streams_open')).toBe(1);
     file.stream.destroy();
     for (let i = 0; i < 50 && sample(await scrape(), 'factcheck_export_streams_open') !== 0; i++)
