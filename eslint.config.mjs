@@ -61,6 +61,22 @@ export default tseslint.config(
     },
   },
   {
+    // A user who clones the repo has no shared/ folder beside it (that is our machines' data): the service, its
+    // tests and the web app must not reach for it. Only the eval/train scripts in bench/ may, behind a --data path.
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/\\.\\.\\/shared\\b/]', 'TemplateElement[value.raw=/\\.\\.\\/shared\\b/]'].map(
+          (selector) => ({
+            selector,
+            message: 'A clone has no ../shared: copy what this needs into the repo (test/fixtures/).',
+          }),
+        ),
+      ],
+    },
+  },
+  {
     // wink-nlp types its `its.*` helpers as methods, but they are plain functions that wink recognises by identity
     // (src/allowed.js), so they must be passed as they are, never wrapped.
     files: ['src/extraction/sentence-splitter.ts'],
