@@ -1,6 +1,16 @@
 import { AuditAction } from '../audit/audit-action';
 import { ClaimStatus } from './claim-lifecycle';
 
+/** The article a reviewer or an adjudicator reads the claim in. */
+export interface ArticleUnderReview {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  publishedAt: Date | null;
+  body: string;
+}
+
 /** A claim's review state as its row lock finds it. */
 export interface LockedClaim {
   id: string;

@@ -1,4 +1,5 @@
 import { ClaimStatus } from '../claim-lifecycle';
+import { ArticleUnderReview } from '../review-state.types';
 import { Paragraph } from './paragraph';
 
 /** An assignment with what deciding on it needs: its claim's state and its queue's settings. */
@@ -29,15 +30,6 @@ export interface AssignedClaim {
   status: string;
 }
 
-export interface AssignedArticle {
-  id: string;
-  title: string;
-  url: string | null;
-  source: string | null;
-  publishedAt: Date | null;
-  body: string;
-}
-
 /** A lease as stored with what a reviewer needs to work it: the claim, the article and the queue's guidelines. */
 export interface AssignmentView {
   id: string;
@@ -46,7 +38,7 @@ export interface AssignmentView {
   queue: string;
   guidelines: string;
   claim: AssignedClaim;
-  article: AssignedArticle;
+  article: ArticleUnderReview;
 }
 
 /** A reviewer's lease to work: the view, with the paragraph around the claim cut from the body. */
@@ -57,7 +49,7 @@ export interface Assignment {
   round: number;
   leaseExpiresAt: Date;
   claim: AssignedClaim;
-  article: AssignedArticle & { paragraph: Paragraph };
+  article: ArticleUnderReview & { paragraph: Paragraph };
 }
 
 export interface Lease {

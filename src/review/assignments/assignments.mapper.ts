@@ -1,3 +1,4 @@
+import { toArticleUnderReviewDto } from '../claim-review.mapper';
 import { Assignment, Lease, QueueAvailability, SkipResult } from './assignment.types';
 import { AssignmentDto, LeaseDto, QueueAvailabilityDto, SkipResultDto } from './dtos/assignment.dto';
 
@@ -19,12 +20,7 @@ export function toAssignmentDto(a: Assignment): AssignmentDto {
       status: claim.status,
     },
     article: {
-      id: article.id,
-      title: article.title,
-      url: article.url,
-      source: article.source,
-      publishedAt: article.publishedAt,
-      body: article.body,
+      ...toArticleUnderReviewDto(article),
       paragraph: { start: article.paragraph.start, end: article.paragraph.end, text: article.paragraph.text },
     },
   };

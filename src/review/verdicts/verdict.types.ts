@@ -1,4 +1,5 @@
 import { FinalLabel } from '../claim-lifecycle';
+import { ArticleUnderReview } from '../review-state.types';
 
 /** One piece of evidence a verdict cites. */
 export interface EvidenceSource {
@@ -79,15 +80,6 @@ export interface CaseClaim {
   finalizedAt: Date | null;
 }
 
-export interface CaseArticle {
-  id: string;
-  title: string;
-  url: string | null;
-  source: string | null;
-  publishedAt: Date | null;
-  body: string;
-}
-
 /** A reviewer's verdict in a case: "Reviewer A, B, …", who they are only when revealed. */
 export interface CaseVerdict {
   reviewer: string;
@@ -103,7 +95,7 @@ export interface CaseVerdict {
 /** Everything an editor settles a disagreement on. */
 export interface AdjudicationCase {
   claim: CaseClaim;
-  article: CaseArticle;
+  article: ArticleUnderReview;
   verdicts: CaseVerdict[];
   revealed: boolean;
 }

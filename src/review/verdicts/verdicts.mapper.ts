@@ -1,3 +1,4 @@
+import { toArticleUnderReviewDto } from '../claim-review.mapper';
 import { mapPage, Page } from '../../common/http/page.dto';
 import {
   AdjudicationCaseDto,
@@ -69,14 +70,7 @@ export function toAdjudicationCaseDto(c: AdjudicationCase): AdjudicationCaseDto 
       adjudicatorId: claim.adjudicatorId,
       finalizedAt: claim.finalizedAt,
     },
-    article: {
-      id: article.id,
-      title: article.title,
-      url: article.url,
-      source: article.source,
-      publishedAt: article.publishedAt,
-      body: article.body,
-    },
+    article: toArticleUnderReviewDto(article),
     revealed: c.revealed,
     verdicts: c.verdicts.map((v) => ({
       reviewer: v.reviewer,
